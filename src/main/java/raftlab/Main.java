@@ -1,14 +1,101 @@
 package raftlab;
 
-/** Entry point of the lab. (Placeholder while the build is set up; real dispatch lands next.) */
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import raftlab.lab.Lab;
+import raftlab.lab.LabException;
+import raftlab.lab.Transcript;
+import raftlab.lab.UnifiedDiff;
+
+/**
+ * The {@code lab} program. Dispatches by hand rather than through picocli, so that opening the shell does not pay
+ * for reflection over a command tree it never uses, and Groovy is loaded only when a script runs.
+ */
 public final class Main {
+    static final String USAGE = String.join("\n",
+            "usage: lab                      open the interactive shell on a 5-node cluster",
+            "       lab run FILE.groovy [ARGS...]   run an experiment script",
+            "       lab replay FILE.txt      replay a transcript; print a diff and exit 1 if the output differs",
+            "       lab bench [--seconds S]  measure simulation speed and start-up costs",
+            "       lab --help | --version");
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(args, System.out, System.err));
     }
 
     /** Runs the lab and returns the exit code; tests call this instead of main. */
-    public static int run(String[] args) {
-        System.out.println("raft-lab placeholder");
-        return 0;
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        // With Groovy on the class path picocli would load it for every command; we never use closures in options.
+        System.setProperty("picocli.disable.closures", "true");
+        if (args.length == 0) {
+            return raftlab.shell.Shell.start(out, err);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "--help":
+            case "-h":
+            case "help":
+                out.println("Raft Lab " + Lab.VERSION + ": explore the Raft consensus algorithm on a simulated cluster.");
+                out.println(USAGE);
+                return 0;
+            case "--version":
+            case "-V":
+                out.println("raft-lab " + Lab.VERSION);
+                return 0;
+            case "run":
+                if (rest.length == 0) {
+                    err.println("lab run: name a script, as in `lab run scripts/first-election.groovy`");
+                    return 2;
+                }
+                return raftlab.script.ScriptRunner.runFile(Path.of(rest[0]),
+                        Arrays.copyOfRange(rest, 1, rest.length), out, err);
+            case "replay":
+                if (rest.length != 1) {
+                    err.println("lab replay: name one transcript, as in `lab replay transcripts/first-election.txt`");
+                    return 2;
+                }
+                return replay(Path.of(rest[0]), out, err);
+            case "bench":
+                return raftlab.bench.Bench.run(rest, out, err);
+            default:
+                err.println("lab: unknown argument '" + args[0] + "'");
+                err.println(USAGE);
+                return 2;
+        }
+    }
+
+    private static int replay(Path file, PrintStream out, PrintStream err) {
+        String expected;
+        try {
+            expected = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            err.println("lab replay: no such file " + file);
+            return 2;
+        } catch (IOException e) {
+            err.println("lab replay: cannot read " + file + ": " + e.getMessage());
+            return 2;
+        }
+        String actual;
+        try {
+            actual = Transcript.replay(expected);
+        } catch (LabException e) {
+            err.println("lab replay: " + file + ": " + e.getMessage());
+            return 2;
+        }
+        if (actual.equals(expected)) {
+            out.println("replay " + file + ": identical");
+            return 0;
+        }
+        out.print(UnifiedDiff.diff(expected, actual, file + " (expected)", file + " (actual)"));
+        return 1;
     }
 }

@@ -1,0 +1,81 @@
+package raftlab.lab;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import raftlab.raft.Settings;
+import raftlab.sim.ClusterConfig;
+
+/** Making the cluster, and crashing and restarting its nodes. */
+final class ClusterCommands {
+    private ClusterCommands() {
+    }
+
+    static final int MAX_NODES = 9;
+
+    @Command(name = "cluster", description = "Replace the cluster with a new one of N nodes (ids 1..N).")
+    static final class MakeCluster extends LabCommand {
+        @Parameters(index = "0", paramLabel = "N", description = "number of nodes, 1.." + MAX_NODES)
+        int size;
+
+        @Option(names = "--seed", paramLabel = "S", description = "seed of the cluster's random source (default 1)")
+        long seed = 1;
+
+        @Option(names = "--election", paramLabel = "MIN..MAX", description = "election timeout range, ms (default 150..300)")
+        String election = "150..300";
+
+        @Option(names = "--heartbeat", paramLabel = "MS", description = "leader heartbeat interval, ms (default 50)")
+        long heartbeat = 50;
+
+        @Option(names = "--latency", paramLabel = "MIN..MAX", description = "message latency range, ms (default 1..5)")
+        String latency = "1..5";
+
+        @Option(names = "--noop", paramLabel = "on|off", description = "new leaders append a no-op entry (default on)")
+        String noop = "on";
+
+        @Override
+        public void run() {
+            if (size < 1 || size > MAX_NODES) {
+                throw new LabException("a cluster has 1.." + MAX_NODES + " nodes, not " + size);
+            }
+            long[] el = Ranges.parse(election, "--election", 1);
+            long[] lat = Ranges.parse(latency, "--latency", 0);
+            if (heartbeat < 1) {
+                throw new LabException("--heartbeat must be at least 1 ms, not " + heartbeat);
+            }
+            boolean withNoop = OnOff.parse(noop, "--noop");
+            Settings s = new Settings(el[0], el[1], heartbeat, withNoop, Settings.DEFAULT.maxBatch());
+            lab.newCluster(new ClusterConfig(size, seed, s, lat[0], lat[1]));
+        }
+    }
+
+    @Command(name = "crash", description = "Stop node N: its volatile state is lost, messages to it are dropped.")
+    static final class Crash extends LabCommand {
+        @Parameters(index = "0", paramLabel = "N", description = "node id")
+        int id;
+
+        @Override
+        public void run() {
+            liveNode(id);
+            lab.note(id, "crash", "n" + id + " crashes");
+            cluster().crash(id);
+        }
+    }
+
+    @Command(name = "restart", description = "Restart node N from its persistent state (term, vote, log).")
+    static final class Restart extends LabCommand {
+        @Parameters(index = "0", paramLabel = "N", description = "node id")
+        int id;
+
+        @Override
+        public void run() {
+            node(id);
+            if (cluster().isUp(id)) {
+                throw new LabException("n" + id + " is already up; `crash " + id + "` first");
+            }
+            lab.note(id, "restart", "n" + id + " restarts with term " + cluster().disk(id).currentTerm()
+                    + " and " + cluster().disk(id).log().lastIndex() + " log entries");
+            cluster().restart(id);
+        }
+    }
+}

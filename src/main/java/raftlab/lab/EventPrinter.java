@@ -1,0 +1,112 @@
+package raftlab.lab;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import raftlab.raft.ClientReply;
+import raftlab.raft.NodeEvent;
+import raftlab.sim.ClientOp;
+import raftlab.sim.InFlight;
+import raftlab.sim.SimListener;
+
+/**
+ * Turns what the simulation reports into the lines a learner reads, each stamped with its virtual time, and keeps
+ * them for {@code events}. Lines go to whichever command's output is current.
+ */
+final class EventPrinter implements SimListener {
+    private final List<LoggedEvent> history = new ArrayList<>();
+    private Output out;
+    private boolean verbose;
+
+    void target(Output out) {
+        this.out = out;
+    }
+
+    void verbose(boolean on) {
+        verbose = on;
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    List<LoggedEvent> history() {
+        return history;
+    }
+
+    static String stamp(long time) {
+        return "[" + time + "ms] ";
+    }
+
+    private void emit(long time, int node, String kind, String text) {
+        String line = stamp(time) + text;
+        history.add(new LoggedEvent(time, node, kind, line));
+        if (out != null) {
+            out.line(line);
+        }
+    }
+
+    /** A line from the lab itself (crash, restart...), logged like a node event. */
+    void note(long time, int node, String kind, String text) {
+        emit(time, node, kind, text);
+    }
+
+    @Override
+    public void nodeEvent(long time, NodeEvent e) {
+        emit(time, e.node(), e.kind().label(), "n" + e.node() + " " + e.describe());
+    }
+
+    @Override
+    public void clientReply(long time, ClientOp op, ClientReply r) {
+        String who = "client #" + op.requestId() + " " + op.describe();
+        String text;
+        switch (r.status()) {
+            case ACCEPTED:
+                text = who + " -> n" + op.node() + ": accepted at index " + r.index();
+                break;
+            case OK:
+                text = who + ": ok at index " + r.index();
+                if (op.command().kind() == raftlab.raft.CommandKind.GET) {
+                    text += r.value() == null ? ", absent" : ", value " + quoteValue(r.value());
+                }
+                break;
+            case REDIRECT:
+                text = who + " -> n" + op.node() + ": refused, " + r.why() + "; "
+                        + (r.leaderHint() == 0 ? "it knows no leader" : "it points to n" + r.leaderHint());
+                break;
+            default:
+                text = who + ": failed, " + r.why();
+        }
+        emit(time, 0, "client", text);
+    }
+
+    @Override
+    public void clientLost(long time, ClientOp op, String why) {
+        emit(time, 0, "client", "client #" + op.requestId() + " " + op.describe() + ": outcome unknown, " + why);
+    }
+
+    @Override
+    public void sent(long time, InFlight m) {
+        if (verbose) {
+            emit(time, m.message.from(), "send", "send " + m.describe());
+        }
+    }
+
+    @Override
+    public void delivered(long time, InFlight m) {
+        if (verbose) {
+            emit(time, m.message.to(), "deliver", "deliver " + m.describe());
+        }
+    }
+
+    @Override
+    public void dropped(long time, InFlight m, String why) {
+        if (verbose) {
+            emit(time, m.message.to(), "drop", "drop " + m.describe() + ": " + why);
+        }
+    }
+
+    static String quoteValue(String v) {
+        return "\"" + v + "\"";
+    }
+}

@@ -1,0 +1,78 @@
+package raftlab.lab;
+
+import java.util.List;
+
+import raftlab.raft.Entry;
+import raftlab.raft.RaftLog;
+import raftlab.raft.RaftNode;
+import raftlab.sim.Cluster;
+
+/**
+ * {@code log}: the chosen nodes' logs side by side, one row per index, so that divergence shows at a glance.
+ * Each cell is {@code TERM COMMAND} followed by a mark: {@code *} committed and applied, {@code c} committed only,
+ * {@code a} applied but not committed (only a bug does that).
+ */
+final class LogView {
+    private LogView() {
+    }
+
+    static void render(Cluster c, List<Integer> ids, long fromIndex, Output out) {
+        String[] header = new String[ids.size() + 1];
+        header[0] = "index";
+        long maxIndex = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            int id = ids.get(i);
+            header[i + 1] = "n" + id + suffix(c, id);
+            maxIndex = Math.max(maxIndex, c.disk(id).log().lastIndex());
+        }
+        Table t = new Table(header).alignRight(0);
+        for (long index = Math.max(1, fromIndex); index <= maxIndex; index++) {
+            String[] row = new String[ids.size() + 1];
+            row[0] = String.valueOf(index);
+            for (int i = 0; i < ids.size(); i++) {
+                row[i + 1] = cell(c, ids.get(i), index);
+            }
+            t.row(row);
+        }
+        t.render(out);
+        if (maxIndex == 0) {
+            out.line("(all logs are empty)");
+        } else {
+            out.line("marks: * committed and applied, c committed, a applied but not committed");
+        }
+    }
+
+    private static String suffix(Cluster c, int id) {
+        if (!c.isUp(id)) {
+            return " (down)";
+        }
+        RaftNode n = c.node(id);
+        switch (n.role()) {
+            case LEADER: return " (leader t" + n.currentTerm() + ")";
+            case CANDIDATE: return " (candidate t" + n.currentTerm() + ")";
+            default: return "";
+        }
+    }
+
+    private static String cell(Cluster c, int id, long index) {
+        RaftLog log = c.disk(id).log();
+        if (index > log.lastIndex()) {
+            return "";
+        }
+        Entry e = log.get(index);
+        String text = e.term() + " " + e.command().describe();
+        if (!c.isUp(id)) {
+            return text;
+        }
+        RaftNode n = c.node(id);
+        boolean committed = index <= n.commitIndex();
+        boolean applied = index <= n.lastApplied();
+        if (committed && applied) {
+            return text + " *";
+        }
+        if (committed) {
+            return text + " c";
+        }
+        return applied ? text + " a" : text;
+    }
+}

@@ -1,0 +1,49 @@
+package raftlab.lab;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** Commands that move virtual time. */
+final class TimeCommands {
+    private TimeCommands() {
+    }
+
+    @Command(name = "tick", description = "Advance virtual time by MS milliseconds (default 10), running every timer "
+            + "and delivery due meanwhile.")
+    static final class Tick extends LabCommand {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "MS", defaultValue = "10", description = "milliseconds")
+        long ms;
+
+        @Override
+        public void run() {
+            if (ms < 0 || ms > 100_000_000) {
+                throw new LabException("tick takes 0..100000000 ms, not " + ms);
+            }
+            cluster().tick(ms);
+        }
+    }
+
+    @Command(name = "timeout", description = "Fire node N's election timer now: it becomes a candidate in a new term.")
+    static final class Timeout extends LabCommand {
+        @Parameters(index = "0", paramLabel = "N", description = "node id")
+        int id;
+
+        @Override
+        public void run() {
+            liveNode(id);
+            if (cluster().node(id).role() == raftlab.raft.Role.LEADER) {
+                throw new LabException("n" + id + " is the leader and has no election timer; crash it or cut it off"
+                        + " to force an election");
+            }
+            cluster().fireElectionTimeout(id);
+        }
+    }
+
+    @Command(name = "now", description = "Print the virtual time.")
+    static final class Now extends LabCommand {
+        @Override
+        public void run() {
+            out().line("now " + cluster().now() + "ms");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package raftlab.raft;
+
+/**
+ * Classic Raft mistakes the lab can switch on, so that its checkers can be seen catching them.
+ * Every one is off unless the user asks for it.
+ */
+public enum Bug {
+    NAIVE_SEED("naive-seed", "the article's sketch: votes counted without checking the reply's term, "
+            + "no prevLogIndex check, entries appended blindly"),
+    COMMIT_OLD_TERM("commit-old-term", "a leader commits entries of earlier terms by counting replicas (Figure 8)"),
+    NO_UP_TO_DATE_CHECK("no-up-to-date-check", "votes are granted without comparing logs"),
+    FORGET_VOTE("forget-vote", "votedFor is not persisted across a restart"),
+    TRUNCATE_ON_STALE_APPEND("truncate-on-stale-append", "a stale or duplicated AppendEntries truncates the log"),
+    EARLY_APPLY("early-apply", "entries are applied before they are committed");
+
+    public final String label;
+    public final String explanation;
+
+    Bug(String label, String explanation) {
+        this.label = label;
+        this.explanation = explanation;
+    }
+
+    /** The bug called {@code label}, or null. */
+    public static Bug byLabel(String label) {
+        for (Bug b : values()) {
+            if (b.label.equals(label)) {
+                return b;
+            }
+        }
+        return null;
+    }
+}

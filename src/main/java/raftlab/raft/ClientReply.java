@@ -1,0 +1,21 @@
+package raftlab.raft;
+
+/**
+ * A node's answer to a client request.
+ *
+ * @param index      log index the request was placed at (ACCEPTED, OK, FAILED) or 0
+ * @param value      for an OK get: the value read, or null when the key is absent
+ * @param leaderHint for REDIRECT: the leader the node believes in, or 0 if it knows none
+ */
+public record ClientReply(long requestId, Status status, long index, String value, int leaderHint, String why) {
+    public enum Status {
+        /** The leader appended the request to its log; the final answer comes when it is applied. */
+        ACCEPTED,
+        /** Committed and applied. */
+        OK,
+        /** The node is not the leader. */
+        REDIRECT,
+        /** The entry at the request's index turned out to be another one: the request did not take effect. */
+        FAILED
+    }
+}

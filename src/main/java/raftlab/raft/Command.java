@@ -1,0 +1,21 @@
+package raftlab.raft;
+
+/**
+ * A state-machine command carried by a log entry.
+ *
+ * @param requestId the client request that proposed it (0 for a leader's no-op); the proposing leader uses
+ *                  it to tell, when it applies the index, whether its own entry survived or was overwritten
+ */
+public record Command(CommandKind kind, String key, String value, long requestId) {
+    public static final Command NOOP = new Command(CommandKind.NOOP, null, null, 0);
+
+    /** Short form for logs and events: {@code put x=1}, {@code get x}, {@code noop}. */
+    public String describe() {
+        switch (kind) {
+            case NOOP: return "noop";
+            case PUT: return "put " + key + "=" + value;
+            case APPEND: return "append " + key + "+=" + value;
+            default: return kind.label() + " " + key;
+        }
+    }
+}

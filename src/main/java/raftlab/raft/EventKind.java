@@ -1,0 +1,19 @@
+package raftlab.raft;
+
+/** Kinds of observable node events; the lab filters {@code events} by these. */
+public enum EventKind {
+    /** Role or term changed: became follower, candidate or leader. */
+    ROLE,
+    /** A vote was granted or refused. */
+    VOTE,
+    /** commitIndex advanced. */
+    COMMIT,
+    /** Entries were applied to the state machine. */
+    APPLY,
+    /** Conflicting entries were removed from a follower's log. */
+    TRUNCATE;
+
+    public String label() {
+        return name().toLowerCase();
+    }
+}

@@ -1,0 +1,39 @@
+package raftlab.raft;
+
+/**
+ * Something a node did that a learner wants to see. Kept as plain fields and turned into text only when
+ * printed, so a benchmark that prints nothing pays almost nothing for it.
+ *
+ * @param peer  the other node involved (the candidate of a vote, the node whose message caused a step-down), or 0
+ * @param a     first number (commit index, first applied or removed index, vote count)
+ * @param b     second number (last applied index, number of removed entries)
+ * @param why   a short reason, or null
+ */
+public record NodeEvent(EventKind kind, int node, Role role, long term, int peer, long a, long b, String why) {
+
+    public String describe() {
+        switch (kind) {
+            case ROLE:
+                switch (role) {
+                    case CANDIDATE:
+                        return "becomes candidate in term " + term + (why == null ? "" : " (" + why + ")");
+                    case LEADER:
+                        return "becomes leader in term " + term + " with " + a + " votes" + (why == null ? "" : " (" + why + ")");
+                    default:
+                        return "becomes follower in term " + term + (why == null ? "" : " (" + why + ")");
+                }
+            case VOTE:
+                return (a == 1 ? "votes for n" + peer : "refuses vote to n" + peer) + " in term " + term
+                        + (why == null ? "" : " (" + why + ")");
+            case COMMIT:
+                return "commits up to index " + a;
+            case APPLY:
+                return a == b ? "applies index " + a : "applies indexes " + a + ".." + b;
+            case TRUNCATE:
+                return "removes " + b + " conflicting entr" + (b == 1 ? "y" : "ies") + " from index " + a
+                        + (why == null ? "" : " (" + why + ")");
+            default:
+                throw new IllegalStateException(kind.name());
+        }
+    }
+}

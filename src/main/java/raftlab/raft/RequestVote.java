@@ -1,0 +1,14 @@
+package raftlab.raft;
+
+/** RequestVote RPC arguments (Figure 2). The candidate is {@link #from()}. */
+public record RequestVote(int from, int to, long term, long lastLogIndex, long lastLogTerm) implements Message {
+    @Override
+    public String type() {
+        return "RequestVote";
+    }
+
+    @Override
+    public String fields() {
+        return "term=" + term + " lastLogIndex=" + lastLogIndex + " lastLogTerm=" + lastLogTerm;
+    }
+}

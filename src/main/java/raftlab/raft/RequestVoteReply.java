@@ -1,0 +1,14 @@
+package raftlab.raft;
+
+/** RequestVote RPC results (Figure 2). */
+public record RequestVoteReply(int from, int to, long term, boolean voteGranted) implements Message {
+    @Override
+    public String type() {
+        return "RequestVoteReply";
+    }
+
+    @Override
+    public String fields() {
+        return "term=" + term + " granted=" + voteGranted;
+    }
+}

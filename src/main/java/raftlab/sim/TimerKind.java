@@ -1,0 +1,6 @@
+package raftlab.sim;
+
+/** The two timers a node arms. */
+public enum TimerKind {
+    ELECTION, HEARTBEAT
+}
