@@ -22,6 +22,7 @@ public final class Lab {
     private Output out = new Output();
     private boolean quit;
     private boolean replaying;
+    private boolean verbose;
     private String lastError;
 
     /** A lab on the default cluster: 5 nodes, seed 1. */
@@ -71,6 +72,7 @@ public final class Lab {
         cluster = new Cluster(config);
         printer = new EventPrinter();
         printer.target(out);
+        printer.verbose(verbose);
         cluster.addListener(printer);
         var s = config.settings();
         out.line("cluster of " + config.size() + " nodes, seed " + config.seed() + ", election " + s.electionMin()
@@ -101,6 +103,11 @@ public final class Lab {
 
     public List<TranscriptItem> session() {
         return session;
+    }
+
+    void setVerbose(boolean on) {
+        verbose = on;
+        printer.verbose(on);
     }
 
     void requestQuit() {

@@ -36,7 +36,10 @@ public final class Cluster {
     private final long[] heartbeatGen;
     private final long[] electionDue;
     private final Set<Bug> bugs = EnumSet.noneOf(Bug.class);
-    private final PriorityQueue<Scheduled> queue = new PriorityQueue<>();
+    /** Timers and messages wait in separate queues so that hold can stop messages while timers still fire. */
+    private final PriorityQueue<TimerFiring> timers = new PriorityQueue<>();
+    private final PriorityQueue<InFlight> wire = new PriorityQueue<>();
+    private final Network network;
     private final TreeMap<Long, ClientOp> outstanding = new TreeMap<>();
     private final List<SimListener> listeners = new ArrayList<>();
     private final Stats stats = new Stats();
@@ -45,8 +48,7 @@ public final class Cluster {
     private long seq;
     private long nextMessageId = 1;
     private long nextRequestId = 1;
-    private long latencyMin;
-    private long latencyMax;
+    private boolean hold;
 
     public Cluster(ClusterConfig config) {
         if (config.size() < 1) {
@@ -54,9 +56,8 @@ public final class Cluster {
         }
         this.config = config;
         this.random = new SimRandom(config.seed());
-        this.latencyMin = config.latencyMin();
-        this.latencyMax = config.latencyMax();
         int n = config.size();
+        this.network = new Network(n, config.latencyMin(), config.latencyMax());
         members = new int[n];
         for (int i = 0; i < n; i++) {
             members[i] = i + 1;
@@ -92,32 +93,89 @@ public final class Cluster {
     /** Processes every event due within the next {@code ms} virtual milliseconds, then sets the clock there. */
     public void tick(long ms) {
         long target = now + ms;
-        while (!queue.isEmpty() && queue.peek().time <= target) {
+        Scheduled next;
+        while ((next = peekNext()) != null && next.time <= target) {
             step();
         }
         now = target;
     }
 
+    /** The next event to process: the earlier of the next timer and (unless held) the next message. */
+    private Scheduled peekNext() {
+        dropDoneMessages();
+        TimerFiring t = timers.peek();
+        InFlight m = hold ? null : wire.peek();
+        if (t == null) {
+            return m;
+        }
+        if (m == null) {
+            return t;
+        }
+        return t.compareTo(m) <= 0 ? t : m;
+    }
+
+    private void dropDoneMessages() {
+        while (!wire.isEmpty() && wire.peek().done) {
+            wire.poll();
+        }
+    }
+
+    /**
+     * Processes the next event if it is due by {@code deadline}; returns false (leaving the clock alone) otherwise.
+     */
+    public boolean stepUntil(long deadline) {
+        Scheduled next = peekNext();
+        if (next == null || next.time > deadline) {
+            return false;
+        }
+        return step();
+    }
+
     /** Processes the next event, moving the clock to it. Returns false if nothing is scheduled. */
     public boolean step() {
-        Scheduled s = queue.poll();
+        Scheduled s = peekNext();
         if (s == null) {
             return false;
         }
-        now = s.time;
+        // A held message may be overdue: delivering it later never moves the clock back.
+        now = Math.max(now, s.time);
         if (s instanceof InFlight) {
-            InFlight m = (InFlight) s;
-            if (m.done) {
-                return true;
-            }
-            deliverNow(m);
+            wire.poll();
+            deliverNow((InFlight) s);
         } else {
+            timers.poll();
             fire((TimerFiring) s);
         }
+        afterEvent();
+        return true;
+    }
+
+    private void afterEvent() {
         for (int i = 0; i < listeners.size(); i++) {
             listeners.get(i).afterEvent(this);
         }
-        return true;
+    }
+
+    /**
+     * Delivers messages in flight, and the messages they cause, until none is left, without moving the clock or
+     * firing timers. Returns how many were delivered; stops after {@code limit} and throws, as a livelock guard.
+     */
+    public int stabilize(int limit) {
+        int delivered = 0;
+        while (true) {
+            dropDoneMessages();
+            InFlight m = wire.poll();
+            if (m == null) {
+                return delivered;
+            }
+            if (delivered == limit) {
+                wire.add(m);
+                throw new IllegalStateException("messages still in flight after " + limit + " deliveries");
+            }
+            deliverNow(m);
+            delivered++;
+            afterEvent();
+        }
     }
 
     private void fire(TimerFiring t) {
@@ -141,11 +199,9 @@ public final class Cluster {
     private void deliverNow(InFlight m) {
         m.done = true;
         int to = m.message.to();
-        if (!up[to]) {
-            stats.dropped(m.message);
-            for (SimListener l : listeners) {
-                l.dropped(now, m, "n" + to + " is down");
-            }
+        String why = !up[to] ? "n" + to + " is down" : network.linkDown(m.message);
+        if (why != null) {
+            drop(m, why);
             return;
         }
         stats.delivered(m.message);
@@ -155,15 +211,89 @@ public final class Cluster {
         nodes[to].receive(m.message);
     }
 
+    private void drop(InFlight m, String why) {
+        m.done = true;
+        stats.dropped(m.message);
+        for (SimListener l : listeners) {
+            l.dropped(now, m, why);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- messages by hand
+
+    /** Whether ticking delivers messages. With hold on they wait for {@link #deliver}; timers still fire. */
+    public void setHold(boolean on) {
+        hold = on;
+    }
+
+    public boolean hold() {
+        return hold;
+    }
+
+    /** The message in flight with this id, or null. */
+    public InFlight message(long id) {
+        for (InFlight m : wire) {
+            if (m.id == id && !m.done) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Delivers the message now, whatever its due time. */
+    public void deliver(InFlight m) {
+        requireInFlight(m);
+        wire.remove(m);
+        deliverNow(m);
+        afterEvent();
+    }
+
+    /** Removes the message from the wire. */
+    public void dropByUser(InFlight m) {
+        requireInFlight(m);
+        wire.remove(m);
+        drop(m, "dropped by the user");
+        afterEvent();
+    }
+
+    /** Puts a second copy of the message on the wire, with a new id and its own latency. Returns the copy. */
+    public InFlight duplicate(InFlight m) {
+        requireInFlight(m);
+        InFlight copy = new InFlight(nextMessageId++, m.message, now, now + network.latency(m.message, random), seq++);
+        wire.add(copy);
+        stats.duplicated(m.message);
+        for (SimListener l : listeners) {
+            l.sent(now, copy);
+        }
+        return copy;
+    }
+
+    /** Makes the message due {@code ms} later. */
+    public void delay(InFlight m, long ms) {
+        requireInFlight(m);
+        wire.remove(m);
+        InFlight later = new InFlight(m.id, m.message, m.sentAt, Math.max(now, m.time) + ms, seq++);
+        wire.add(later);
+        m.done = true;
+    }
+
+    private void requireInFlight(InFlight m) {
+        if (m == null || m.done) {
+            throw new IllegalArgumentException("that message is no longer in flight");
+        }
+    }
+
+    public Network network() {
+        return network;
+    }
+
     /** Fires node {@code id}'s election timer now, as if its timeout had run out. */
     public void fireElectionTimeout(int id) {
         requireUp(id);
         electionGen[id]++;
         electionDue[id] = 0;
         nodes[id].electionTimeout();
-        for (SimListener l : listeners) {
-            l.afterEvent(this);
-        }
+        afterEvent();
     }
 
     // ---------------------------------------------------------------------------------------------- faults
@@ -188,9 +318,7 @@ public final class Cluster {
                 l.clientLost(now, op, "n" + id + " crashed before answering");
             }
         }
-        for (SimListener l : listeners) {
-            l.afterEvent(this);
-        }
+        afterEvent();
     }
 
     /** Brings node {@code id} back from its persistent state, as a follower with empty volatile state. */
@@ -200,9 +328,7 @@ public final class Cluster {
             throw new IllegalStateException("n" + id + " is already up");
         }
         boot(id);
-        for (SimListener l : listeners) {
-            l.afterEvent(this);
-        }
+        afterEvent();
     }
 
     // ---------------------------------------------------------------------------------------------- clients
@@ -214,9 +340,7 @@ public final class Cluster {
         ClientOp op = new ClientOp(requestId, new Command(kind, key, value, requestId), id, now);
         outstanding.put(requestId, op);
         nodes[id].propose(op.command());
-        for (SimListener l : listeners) {
-            l.afterEvent(this);
-        }
+        afterEvent();
         return requestId;
     }
 
@@ -292,13 +416,19 @@ public final class Cluster {
     /** Messages on the wire, by id. */
     public List<InFlight> inFlight() {
         List<InFlight> out = new ArrayList<>();
-        for (Scheduled s : queue) {
-            if (s instanceof InFlight && !((InFlight) s).done) {
-                out.add((InFlight) s);
+        for (InFlight m : wire) {
+            if (!m.done) {
+                out.add(m);
             }
         }
         out.sort((a, b) -> Long.compare(a.id, b.id));
         return out;
+    }
+
+    /** Whether any message is on the wire. */
+    public boolean anyInFlight() {
+        dropDoneMessages();
+        return !wire.isEmpty();
     }
 
     public Set<Bug> bugs() {
@@ -307,14 +437,6 @@ public final class Cluster {
 
     public Stats stats() {
         return stats;
-    }
-
-    public long latencyMin() {
-        return latencyMin;
-    }
-
-    public long latencyMax() {
-        return latencyMax;
     }
 
     private void checkId(int id) {
@@ -342,12 +464,19 @@ public final class Cluster {
 
         @Override
         public void send(Message m) {
-            long due = now + random.between(latencyMin, latencyMax);
-            InFlight f = new InFlight(nextMessageId++, m, now, due, seq++);
-            queue.add(f);
             stats.sent(m);
+            String lost = network.lossAtSend(m, random);
+            InFlight f = new InFlight(nextMessageId++, m, now, now + network.latency(m, random), seq++);
             for (SimListener l : listeners) {
                 l.sent(now, f);
+            }
+            if (lost != null) {
+                drop(f, lost);
+                return;
+            }
+            wire.add(f);
+            if (network.duplicate(random)) {
+                duplicate(f);
             }
         }
 
@@ -355,7 +484,7 @@ public final class Cluster {
         public void setElectionTimer(long delayMs) {
             long gen = ++electionGen[id];
             electionDue[id] = now + delayMs;
-            queue.add(new TimerFiring(now + delayMs, seq++, id, TimerKind.ELECTION, gen));
+            timers.add(new TimerFiring(now + delayMs, seq++, id, TimerKind.ELECTION, gen));
         }
 
         @Override
@@ -367,7 +496,7 @@ public final class Cluster {
         @Override
         public void setHeartbeatTimer(long delayMs) {
             long gen = ++heartbeatGen[id];
-            queue.add(new TimerFiring(now + delayMs, seq++, id, TimerKind.HEARTBEAT, gen));
+            timers.add(new TimerFiring(now + delayMs, seq++, id, TimerKind.HEARTBEAT, gen));
         }
 
         @Override

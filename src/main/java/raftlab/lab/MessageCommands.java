@@ -1,0 +1,233 @@
+package raftlab.lab;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import raftlab.sim.InFlight;
+import raftlab.sim.Stats;
+
+/** Messages in the user's hands: list, hold, deliver, drop, duplicate, delay, stabilize, count. */
+final class MessageCommands {
+    private MessageCommands() {
+    }
+
+    static final List<String> TYPES = List.of("AppendEntries", "AppendEntriesReply", "RequestVote", "RequestVoteReply");
+
+    /** The canonical type name for {@code text} (any case), or an error listing the valid ones. */
+    static String type(String text) {
+        for (String t : TYPES) {
+            if (t.equalsIgnoreCase(text)) {
+                return t;
+            }
+        }
+        throw new LabException("no message type '" + text + "'; types are " + String.join(", ", TYPES));
+    }
+
+    @Command(name = "msgs", description = "List the messages in flight, with their ids, Figure 2 fields and due time.")
+    static final class Msgs extends LabCommand {
+        @Override
+        public void run() {
+            List<InFlight> all = cluster().inFlight();
+            for (InFlight m : all) {
+                out().line(m.describe());
+            }
+            out().line(all.size() + " in flight" + (cluster().hold() ? " (hold is on)" : ""));
+        }
+    }
+
+    /** Shared selection: explicit ids in the given order, else every message matching the filters. */
+    abstract static class Selecting extends LabCommand {
+        @Parameters(paramLabel = "ID", arity = "0..*", description = "message ids, as `msgs` shows them (#17 or 17)")
+        List<String> ids = new ArrayList<>();
+        @Option(names = "--from", paramLabel = "A", description = "messages sent by node A")
+        Integer from;
+        @Option(names = "--to", paramLabel = "B", description = "messages addressed to node B")
+        Integer to;
+        @Option(names = "--type", paramLabel = "T", description = "messages of type T (AppendEntries, ...)")
+        String type;
+        @Option(names = "--all", description = "every message in flight")
+        boolean all;
+
+        List<InFlight> select(String verb) {
+            if (ids.isEmpty() && from == null && to == null && type == null && !all) {
+                throw new LabException(verb + " what? name message ids, or use --from A, --to B, --type T or --all");
+            }
+            if (from != null) {
+                node(from);
+            }
+            if (to != null) {
+                node(to);
+            }
+            String t = type == null ? null : type(type);
+            List<InFlight> chosen = new ArrayList<>();
+            if (!ids.isEmpty()) {
+                LinkedHashSet<Long> seen = new LinkedHashSet<>();
+                for (String s : ids) {
+                    long id = messageId(s);
+                    if (!seen.add(id)) {
+                        throw new LabException("message #" + id + " is named twice");
+                    }
+                    InFlight m = cluster().message(id);
+                    if (m == null) {
+                        throw new LabException("no message #" + id + " in flight; `msgs` lists them");
+                    }
+                    chosen.add(m);
+                }
+            } else {
+                chosen.addAll(cluster().inFlight());
+            }
+            chosen.removeIf(m -> (from != null && m.message.from() != from) || (to != null && m.message.to() != to)
+                    || (t != null && !m.message.type().equals(t)));
+            return chosen;
+        }
+    }
+
+    static long messageId(String text) {
+        String s = text.startsWith("#") ? text.substring(1) : text;
+        try {
+            long id = Long.parseLong(s);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the error
+        }
+        throw new LabException("'" + text + "' is not a message id; ids look like #17, as `msgs` shows");
+    }
+
+    @Command(name = "deliver", description = "Deliver the chosen messages now, in the order given (that is how to "
+            + "reorder).")
+    static final class Deliver extends Selecting {
+        @Override
+        public void run() {
+            List<InFlight> chosen = select("deliver");
+            for (InFlight m : chosen) {
+                out().line(EventPrinter.stamp(cluster().now()) + "deliver " + m.describe());
+                cluster().deliver(m);
+            }
+            if (chosen.isEmpty()) {
+                out().line("no message in flight matches");
+            }
+        }
+    }
+
+    @Command(name = "drop", description = "Remove the chosen messages from the network.")
+    static final class Drop extends Selecting {
+        @Override
+        public void run() {
+            List<InFlight> chosen = select("drop");
+            for (InFlight m : chosen) {
+                out().line(EventPrinter.stamp(cluster().now()) + "drop " + m.describe());
+                cluster().dropByUser(m);
+            }
+            if (chosen.isEmpty()) {
+                out().line("no message in flight matches");
+            }
+        }
+    }
+
+    @Command(name = "dup", description = "Put a second copy of message ID in flight.")
+    static final class Dup extends LabCommand {
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Override
+        public void run() {
+            InFlight m = cluster().message(messageId(id));
+            if (m == null) {
+                throw new LabException("no message " + id + " in flight; `msgs` lists them");
+            }
+            InFlight copy = cluster().duplicate(m);
+            out().line("duplicated as " + copy.describe());
+        }
+    }
+
+    @Command(name = "delay", description = "Make message ID arrive MS milliseconds later than it would.")
+    static final class Delay extends LabCommand {
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+        @Parameters(index = "1", paramLabel = "MS")
+        long ms;
+
+        @Override
+        public void run() {
+            long mid = messageId(id);
+            InFlight m = cluster().message(mid);
+            if (m == null) {
+                throw new LabException("no message " + id + " in flight; `msgs` lists them");
+            }
+            if (ms < 0) {
+                throw new LabException("delay takes 0 or more ms, not " + ms);
+            }
+            cluster().delay(m, ms);
+            out().line("#" + mid + " now due@" + cluster().message(mid).dueAt());
+        }
+    }
+
+    @Command(name = "hold", description = "With hold on, time passing delivers no message: they wait for `deliver`. "
+            + "Timers still fire.")
+    static final class Hold extends LabCommand {
+        @Parameters(index = "0", paramLabel = "on|off")
+        String onOff;
+
+        @Override
+        public void run() {
+            cluster().setHold(OnOff.parse(onOff, "hold"));
+            out().line("hold " + (cluster().hold() ? "on" : "off"));
+        }
+    }
+
+    @Command(name = "stabilize", description = "Deliver messages, and the messages they cause, until none is in flight;"
+            + " the clock does not move and no timer fires.")
+    static final class Stabilize extends LabCommand {
+        @Override
+        public void run() {
+            int n = cluster().stabilize(100_000);
+            out().line("stable after " + n + " deliveries");
+        }
+    }
+
+    @Command(name = "stats", description = "Messages sent, delivered, dropped and duplicated, by type and by node.")
+    static final class StatsCommand extends LabCommand {
+        @Override
+        public void run() {
+            Stats s = cluster().stats();
+            out().line("messages: sent " + s.sent() + ", delivered " + s.delivered() + ", dropped " + s.dropped()
+                    + ", duplicated " + s.duplicated() + ", in flight " + cluster().inFlight().size());
+            Table byType = new Table("type", "sent", "delivered", "dropped", "duplicated").alignRight(1, 2, 3, 4);
+            for (Map.Entry<String, long[]> e : s.byType().entrySet()) {
+                byType.row(cells(e.getKey(), e.getValue()));
+            }
+            byType.render(out());
+            Table byNode = new Table("node", "sent", "delivered", "dropped", "duplicated").alignRight(1, 2, 3, 4);
+            for (Map.Entry<Integer, long[]> e : s.byNode().entrySet()) {
+                byNode.row(cells("n" + e.getKey(), e.getValue()));
+            }
+            byNode.render(out());
+        }
+
+        private static String[] cells(String name, long[] c) {
+            return new String[] {name, String.valueOf(c[Stats.SENT]), String.valueOf(c[Stats.DELIVERED]),
+                String.valueOf(c[Stats.DROPPED]), String.valueOf(c[Stats.DUPLICATED])};
+        }
+    }
+
+    @Command(name = "verbose", description = "Print every send, delivery and drop as it happens (state changes are "
+            + "always printed).")
+    static final class Verbose extends LabCommand {
+        @Parameters(index = "0", paramLabel = "on|off")
+        String onOff;
+
+        @Override
+        public void run() {
+            lab.setVerbose(OnOff.parse(onOff, "verbose"));
+            out().line("verbose " + onOff.toLowerCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package raftlab.sim;
+
+import raftlab.raft.AppendEntries;
+import raftlab.raft.Message;
+import raftlab.raft.RequestVote;
+
+/**
+ * The virtual network's rules: which links are cut, how likely a message is lost or duplicated, how long it takes.
+ * Pure policy: the {@link Cluster} asks it, at send time, whether and when a message arrives, and at delivery time
+ * whether its link is still up. All randomness comes from the cluster's one source.
+ */
+public final class Network {
+    private final int size;
+    /** cut[a][b]: messages from a to b are dropped. */
+    private final boolean[][] cut;
+    /** Loss probability per link; loss[0][0] is unused, the global probability is {@link #globalLoss}. */
+    private final double[][] loss;
+    private double globalLoss;
+    private double dupe;
+    private long latencyMin;
+    private long latencyMax;
+    private boolean unreliable;
+    private boolean longReorder;
+
+    Network(int size, long latencyMin, long latencyMax) {
+        this.size = size;
+        this.cut = new boolean[size + 1][size + 1];
+        this.loss = new double[size + 1][size + 1];
+        this.latencyMin = latencyMin;
+        this.latencyMax = latencyMax;
+    }
+
+    // ---------------------------------------------------------------------------------------------- links
+
+    public boolean isCut(int from, int to) {
+        return cut[from][to];
+    }
+
+    public void setCut(int from, int to, boolean isCut) {
+        cut[from][to] = isCut;
+    }
+
+    /** Cuts every link between different groups; group[id] names each node's group. Clears all other cuts. */
+    public void partition(int[] group) {
+        for (int a = 1; a <= size; a++) {
+            for (int b = 1; b <= size; b++) {
+                cut[a][b] = a != b && group[a] != group[b];
+            }
+        }
+    }
+
+    public void heal() {
+        for (int a = 1; a <= size; a++) {
+            for (int b = 1; b <= size; b++) {
+                cut[a][b] = false;
+            }
+        }
+    }
+
+    /** True if any link is cut. */
+    public boolean anyCut() {
+        for (int a = 1; a <= size; a++) {
+            for (int b = 1; b <= size; b++) {
+                if (cut[a][b]) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------------------------------------- loss, delay
+
+    /** Sets the loss probability of one link, of all links from or to a node (other = 0), or globally (both 0). */
+    public void setLoss(int from, int to, double p) {
+        if (from == 0 && to == 0) {
+            globalLoss = p;
+            for (double[] row : loss) {
+                java.util.Arrays.fill(row, 0);
+            }
+            return;
+        }
+        for (int a = 1; a <= size; a++) {
+            for (int b = 1; b <= size; b++) {
+                if ((from == 0 || a == from) && (to == 0 || b == to)) {
+                    loss[a][b] = p;
+                }
+            }
+        }
+    }
+
+    public double globalLoss() {
+        return globalLoss;
+    }
+
+    /** The loss probability a message from {@code from} to {@code to} faces (the larger of global and per-link). */
+    public double lossFor(int from, int to) {
+        return Math.max(globalLoss, loss[from][to]);
+    }
+
+    public void setDupe(double p) {
+        dupe = p;
+    }
+
+    public double dupe() {
+        return dupe;
+    }
+
+    public void setLatency(long min, long max) {
+        latencyMin = min;
+        latencyMax = max;
+    }
+
+    public long latencyMin() {
+        return latencyMin;
+    }
+
+    public long latencyMax() {
+        return latencyMax;
+    }
+
+    /** The MIT 6.824 tester's unreliable network: 10% of requests and of replies lost, 0-26 ms extra delay. */
+    public void setUnreliable(boolean on, boolean longReorder) {
+        this.unreliable = on;
+        this.longReorder = on && longReorder;
+    }
+
+    public boolean unreliable() {
+        return unreliable;
+    }
+
+    public boolean longReorder() {
+        return longReorder;
+    }
+
+    // ---------------------------------------------------------------------------------------------- decisions
+
+    static boolean isRequest(Message m) {
+        return m instanceof AppendEntries || m instanceof RequestVote;
+    }
+
+    /** Why the message is lost at send time, or null if it goes on the wire. Draws randomness only when needed. */
+    String lossAtSend(Message m, SimRandom random) {
+        double p = lossFor(m.from(), m.to());
+        if (p > 0 && random.nextDouble() < p) {
+            return "lost (loss " + p + ")";
+        }
+        if (unreliable && random.nextDouble() < 0.1) {
+            return "lost (unreliable network)";
+        }
+        return null;
+    }
+
+    /** How long the message takes. */
+    long latency(Message m, SimRandom random) {
+        long d = latencyMin == latencyMax ? latencyMin : random.between(latencyMin, latencyMax);
+        if (unreliable) {
+            if (isRequest(m)) {
+                d += random.between(0, 26);
+            } else if (longReorder && random.nextInt(3) < 2) {
+                d += random.between(200, 2200);
+            }
+        }
+        return d;
+    }
+
+    /** Whether this message should also travel a second time. */
+    boolean duplicate(SimRandom random) {
+        return dupe > 0 && random.nextDouble() < dupe;
+    }
+
+    /** Why a message due now cannot be delivered over its link, or null. */
+    String linkDown(Message m) {
+        if (cut[m.from()][m.to()]) {
+            return "link " + m.from() + "->" + m.to() + " is cut";
+        }
+        return null;
+    }
+}
