@@ -1,0 +1,252 @@
+package raftlab.check.linear;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cuts a non-linearizable single-key history down to a small non-linearizable part, so a human
+ * can see the bug in a handful of lines instead of thousands.
+ *
+ * <p>The danger in shrinking is inventing a different failure: dropping a write can leave a
+ * read with nothing to explain it (drop the concurrent delete and "get -> absent" after a put
+ * fails on its own). The result would be non-linearizable, but it would point at an innocent
+ * read. Three rules keep the reported failure the real one:
+ * <ol>
+ *   <li>The history is first cut at the earliest instant T by which it already fails: ops
+ *       invoked after T are dropped and ops still running at T become UNKNOWN. That is exactly
+ *       what a recorder stopped at T would have seen, which is linearizable whenever the full
+ *       history is, so the cut cannot invent a failure (and failing is monotone in T, so T is
+ *       found by bisection).</li>
+ *   <li>A removal is kept only if the remainder is still non-linearizable even when every
+ *       write removed so far is put back as a "ghost" that may take effect any number of times
+ *       after its invocation (more permissive than UNKNOWN, see {@link KeySearch}): so the
+ *       failure never hinges on removed writes being absent.</li>
+ *   <li>A removal may not leave a GET reading a value that no remaining write could produce, if
+ *       the history had writes that could. Rule 2 already keeps the failure real; this keeps
+ *       it explained: "append a; get -> ba" is a true failure, but "append a; append b;
+ *       get -> ba" shows what the reader could have expected. A GET of a value never written
+ *       may still shrink to itself, since that is the whole story.</li>
+ * </ol>
+ * After the cut, chunks of halving size are removed greedily, then single operations until none
+ * can go. The operations reported are the original ones (a cut-to-UNKNOWN op is reported as
+ * recorded): restoring their recorded completion only adds constraints, so the reported part
+ * is non-linearizable too.
+ */
+final class Shrinker {
+    private final List<Operation> original;
+    private Operation[] effective;
+    /** Per GET index: the distinct (kind, value) writes that could build its output. */
+    private List<List<int[]>> pieces;
+    private boolean[] mustStaySupported;
+
+    private Shrinker(List<Operation> ops) {
+        this.original = ops;
+    }
+
+    /**
+     * Shrinks a non-linearizable single-key history (FAIL ops removed, sorted by invokedAt, id).
+     * Returns a non-linearizable subset of the given operations, in the same order.
+     */
+    static List<Operation> shrink(List<Operation> sortedOps) {
+        return new Shrinker(sortedOps).run();
+    }
+
+    private List<Operation> run() {
+        int n = cutAtFirstFailure();
+        computeSupport(n);
+        boolean[] keep = new boolean[n];
+        Arrays.fill(keep, true);
+
+        for (int chunk = n / 2; chunk > 1; chunk /= 2) {
+            List<Integer> kept = indices(keep);
+            for (int start = 0; start < kept.size(); start += chunk) {
+                List<Integer> part = kept.subList(start, Math.min(kept.size(), start + chunk));
+                tryRemove(keep, part);
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < n; i++) {
+                if (keep[i] && tryRemove(keep, List.of(i))) {
+                    changed = true;
+                }
+            }
+        }
+        List<Operation> result = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (keep[i]) {
+                result.add(original.get(i));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Finds the earliest completion time T at which the recorded-so-far history fails, and sets
+     * {@link #effective} to that cut. Returns how many (leading) ops the cut keeps.
+     */
+    private int cutAtFirstFailure() {
+        long[] times = original.stream().filter(op -> !op.isUncertain())
+                .mapToLong(Operation::completedAt).sorted().distinct().toArray();
+        int lo = -1; // cut at times[lo] is linearizable (-1: nothing is)
+        int hi = times.length - 1; // cut at times[hi] fails
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (KeySearch.isLinearizable(cut(times[mid]))) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        List<Operation> c = cut(times[hi]);
+        effective = c.toArray(new Operation[0]);
+        return effective.length;
+    }
+
+    /** The history as seen at time t: later invocations dropped, unfinished ops UNKNOWN. */
+    private List<Operation> cut(long t) {
+        List<Operation> out = new ArrayList<>();
+        for (Operation op : original) {
+            if (op.invokedAt() > t) {
+                break; // sorted by invocation
+            }
+            out.add(!op.isUncertain() && op.completedAt() > t ? asUnknown(op) : op);
+        }
+        return out;
+    }
+
+    /** Removes {@code part} from {@code keep} if the rules allow; returns whether it did. */
+    private boolean tryRemove(boolean[] keep, List<Integer> part) {
+        for (int i : part) {
+            keep[i] = false;
+        }
+        if (stillSupported(keep) && !linearizableWithGhosts(keep)) {
+            return true;
+        }
+        for (int i : part) {
+            keep[i] = true;
+        }
+        return false;
+    }
+
+    /** Rule 2: the kept ops, with every write removed so far standing by as a ghost. */
+    private boolean linearizableWithGhosts(boolean[] keep) {
+        List<Operation> kept = new ArrayList<>();
+        List<Operation> ghosts = new ArrayList<>();
+        for (int i = 0; i < keep.length; i++) {
+            if (keep[i]) {
+                kept.add(effective[i]);
+            } else if (effective[i].kind() != OpKind.GET) {
+                ghosts.add(effective[i]);
+            }
+        }
+        return KeySearch.isLinearizable(kept, ghosts);
+    }
+
+    // ---- rule 3: reads keep a possible source for their value ----
+
+    private void computeSupport(int n) {
+        pieces = new ArrayList<>(n);
+        mustStaySupported = new boolean[n];
+        boolean[] all = new boolean[n];
+        Arrays.fill(all, true);
+        for (int g = 0; g < n; g++) {
+            Operation get = effective[g];
+            if (get.kind() != OpKind.GET || get.isUncertain() || get.output() == null) {
+                pieces.add(null);
+                continue;
+            }
+            // Group the writes that could contribute by (kind, value): one kept op per group
+            // is enough to make that piece available.
+            Map<String, List<Integer>> groups = new LinkedHashMap<>();
+            for (int w = 0; w < n; w++) {
+                Operation op = effective[w];
+                boolean useful = (op.kind() == OpKind.PUT && get.output().startsWith(op.value()))
+                        || (op.kind() == OpKind.APPEND && get.output().contains(op.value()));
+                if (useful) {
+                    groups.computeIfAbsent(op.kind() + ":" + op.value(), k -> new ArrayList<>())
+                          .add(w);
+                }
+            }
+            List<int[]> list = new ArrayList<>();
+            for (List<Integer> ids : groups.values()) {
+                list.add(ids.stream().mapToInt(Integer::intValue).toArray());
+            }
+            pieces.add(list);
+            mustStaySupported[g] = producible(get.output(), list, all);
+        }
+    }
+
+    private boolean stillSupported(boolean[] keep) {
+        for (int g = 0; g < keep.length; g++) {
+            if (keep[g] && mustStaySupported[g] && !producible(effective[g].output(), pieces.get(g), keep)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether some sequence of the kept writes (a PUT or an APPEND onto absent, then APPENDs)
+     * leaves exactly {@code v}. Order and timing are the search's business; this only asks
+     * whether the value can be built at all.
+     */
+    private boolean producible(String v, List<int[]> groups, boolean[] keep) {
+        int len = v.length();
+        boolean[] reach = new boolean[len + 1];
+        List<Operation> appends = new ArrayList<>();
+        for (int[] group : groups) {
+            int w = firstKept(group, keep);
+            if (w < 0) {
+                continue;
+            }
+            Operation op = effective[w];
+            if (v.startsWith(op.value())) {
+                reach[op.value().length()] = true;
+            }
+            if (op.kind() == OpKind.APPEND) {
+                appends.add(op);
+            }
+        }
+        for (int i = 0; i < len; i++) {
+            if (!reach[i]) {
+                continue;
+            }
+            for (Operation a : appends) {
+                int l = a.value().length();
+                if (l > 0 && i + l <= len && v.startsWith(a.value(), i)) {
+                    reach[i + l] = true;
+                }
+            }
+        }
+        return reach[len];
+    }
+
+    private static int firstKept(int[] group, boolean[] keep) {
+        for (int w : group) {
+            if (keep[w]) {
+                return w;
+            }
+        }
+        return -1;
+    }
+
+    private static Operation asUnknown(Operation op) {
+        return new Operation(op.id(), op.client(), op.kind(), op.key(), op.value(),
+                op.invokedAt(), op.completedAt(), Outcome.UNKNOWN, op.output());
+    }
+
+    private static List<Integer> indices(boolean[] keep) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < keep.length; i++) {
+            if (keep[i]) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+}
