@@ -139,9 +139,10 @@ final class MessageCommands {
 
         @Override
         public void run() {
-            InFlight m = cluster().message(messageId(id));
+            long mid = messageId(id);
+            InFlight m = cluster().message(mid);
             if (m == null) {
-                throw new LabException("no message " + id + " in flight; `msgs` lists them");
+                throw new LabException("no message #" + mid + " in flight; `msgs` lists them");
             }
             InFlight copy = cluster().duplicate(m);
             out().line("duplicated as " + copy.describe());
@@ -160,7 +161,7 @@ final class MessageCommands {
             long mid = messageId(id);
             InFlight m = cluster().message(mid);
             if (m == null) {
-                throw new LabException("no message " + id + " in flight; `msgs` lists them");
+                throw new LabException("no message #" + mid + " in flight; `msgs` lists them");
             }
             if (ms < 0) {
                 throw new LabException("delay takes 0 or more ms, not " + ms);
