@@ -193,8 +193,9 @@ public final class RaftNode {
         }
         if (role == Role.LEADER) {
             env.cancelHeartbeatTimer();
-        }
-        if (role != Role.FOLLOWER) {
+            // A leader cancelled its election timer, so it needs one again. A candidate keeps the timeout it drew
+            // when it started its election: Figure 2 resets the timer only on AppendEntries from the current
+            // leader, a granted vote, or a new election (re-arming here let a disruptive node delay elections).
             resetElectionTimer();
         }
         role = Role.FOLLOWER;
