@@ -12,6 +12,8 @@ final class HandNet {
     /** Messages to these ids are silently lost. */
     final boolean[] down;
     int delivered;
+    /** Every message delivered, in order. */
+    final List<Message> trace = new ArrayList<>();
 
     HandNet(TestNode... nodes) {
         this.nodes = new TestNode[nodes.length + 1];
@@ -35,6 +37,7 @@ final class HandNet {
         int moved = 0;
         for (Message m : batch) {
             if (!down[m.to()]) {
+                trace.add(m);
                 nodes[m.to()].node.receive(m);
                 moved++;
             }
@@ -53,6 +56,17 @@ final class HandNet {
             }
         }
         return (hops + 1) / 2;
+    }
+
+    /** Delivered messages of a type to one node. */
+    <T extends Message> List<T> deliveredTo(int id, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Message m : trace) {
+            if (m.to() == id && type.isInstance(m)) {
+                out.add(type.cast(m));
+            }
+        }
+        return out;
     }
 
     /** Drops everything sent so far. */

@@ -1,0 +1,194 @@
+package raftlab.raft;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Figure 2, leaders: nextIndex/matchIndex, fast backup with the conflict hint, commit rule, append-only log. */
+class LeaderReplicationTest {
+
+    private static Command put(String k, String v, long req) {
+        return new Command(CommandKind.PUT, k, v, req);
+    }
+
+    @Test
+    void nextAndMatchIndexFollowTheReplies() {
+        TestNode t = TestNode.of(1, 3).term(1).log(1, 1).lead(2); // log 1,1 + no-op at 3
+        assertEquals(4, t.node.nextIndex(2), "optimistic: the no-op was sent");
+        assertEquals(0, t.node.matchIndex(2));
+        assertEquals(3, t.node.matchIndex(1), "the leader matches itself");
+        t.node.receive(new AppendEntriesReply(2, 1, 2, true, 3, 0, 0));
+        assertEquals(3, t.node.matchIndex(2));
+        assertEquals(4, t.node.nextIndex(2));
+        assertEquals(3, t.node.commitIndex(), "leader + n2 = majority of 3, and index 3 is of term 2");
+        // A late success for a shorter prefix does not move matchIndex back.
+        t.node.receive(new AppendEntriesReply(2, 1, 2, true, 1, 0, 0));
+        assertEquals(3, t.node.matchIndex(2));
+        // A late failure cannot send nextIndex below what is known to match.
+        t.env.clear();
+        t.node.receive(new AppendEntriesReply(2, 1, 2, false, 0, 0, 1));
+        assertEquals(4, t.node.nextIndex(2));
+        assertTrue(t.env.sent.isEmpty());
+    }
+
+    @Test
+    void proposeSendsAtOnceOnlyToFollowersThatAreCaughtUp() {
+        // One entry per message, so a follower that is catching up stays behind for a while.
+        TestNode t = TestNode.of(1, 3, new Settings(150, 300, 50, true, 1)).term(1).log(1, 1, 1).lead(2);
+        t.node.receive(new AppendEntriesReply(2, 1, 2, true, 4, 0, 0)); // n2 has everything
+        t.node.receive(new AppendEntriesReply(3, 1, 2, false, 0, 0, 1)); // n3 has nothing: resend from 1
+        assertEquals(2, t.node.nextIndex(3), "index 1 is on its way to n3");
+        t.env.clear();
+        t.node.propose(put("x", "1", 9));
+        AppendEntries now = t.env.only(AppendEntries.class);
+        assertEquals(2, now.to());
+        assertEquals(4, now.prevLogIndex());
+        assertEquals(1, now.entries().size());
+        assertEquals(ClientReply.Status.ACCEPTED, t.env.replies.get(0).status());
+        assertEquals(5, t.env.replies.get(0).index());
+        assertEquals(5, t.node.matchIndex(1));
+        assertEquals(2, t.node.nextIndex(3), "n3 gets it in order, after index 1..4");
+    }
+
+    @Test
+    void divergenceOverAWholeTermIsSkippedInOneStep() {
+        // Leader: 1 | 4 4 (then its no-op of term 5). Follower: 1 | 2 2 2 2 2 2 2 (a term the leader never saw).
+        TestNode leader = TestNode.of(1, 3).term(4).log(1, 4, 4);
+        TestNode follower = TestNode.of(2, 3).term(4).log(1, 2, 2, 2, 2, 2, 2, 2);
+        TestNode other = TestNode.of(3, 3).term(4).log(1, 4, 4);
+        HandNet net = new HandNet(leader, follower, other);
+        leader.lead(5);
+        int roundTrips = net.settle(20);
+        assertArrayEquals(leader.logTerms(), follower.logTerms());
+        assertArrayEquals(new long[] {1, 4, 4, 5}, follower.logTerms());
+        // First try at prev=3 fails with conflictTerm 2 from index 2; the next try starts at index 2 and fits.
+        List<AppendEntries> tries = net.deliveredTo(2, AppendEntries.class);
+        assertEquals(2, tries.size(), "one failed try, then the right one: " + tries);
+        assertEquals(1, tries.get(1).prevLogIndex());
+        AppendEntriesReply no = net.deliveredTo(1, AppendEntriesReply.class).stream()
+                .filter(r -> r.from() == 2 && !r.success()).findFirst().orElseThrow();
+        assertEquals(2, no.conflictTerm());
+        assertEquals(2, no.conflictIndex());
+        assertEquals(2, roundTrips);
+        assertEquals(4, leader.node.commitIndex());
+        assertEquals(5, leader.node.nextIndex(2));
+        assertEquals(4, leader.node.matchIndex(2));
+    }
+
+    @Test
+    void hintWithATermTheLeaderHasResumesAfterItsLastEntryOfThatTerm() {
+        // Leader 1 3 3 5 ; follower 1 3 3 3 3 4 4. Follower rejects prev=4/5 with term 3 from index 2; the leader
+        // holds term 3 up to index 3, so it resumes at 4, not at 2.
+        TestNode leader = TestNode.of(1, 3).term(5).log(1, 3, 3, 5);
+        TestNode follower = TestNode.of(2, 3).term(5).log(1, 3, 3, 3, 3, 4, 4);
+        leader.lead(6);
+        AppendEntries first = leader.env.sentOf(AppendEntries.class).get(0);
+        assertEquals(4, first.prevLogIndex());
+        follower.node.receive(first);
+        AppendEntriesReply no = follower.env.only(AppendEntriesReply.class);
+        assertEquals(3, no.conflictTerm());
+        assertEquals(2, no.conflictIndex());
+        leader.env.clear();
+        leader.node.receive(no);
+        AppendEntries second = leader.env.only(AppendEntries.class);
+        assertEquals(3, second.prevLogIndex());
+        assertEquals(3, second.prevLogTerm());
+        follower.env.clear();
+        follower.node.receive(second);
+        assertTrue(follower.env.only(AppendEntriesReply.class).success());
+        assertArrayEquals(new long[] {1, 3, 3, 5, 6}, follower.logTerms());
+    }
+
+    @Test
+    void followerThatMissedAHundredEntriesCatchesUpInAFewRoundTrips() {
+        long[] hundred = new long[100];
+        java.util.Arrays.fill(hundred, 1);
+        TestNode leader = TestNode.of(1, 3).term(1).log(hundred);
+        TestNode empty = TestNode.of(2, 3).term(1);
+        TestNode full = TestNode.of(3, 3).term(1).log(hundred);
+        HandNet net = new HandNet(leader, empty, full);
+        leader.lead(2);
+        int roundTrips = net.settle(40);
+        assertEquals(101, empty.node.log().lastIndex());
+        assertArrayEquals(leader.logTerms(), empty.logTerms());
+        // Reject (length hint) -> batch 1..64 -> batch 65..101: three round trips, not a hundred.
+        assertEquals(3, net.deliveredTo(2, AppendEntries.class).size());
+        assertEquals(3, roundTrips);
+        assertEquals(101, leader.node.commitIndex());
+        assertEquals(101, leader.node.matchIndex(2));
+    }
+
+    @Test
+    void lostAppendIsRecoveredByTheNextHeartbeat() {
+        TestNode leader = TestNode.of(1, 3).term(1).lead(2);
+        TestNode f2 = TestNode.of(2, 3).term(1);
+        TestNode f3 = TestNode.of(3, 3).term(1);
+        HandNet net = new HandNet(leader, f2, f3);
+        net.settle(10);
+        leader.node.propose(put("x", "1", 5));
+        net.lose(); // the new entry never reaches anyone
+        leader.node.heartbeatTimeout();
+        net.settle(10);
+        assertEquals(2, f2.node.log().lastIndex());
+        assertEquals(2, leader.node.commitIndex());
+        assertEquals("1", leader.node.kv().view().get("x"));
+    }
+
+    @Test
+    void figure8OldTermEntryOnAMajorityIsNotCommittedUntilACurrentTermEntryIs() {
+        // S1 led term 2 and got index 2 to S2 only; after elections in term 3 (S5, whose entry went nowhere),
+        // S1 leads term 4 and copies index 2 to S3 too: now on S1, S2, S3, a majority, but of term 2.
+        Settings noNoop = new Settings(150, 300, 50, false, 64);
+        TestNode s1 = TestNode.of(1, 5, noNoop).term(3).log(1, 2);
+        s1.lead(4);
+        s1.node.receive(new AppendEntriesReply(2, 1, 4, true, 2, 0, 0));
+        s1.node.receive(new AppendEntriesReply(3, 1, 4, true, 2, 0, 0));
+        assertEquals(2, s1.node.matchIndex(2));
+        assertEquals(2, s1.node.matchIndex(3));
+        assertEquals(0, s1.node.commitIndex(), "counting replicas of an old-term entry is what Figure 8 forbids");
+        assertEquals(0, s1.node.lastApplied());
+        s1.node.propose(put("x", "4", 1));
+        s1.node.receive(new AppendEntriesReply(2, 1, 4, true, 3, 0, 0));
+        assertEquals(0, s1.node.commitIndex(), "index 3 is on S1 and S2 only");
+        s1.node.receive(new AppendEntriesReply(3, 1, 4, true, 3, 0, 0));
+        assertEquals(3, s1.node.commitIndex(), "a term-4 entry on a majority commits everything before it");
+        assertEquals(3, s1.node.lastApplied());
+    }
+
+    @Test
+    void theLeaderNeverOverwritesItsOwnLog() {
+        TestNode t = TestNode.of(1, 3).term(3).log(1, 2, 3).lead(4);
+        long[] before = t.logTerms();
+        // Followers that report all kinds of conflicts, and a deposed leader's stale append.
+        t.node.receive(new AppendEntriesReply(2, 1, 4, false, 0, 9, 2));
+        t.node.receive(new AppendEntriesReply(3, 1, 4, false, 0, 2, 1));
+        t.node.receive(new AppendEntriesReply(2, 1, 4, false, 0, 0, 1));
+        t.node.receive(TestNode.ae(3, 1, 3, 0, 0, TestNode.entries(1, 3, 3, 3), 3));
+        assertArrayEquals(before, t.logTerms());
+        assertEquals(Role.LEADER, t.node.role());
+        for (AppendEntries m : t.env.sentOf(AppendEntries.class)) {
+            assertTrue(m.prevLogIndex() >= 0 && m.prevLogIndex() <= t.node.log().lastIndex());
+            assertEquals(t.node.log().termAt(m.prevLogIndex()), m.prevLogTerm());
+        }
+    }
+
+    @Test
+    void batchesAreCappedByMaxBatch() {
+        TestNode t = TestNode.of(1, 2, new Settings(150, 300, 50, false, 3)).term(1).lead(2);
+        t.env.clear();
+        t.node.receive(new AppendEntriesReply(2, 1, 2, true, 0, 0, 0));
+        for (int i = 1; i <= 7; i++) {
+            t.node.propose(put("k", "" + i, i));
+        }
+        t.env.clear();
+        t.node.receive(new AppendEntriesReply(2, 1, 2, false, 0, 0, 1));
+        AppendEntries m = t.env.only(AppendEntries.class);
+        assertEquals(0, m.prevLogIndex());
+        assertEquals(3, m.entries().size());
+        assertEquals(4, t.node.nextIndex(2));
+    }
+}
