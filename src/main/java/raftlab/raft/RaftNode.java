@@ -428,7 +428,13 @@ public final class RaftNode {
             return;
         }
         long index = appendOwn(c);
-        pending.put(index, c.requestId());
+        Long displaced = pending.put(index, c.requestId());
+        if (displaced != null) {
+            // Our earlier request here was cut off by a later leader (possible without the no-op) and this index is
+            // ours again: that request failed, and with its pending slot gone it would otherwise never hear so.
+            env.reply(new ClientReply(displaced, ClientReply.Status.FAILED, index, null, 0,
+                    "index " + index + " was overwritten by a later leader"));
+        }
         env.reply(new ClientReply(c.requestId(), ClientReply.Status.ACCEPTED, index, null, id, null));
         matchIndex[id] = index;
         if (bugs.contains(Bug.EARLY_APPLY)) {
