@@ -323,11 +323,18 @@ public final class RaftNode {
             long last = disk.log.lastIndexOfTerm(r.conflictTerm());
             next = last > 0 ? last + 1 : r.conflictIndex();
         }
+        // A hint below what the follower already acknowledged is a stale (reordered) reply, unless a switched-on bug
+        // made the follower lose acknowledged entries (truncate-on-stale-append, or two leaders in a term). Then an
+        // immediate resend from matchIndex+1 fails again, forever, and duplication multiplies that ping-pong into a
+        // flood that never lets `tick` return: with a bug on, such a follower is retried on the next heartbeat.
+        boolean believable = next > matchIndex[f] || bugs.isEmpty();
         next = Math.max(next, matchIndex[f] + 1);
         next = Math.max(1, Math.min(next, disk.log.lastIndex() + 1));
         if (next < nextIndex[f]) {
             nextIndex[f] = next;
-            sendAppendEntries(f);
+            if (believable) {
+                sendAppendEntries(f);
+            }
         }
     }
 
