@@ -34,7 +34,8 @@ final class ClockCommands {
     @Command(name = "clock", description = "In the shell, `clock auto` makes virtual time run by itself (R virtual ms "
             + "per real ms, 0.1 for slow motion); `clock manual` stops it.")
     static final class Clock extends LabCommand {
-        @Parameters(index = "0", paramLabel = "auto|manual")
+        @Parameters(index = "0", paramLabel = "auto|manual", description = "auto: time runs by itself; manual: only "
+                + "commands move it")
         String mode;
 
         @Option(names = "--rate", paramLabel = "R", description = "virtual ms per real ms (default 1)")

@@ -1,7 +1,9 @@
 package raftlab.shell;
 
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -12,6 +14,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 import org.jline.utils.AttributedStringBuilder;
 
 import raftlab.lab.Lab;
@@ -36,19 +39,26 @@ public final class Shell {
     private Shell() {
     }
 
-    /** Opens the shell on the process's terminal (or on piped input) and returns the exit code. */
+    /**
+     * Opens the shell and returns the exit code. With a terminal on both stdin and stdout, a JLine system terminal
+     * (line editing, completion, history, colour); otherwise (piped input, output into a pipe or file, CI) a dumb
+     * terminal over stdin and {@code out}: no escape codes, no history file, each line echoed after the prompt.
+     */
     public static int start(PrintStream out, PrintStream err) {
         // JLine probes a terminal's grapheme support at start-up; on a pty that never answers that costs ~0.7 s.
         System.setProperty("org.jline.terminal.graphemeCluster", "false");
+        boolean console = consoleIsTerminal() && out == System.out;
         Terminal terminal;
         try {
-            // dumb(true): fall back to a dumb terminal without a warning when there is no TTY (piped input, CI).
-            terminal = TerminalBuilder.builder().system(true).dumb(true).graphemeCluster(false).build();
+            terminal = console
+                    // dumb(true): an unusable terminal (TERM=dumb, no provider) falls back without a warning.
+                    ? TerminalBuilder.builder().system(true).dumb(true).graphemeCluster(false).build()
+                    : new DumbTerminal("lab", Terminal.TYPE_DUMB, System.in, out, Charset.defaultCharset());
         } catch (IOException | RuntimeException e) {
             err.println("lab: cannot open the terminal: " + e.getMessage());
             return 1;
         }
-        boolean interactive = !terminal.getType().startsWith(Terminal.TYPE_DUMB);
+        boolean interactive = console && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
         Path history = interactive ? Path.of(System.getProperty("user.home"), HISTORY_FILE) : null;
         try (terminal) {
             return run(terminal, new Settings(interactive, Colours.wanted(interactive, System.getenv("NO_COLOR")),
@@ -56,6 +66,24 @@ public final class Shell {
         } catch (IOException e) {
             err.println("lab: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * Whether stdin and stdout are both a terminal. On Java 17 a console exists only then; from Java 22 it always
+     * exists and says so through isTerminal(), called by reflection because the lab compiles for 17.
+     */
+    private static boolean consoleIsTerminal() {
+        Console c = System.console();
+        if (c == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(c);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
         }
     }
 
