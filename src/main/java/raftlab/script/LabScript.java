@@ -18,8 +18,8 @@ import raftlab.lab.Tokenizer;
  * {@link #propertyMissing} runs it the same way. A failed command stops the script.
  *
  * <p>The queries ({@code leader()}, {@code node(i)}, ...) are real methods: they return values and print nothing.
- * {@code now()} and {@code msgs()} with parentheses are queries; written bare, {@code now} and {@code msgs} are the
- * commands that print.
+ * {@code now()}, {@code msgs()}, {@code events()} and {@code stats()} with empty parentheses are queries; written
+ * bare or with arguments, {@code now}, {@code msgs}, {@code events} and {@code stats} are the commands that print.
  */
 public abstract class LabScript extends Script {
     private Lab lab;
@@ -57,6 +57,7 @@ public abstract class LabScript extends Script {
         String line = CommandWords.line(name, cmd, args);
         out.println("> " + line);
         Output result = lab.execute(line);
+        queries.follow();
         for (String l : result.lines()) {
             out.println(l);
         }
@@ -103,6 +104,16 @@ public abstract class LabScript extends Script {
     /** The virtual time in ms. */
     public long now() {
         return queries.now();
+    }
+
+    /** Node events and client answers since the cluster was made, as maps; see {@link ScriptQueries#events}. */
+    public List<Map<String, Object>> events() {
+        return queries.events();
+    }
+
+    /** The message counters {@code stats} prints, as nested maps. */
+    public Map<String, Object> stats() {
+        return queries.stats();
     }
 
     /** The messages in flight, as objects with id, from, to, type, term, due and their Figure 2 fields. */

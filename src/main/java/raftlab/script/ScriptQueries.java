@@ -5,24 +5,73 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntToLongFunction;
+import java.util.function.Supplier;
 
 import raftlab.raft.Entry;
 import raftlab.raft.PersistentState;
 import raftlab.raft.RaftLog;
 import raftlab.raft.RaftNode;
+import raftlab.raft.Role;
 import raftlab.sim.Cluster;
 import raftlab.sim.InFlight;
+import raftlab.sim.Stats;
 
 /**
  * The questions a script can ask of the lab's current cluster, answered as plain values (numbers, strings, lists
  * and sorted or ordered maps) that print the same on every run. They print nothing and change nothing.
  */
 final class ScriptQueries {
-    private final java.util.function.Supplier<Cluster> cluster;
+    private final Supplier<Cluster> cluster;
+    private Cluster tapped;
+    private EventTap tap;
 
     /** Takes a supplier because {@code cluster N} replaces the lab's cluster mid-script. */
-    ScriptQueries(java.util.function.Supplier<Cluster> cluster) {
+    ScriptQueries(Supplier<Cluster> cluster) {
         this.cluster = cluster;
+        follow();
+    }
+
+    /** Listens to the lab's current cluster, if {@code cluster N} has made a new one since the last call. */
+    void follow() {
+        Cluster c = cluster.get();
+        if (c != tapped) {
+            tapped = c;
+            tap = new EventTap();
+            c.addListener(tap);
+        }
+    }
+
+    /**
+     * Everything that happened in this cluster since it was made, in order: node events ([time:, node:, kind:
+     * 'role'|'vote'|'commit'|'apply'|'truncate', role:, term:, text:]) and client answers ([time:, node:, kind:
+     * 'client', request:, command:, status: 'accepted'|'ok'|'redirect'|'failed'|'lost', index:]).
+     */
+    List<Map<String, Object>> events() {
+        follow();
+        return tap.events();
+    }
+
+    /** Message counters: [sent:, delivered:, dropped:, duplicated:, byType: [T: [...]], byNode: [id: [...]]]. */
+    Map<String, Object> stats() {
+        Stats s = cluster.get().stats();
+        Map<String, Object> m = counts(new long[] {s.sent(), s.delivered(), s.dropped(), s.duplicated()});
+        Map<String, Object> byType = new TreeMap<>();
+        s.byType().forEach((type, c) -> byType.put(type, counts(c)));
+        Map<Integer, Object> byNode = new TreeMap<>();
+        s.byNode().forEach((id, c) -> byNode.put(id, counts(c)));
+        m.put("byType", byType);
+        m.put("byNode", byNode);
+        return m;
+    }
+
+    private static Map<String, Object> counts(long[] c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sent", c[Stats.SENT]);
+        m.put("delivered", c[Stats.DELIVERED]);
+        m.put("dropped", c[Stats.DROPPED]);
+        m.put("duplicated", c[Stats.DUPLICATED]);
+        return m;
     }
 
     /** Id of the live leader with the highest term, or null. */
@@ -43,7 +92,8 @@ final class ScriptQueries {
     /**
      * What node {@code id} believes: id, up, role, term, votedFor, leaderId, commitIndex, lastApplied, lastIndex,
      * lastTerm, log. "None" (no vote, no known leader) is null. A down node reports what is on its disk (term, vote,
-     * log) with up=false; its volatile state (role, leaderId, commitIndex, lastApplied) is gone, so null.
+     * log) with up=false; its volatile state (role, leaderId, commitIndex, lastApplied) is gone, so null. A leader
+     * also shows its nextIndex and matchIndex per peer, as [peer id: index] (null for anyone else).
      */
     Map<String, Object> node(Object id) {
         Cluster c = cluster.get();
@@ -63,6 +113,9 @@ final class ScriptQueries {
         m.put("lastIndex", log.lastIndex());
         m.put("lastTerm", log.lastTerm());
         m.put("log", entries(1, log.slice(1, log.lastIndex())));
+        boolean leads = node != null && node.role() == Role.LEADER;
+        m.put("nextIndex", leads ? perPeer(c, n, node::nextIndex) : null);
+        m.put("matchIndex", leads ? perPeer(c, n, node::matchIndex) : null);
         return m;
     }
 
@@ -80,6 +133,17 @@ final class ScriptQueries {
             out.add(new ScriptMessage(m));
         }
         return out;
+    }
+
+    /** A leader's view of each other node, as [peer id: value]. */
+    private static Map<Integer, Long> perPeer(Cluster c, int self, IntToLongFunction f) {
+        Map<Integer, Long> m = new TreeMap<>();
+        for (int peer = 1; peer <= c.size(); peer++) {
+            if (peer != self) {
+                m.put(peer, f.applyAsLong(peer));
+            }
+        }
+        return m;
     }
 
     private int nodeId(Object id) {
