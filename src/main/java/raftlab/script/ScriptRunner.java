@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 import groovy.lang.Binding;
 import groovy.lang.GroovyCodeSource;
@@ -56,8 +57,9 @@ public final class ScriptRunner {
     /** Runs {@code text} as the script {@code path} (the name its errors carry). */
     static int run(String path, String text, String[] args, PrintStream out, PrintStream err) {
         String fileName = Path.of(path).getFileName().toString();
-        Lab lab = new Lab();
-        lab.setReplaying(true);
+        // Start-up is dominated by loading Groovy and compiling; building the lab (picocli reflection) overlaps it
+        // on another core. The lab is handed over through join() and from then on only this thread touches it.
+        CompletableFuture<Lab> futureLab = CompletableFuture.supplyAsync(Lab::new);
         Binding binding = new Binding();
         binding.setVariable("args", args.clone());
         binding.setVariable("out", out); // where the script's println goes
@@ -73,6 +75,8 @@ public final class ScriptRunner {
             out.flush();
             return 1;
         }
+        Lab lab = futureLab.join();
+        lab.setReplaying(true);
         script.attach(lab, out);
         try {
             script.run();
