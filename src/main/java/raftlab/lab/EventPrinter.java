@@ -17,6 +17,7 @@ final class EventPrinter implements SimListener {
     private final List<LoggedEvent> history = new ArrayList<>();
     private Output out;
     private boolean verbose;
+    private boolean terse;
 
     void target(Output out) {
         this.out = out;
@@ -26,8 +27,9 @@ final class EventPrinter implements SimListener {
         verbose = on;
     }
 
-    boolean verbose() {
-        return verbose;
+    /** Terse: print only role changes, truncations, client results and lab events; all are still logged. */
+    void terse(boolean on) {
+        terse = on;
     }
 
     List<LoggedEvent> history() {
@@ -41,6 +43,9 @@ final class EventPrinter implements SimListener {
     private void emit(long time, int node, String kind, String text) {
         String line = stamp(time) + text;
         history.add(new LoggedEvent(time, node, kind, line));
+        if (terse && (kind.equals("commit") || kind.equals("apply") || kind.equals("vote"))) {
+            return;
+        }
         if (out != null) {
             out.line(line);
         }

@@ -22,7 +22,7 @@ public final class Lab {
     private Output out = new Output();
     private boolean quit;
     private boolean replaying;
-    private boolean verbose;
+    private String verbosity = "off";
     private String lastError;
 
     /** A lab on the default cluster: 5 nodes, seed 1. */
@@ -72,7 +72,7 @@ public final class Lab {
         cluster = new Cluster(config);
         printer = new EventPrinter();
         printer.target(out);
-        printer.verbose(verbose);
+        applyVerbosity();
         cluster.addListener(printer);
         var s = config.settings();
         out.line("cluster of " + config.size() + " nodes, seed " + config.seed() + ", election " + s.electionMin()
@@ -105,9 +105,15 @@ public final class Lab {
         return session;
     }
 
-    void setVerbose(boolean on) {
-        verbose = on;
-        printer.verbose(on);
+    /** "on", "off" or "terse"; kept across `cluster` so a new cluster prints the same way. */
+    void setVerbosity(String level) {
+        verbosity = level;
+        applyVerbosity();
+    }
+
+    private void applyVerbosity() {
+        printer.verbose(verbosity.equals("on"));
+        printer.terse(verbosity.equals("terse"));
     }
 
     void requestQuit() {
