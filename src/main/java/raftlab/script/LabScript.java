@@ -41,14 +41,14 @@ public abstract class LabScript extends Script {
 
     /** A bare word: a command with no arguments, as in the shell. Anything else is an unknown variable. */
     public Object propertyMissing(String name) {
-        if (lab.commands().all().containsKey(name)) {
+        if (lab.commands().has(name)) {
             return command(name, new Object[0]);
         }
         throw new ScriptFailure("no variable or command '" + name + "'" + suggestion(name));
     }
 
     private Object command(String name, Object[] args) {
-        CommandLine cmd = lab.commands().all().get(name);
+        CommandLine cmd = lab.commands().command(name);
         if (cmd == null) {
             // The shell's own message, with its "did you mean" hint; an unknown name changes nothing.
             lab.execute(Tokenizer.quote(name));
