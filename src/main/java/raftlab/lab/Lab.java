@@ -24,6 +24,10 @@ public final class Lab {
     private boolean replaying;
     private String verbosity = "off";
     private String lastError;
+    private ClockControl clock;
+    /** The automatic clock's advances since the last command, not yet in the session. */
+    private long autoTickMs;
+    private final List<String> autoTickLines = new ArrayList<>();
 
     /** A lab on the default cluster: 5 nodes, seed 1. */
     public Lab() {
@@ -33,6 +37,7 @@ public final class Lab {
 
     /** Runs one line (a command, a comment or a blank line) and returns what it printed. Never throws. */
     public Output execute(String line) {
+        flushAutoTicks();
         out = new Output();
         printer.target(out);
         lastError = null;
@@ -52,10 +57,48 @@ public final class Lab {
         } catch (RuntimeException e) {
             fail("internal error: " + e);
         }
-        if (words == null || !words.get(0).equals("record")) {
+        if (words != null && ClockCommands.NAMES.contains(words.get(0))) {
+            // The automatic clock is the shell's: a recorded session keeps it as a comment, and its advances as ticks.
+            session.add(TranscriptItem.verbatim("# " + text));
+        } else if (words == null || !words.get(0).equals("record")) {
             session.add(TranscriptItem.step(text, out.lines()));
         }
         return out;
+    }
+
+    /**
+     * Advances virtual time by {@code ms} outside any command, for the shell's automatic clock, and returns what
+     * happened. The session records consecutive advances as one {@code tick}, so a recorded session still replays.
+     */
+    public Output advance(long ms) {
+        out = new Output();
+        printer.target(out);
+        cluster.tick(ms);
+        autoTickMs += ms;
+        autoTickLines.addAll(out.lines());
+        return out;
+    }
+
+    private void flushAutoTicks() {
+        if (autoTickMs > 0) {
+            session.add(TranscriptItem.step("tick " + autoTickMs, autoTickLines));
+            autoTickMs = 0;
+            autoTickLines.clear();
+        }
+    }
+
+    /** What the last {@link #execute} or {@link #advance} printed; before either, the new cluster's line. */
+    public Output lastOutput() {
+        return out;
+    }
+
+    /** Installs the automatic clock (the interactive shell does); without it the clock commands refuse. */
+    public void setClockControl(ClockControl control) {
+        clock = control;
+    }
+
+    ClockControl clockControl() {
+        return clock;
     }
 
     private void fail(String message) {
@@ -102,6 +145,7 @@ public final class Lab {
     }
 
     public List<TranscriptItem> session() {
+        flushAutoTicks();
         return session;
     }
 

@@ -137,7 +137,7 @@ final class MessageCommands {
 
     @Command(name = "dup", description = "Put a second copy of message ID in flight.")
     static final class Dup extends LabCommand {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "message id, as `msgs` shows it")
         String id;
 
         @Override
@@ -154,9 +154,9 @@ final class MessageCommands {
 
     @Command(name = "delay", description = "Make message ID arrive MS milliseconds later than it would.")
     static final class Delay extends LabCommand {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "message id, as `msgs` shows it")
         String id;
-        @Parameters(index = "1", paramLabel = "MS")
+        @Parameters(index = "1", paramLabel = "MS", description = "extra delay, ms")
         long ms;
 
         @Override
