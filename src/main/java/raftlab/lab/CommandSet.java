@@ -48,6 +48,11 @@ public final class CommandSet {
             NetworkCommands.Latency.class,
             NetworkCommands.Dupe.class,
             NetworkCommands.Net.class,
+            CheckCommands.Check.class,
+            CheckCommands.BugSwitch.class,
+            CheckCommands.Bugs.class,
+            CheckCommands.Clients.class,
+            CheckCommands.HistoryCommand.class,
             SessionCommands.Record.class,
             SessionCommands.Help.class,
             SessionCommands.Quit.class);

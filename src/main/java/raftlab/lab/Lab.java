@@ -3,6 +3,14 @@ package raftlab.lab;
 import java.util.ArrayList;
 import java.util.List;
 
+import raftlab.check.Breach;
+import raftlab.check.History;
+import raftlab.check.SafetyBreach;
+import raftlab.check.SafetyMonitor;
+import raftlab.check.StateCheck;
+import raftlab.check.Workload;
+import raftlab.check.linear.CheckResult;
+import raftlab.check.linear.LinearizabilityChecker;
 import raftlab.sim.Cluster;
 import raftlab.sim.ClusterConfig;
 
@@ -24,6 +32,12 @@ public final class Lab {
     private boolean replaying;
     private boolean verbose;
     private String lastError;
+    /** Safety checking after every event: on by default, for every cluster the lab makes. */
+    private boolean checksOn = true;
+    private SafetyMonitor monitor;
+    private History clientHistory;
+    private Workload workload;
+    private int workloadsStarted;
 
     /** A lab on the default cluster: 5 nodes, seed 1. */
     public Lab() {
@@ -47,6 +61,10 @@ public final class Lab {
             commands.run(words);
         } catch (LabException e) {
             fail(e.getMessage());
+        } catch (SafetyBreach e) {
+            // Not a user error: the lab did its job. The cluster stays as it was at the breach, to be inspected.
+            out.line(e.breach().line());
+            out.line("the run stopped at this event; `log` and `status` show the state, `check` lists the breach");
         } catch (IllegalArgumentException | IllegalStateException e) {
             fail(e.getMessage());
         } catch (RuntimeException e) {
@@ -74,6 +92,14 @@ public final class Lab {
         printer.target(out);
         printer.verbose(verbose);
         cluster.addListener(printer);
+        printer.quietRequests(id -> workload != null && workload.owns(id));
+        clientHistory = new History();
+        cluster.addListener(clientHistory);
+        workload = null;
+        monitor = null;
+        if (checksOn) {
+            setChecks(true);
+        }
         var s = config.settings();
         out.line("cluster of " + config.size() + " nodes, seed " + config.seed() + ", election " + s.electionMin()
                 + ".." + s.electionMax() + "ms, heartbeat " + s.heartbeat() + "ms, latency " + config.latencyMin()
@@ -83,6 +109,59 @@ public final class Lab {
     /** Logs and prints a lab-level event (crash, restart) at the current virtual time. */
     void note(int node, String kind, String text) {
         printer.note(cluster.now(), node, kind, text);
+    }
+
+    /** Switches the safety monitor on (watching from now on) or off. */
+    void setChecks(boolean on) {
+        checksOn = on;
+        if (on && monitor == null) {
+            monitor = new SafetyMonitor(cluster);
+            cluster.addListener(monitor);
+        } else if (!on && monitor != null) {
+            cluster.removeListener(monitor);
+            monitor = null;
+        }
+    }
+
+    boolean checksOn() {
+        return checksOn;
+    }
+
+    History clientHistory() {
+        return clientHistory;
+    }
+
+    Workload workload() {
+        return workload;
+    }
+
+    /** Replaces the running client workload (if any) with {@code count} new clients; 0 stops them. */
+    void startClients(int count, int keys, double rate) {
+        if (workload != null) {
+            workload.stop();
+            workload = null;
+        }
+        if (count > 0) {
+            workload = new Workload(cluster, clientHistory, count, keys, rate, workloadsStarted++);
+        }
+    }
+
+    /**
+     * What {@code check} reports, one entry per breach (empty when safe): safety breaches (seen by the monitor as
+     * they happened, or found in the present state) and, if the client history is not linearizable, its smallest
+     * failing part. Groovy's {@code check()} returns this list.
+     */
+    public List<String> breaches() {
+        List<String> out = new ArrayList<>();
+        List<Breach> found = monitor != null && monitor.breached() ? monitor.breaches() : StateCheck.check(cluster);
+        for (Breach b : found) {
+            out.add(b.line());
+        }
+        CheckResult r = LinearizabilityChecker.check(clientHistory.operations());
+        if (!r.linearizable()) {
+            out.add("NOT LINEARIZABLE: " + r.describe());
+        }
+        return out;
     }
 
     public Cluster cluster() {
