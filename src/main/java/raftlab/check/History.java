@@ -50,10 +50,20 @@ public final class History implements SimListener {
 
     private final List<Op> ops = new ArrayList<>();
     private final HashMap<Long, Op> userRequests = new HashMap<>();
-    private Workload workload;
+    /** Every workload that recorded here, stopped ones included: late replies to their attempts are theirs. */
+    private final List<Workload> workloads = new ArrayList<>();
 
     void setWorkload(Workload w) {
-        workload = w;
+        workloads.add(w);
+    }
+
+    private Workload owner(long requestId) {
+        for (int i = workloads.size() - 1; i >= 0; i--) {
+            if (workloads.get(i).claims(requestId)) {
+                return workloads.get(i);
+            }
+        }
+        return null;
     }
 
     /** Records the invocation of an operation; complete it with {@link #complete}. */
@@ -112,8 +122,9 @@ public final class History implements SimListener {
 
     @Override
     public void clientReply(long time, ClientOp op, ClientReply reply) {
-        if (workload != null && workload.claims(op.requestId())) {
-            workload.onReply(time, op.requestId(), reply);
+        Workload w = owner(op.requestId());
+        if (w != null) {
+            w.onReply(time, op.requestId(), reply);
             return;
         }
         Op h = userOp(op);
@@ -135,8 +146,9 @@ public final class History implements SimListener {
 
     @Override
     public void clientLost(long time, ClientOp op, String why) {
-        if (workload != null && workload.claims(op.requestId())) {
-            workload.onLost(time, op.requestId());
+        Workload w = owner(op.requestId());
+        if (w != null) {
+            w.onLost(time, op.requestId());
             return;
         }
         Op h = userOp(op);

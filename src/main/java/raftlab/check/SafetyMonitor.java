@@ -210,8 +210,8 @@ public final class SafetyMonitor implements SimListener {
             if (k <= committed.size()) {
                 Entry c = committed.get((int) k - 1);
                 if (!same(e, c)) {
-                    pending = breach(time, STATE_MACHINE_SAFETY, "n" + id + " committed " + show(e) + " at index "
-                            + k + " but n" + committedBy.get((int) k - 1)[0] + " committed " + show(c) + " there");
+                    pending = breach(time, STATE_MACHINE_SAFETY, "n" + id + " committed " + show(e, c) + " at index "
+                            + k + " but n" + committedBy.get((int) k - 1)[0] + " committed " + show(c, e) + " there");
                     return;
                 }
             } else {

@@ -53,6 +53,8 @@ public final class CommandSet {
             CheckCommands.Bugs.class,
             CheckCommands.Clients.class,
             CheckCommands.HistoryCommand.class,
+            ExploreCommands.Explore.class,
+            ExploreCommands.Replay.class,
             SessionCommands.Record.class,
             SessionCommands.Help.class,
             SessionCommands.Quit.class);

@@ -96,6 +96,7 @@ public final class Lab {
         clientHistory = new History();
         cluster.addListener(clientHistory);
         workload = null;
+        workloadsStarted = 0;
         monitor = null;
         if (checksOn) {
             setChecks(true);
