@@ -37,6 +37,8 @@ final class ExploreCommands {
         String faults = FaultKind.labels();
         @Option(names = "--clients", paramLabel = "C", description = "simulated clients (default 3)")
         int clients = ExploreOptions.DEFAULT_CLIENTS;
+        @Option(names = "--rate", paramLabel = "R", description = "operations per second per client (default 10)")
+        double rate = ExploreOptions.DEFAULT_RATE;
         @Option(names = "--bug", paramLabel = "NAME", description = "switch this classic bug on")
         String bug;
         @Option(names = "--noop", paramLabel = "on|off", description = "new leaders append a no-op (default on)")
@@ -57,6 +59,9 @@ final class ExploreCommands {
             if (clients != ExploreOptions.DEFAULT_CLIENTS) {
                 sb.append(" --clients ").append(clients);
             }
+            if (rate != ExploreOptions.DEFAULT_RATE) {
+                sb.append(" --rate ").append(CheckCommands.fmt(rate));
+            }
             if (!noop.equals("on")) {
                 sb.append(" --noop ").append(noop);
             }
@@ -76,6 +81,9 @@ final class ExploreCommands {
             if (clients < 0 || clients > 100) {
                 throw new LabException("--clients takes 0..100, not " + clients);
             }
+            if (!(rate > 0 && rate <= 1000)) {
+                throw new LabException("--rate takes a number of operations per second in (0, 1000], not " + rate);
+            }
             Set<FaultKind> kinds;
             try {
                 kinds = FaultKind.parse(faults);
@@ -84,8 +92,7 @@ final class ExploreCommands {
             }
             Bug b = bug == null ? null : CheckCommands.bug(bug);
             boolean withNoop = OnOff.parse(noop, "--noop");
-            return new ExploreOptions(nodes, time, kinds, clients, ExploreOptions.DEFAULT_KEYS,
-                    ExploreOptions.DEFAULT_RATE, withNoop, b);
+            return new ExploreOptions(nodes, time, kinds, clients, ExploreOptions.DEFAULT_KEYS, rate, withNoop, b);
         }
     }
 

@@ -7,8 +7,8 @@ import java.util.List;
 import raftlab.sim.SimRandom;
 
 /**
- * Turns a seed into a randomized fault schedule. Each fault kind runs in its own lane (two lanes for crashes, so two
- * nodes can be down at once): a pause, a fault, a pause, and so on until the run ends. Every choice comes from one
+ * Turns a seed into a randomized fault schedule. Each network fault kind runs in its own lane, and every node has a
+ * crash lane of its own: a pause, a fault, a pause, and so on until the run ends. Every choice comes from one
  * source seeded from the seed, and the kinds are visited in a fixed order, so a seed always gives the same schedule.
  */
 public final class ScenarioGenerator {
@@ -22,13 +22,15 @@ public final class ScenarioGenerator {
             if (!o.faults().contains(kind)) {
                 continue;
             }
-            int lanes = kind == FaultKind.CRASH ? 2 : 1;
+            // Every node crashes on its own timeline; the network faults have one timeline each.
+            int lanes = kind == FaultKind.CRASH ? o.nodes() : 1;
             for (int lane = 0; lane < lanes; lane++) {
-                long t = gap(r);
+                long t = gap(kind, r);
                 while (t < o.time()) {
                     long length = length(kind, r);
-                    faults.add(new Fault(t, length, kind, arg(kind, o.nodes(), r)));
-                    t += length + gap(r);
+                    String arg = kind == FaultKind.CRASH ? Integer.toString(lane + 1) : arg(kind, o.nodes(), r);
+                    faults.add(new Fault(t, length, kind, arg));
+                    t += length + gap(kind, r);
                 }
             }
         }
@@ -36,14 +38,15 @@ public final class ScenarioGenerator {
         return new Scenario(seed, o.nodes(), o.time(), o.clients(), o.keys(), o.rate(), o.noop(), o.bug(), faults);
     }
 
-    private static long gap(SimRandom r) {
-        return r.between(50, 1200);
+    private static long gap(FaultKind kind, SimRandom r) {
+        return kind == FaultKind.CRASH ? r.between(50, 2000) : r.between(50, 1200);
     }
 
     private static long length(FaultKind kind, SimRandom r) {
         switch (kind) {
             case PARTITION: return r.between(100, 2000);
-            case CRASH: return r.between(10, 1500);
+            // Half the crashes are blips (0 ms: a reboot): a node back within a round of messages is what some bugs need.
+            case CRASH: return r.nextInt(2) == 0 ? r.between(0, 50) : r.between(100, 1500);
             default: return r.between(100, 1000);
         }
     }
@@ -51,7 +54,6 @@ public final class ScenarioGenerator {
     private static String arg(FaultKind kind, int nodes, SimRandom r) {
         switch (kind) {
             case PARTITION: return groups(nodes, r);
-            case CRASH: return Integer.toString(1 + r.nextInt(nodes));
             case REORDER: return "1.." + r.between(10, 100);
             default: return "0." + r.between(1, 5); // loss or duplication: 0.1 .. 0.5
         }
