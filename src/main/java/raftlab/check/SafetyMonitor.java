@@ -62,6 +62,8 @@ public final class SafetyMonitor implements SimListener {
     /** How much of each disk's log has been checked for Log Matching, and its last entry (to spot silent change). */
     private final long[] shadowLen;
     private final Entry[] shadowLast;
+    /** The term a node led at the last look, or -1: a leader's log may only grow while it leads that term. */
+    private final long[] ledTerm;
     /** Length of the prefix of each disk's log that equals the committed prefix. */
     private final long[] agree;
 
@@ -102,6 +104,8 @@ public final class SafetyMonitor implements SimListener {
         shadowLen = new long[size + 1];
         shadowLast = new Entry[size + 1];
         agree = new long[size + 1];
+        ledTerm = new long[size + 1];
+        java.util.Arrays.fill(ledTerm, -1);
         baseline();
     }
 
@@ -272,7 +276,10 @@ public final class SafetyMonitor implements SimListener {
                 }
                 seenCommit[id] = commit;
                 seenApplied[id] = app;
-                scanLog(time, id);
+                scanLog(time, id, n);
+                ledTerm[id] = n.role() == Role.LEADER ? n.currentTerm() : -1;
+            } else {
+                ledTerm[id] = -1;
             }
             extendAgreement(id);
         }
@@ -291,11 +298,15 @@ public final class SafetyMonitor implements SimListener {
     }
 
     /** Checks the entries a disk's log gained since the last look against every entry ever seen at their index. */
-    private void scanLog(long time, int id) {
+    private void scanLog(long time, int id, RaftNode n) {
         RaftLog log = cluster.disk(id).log();
         long len = log.lastIndex();
         long from = shadowLen[id];
         if (from > len || (from > 0 && log.get(from) != shadowLast[id])) {
+            if (n.role() == Role.LEADER && n.currentTerm() == ledTerm[id]) {
+                raise(breach(time, LEADER_APPEND_ONLY, "n" + id + ", leader of term " + ledTerm[id]
+                        + ", lost or changed entries of its own log at or below index " + from));
+            }
             from = 0; // changed without a truncation event: look at all of it again
             agree[id] = 0;
         }
