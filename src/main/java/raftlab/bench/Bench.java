@@ -1,14 +1,90 @@
 package raftlab.bench;
 
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Locale;
 
-/** Benchmarks (placeholder: being written). */
+import raftlab.raft.CommandKind;
+import raftlab.sim.Cluster;
+import raftlab.sim.ClusterConfig;
+
+/**
+ * {@code lab bench}: how fast the simulation runs. A 5-node cluster under steady client load (one put per virtual
+ * millisecond to the leader) runs for a stretch of virtual time; we count message deliveries and compare virtual
+ * time with wall time. Wall-clock reads happen only here, never in anything the simulation prints.
+ */
 public final class Bench {
     private Bench() {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        err.println("bench not yet available");
-        return 1;
+        long virtualSeconds = 60;
+        int repeats = 5;
+        for (int i = 0; i < args.length; i++) {
+            try {
+                switch (args[i]) {
+                    case "--seconds":
+                        virtualSeconds = Long.parseLong(args[++i]);
+                        break;
+                    case "--repeats":
+                        repeats = Integer.parseInt(args[++i]);
+                        break;
+                    default:
+                        err.println("lab bench: unknown option '" + args[i] + "'; options: --seconds S, --repeats R");
+                        return 2;
+                }
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                err.println("lab bench: " + args[i] + " takes a number");
+                return 2;
+            }
+        }
+        if (virtualSeconds < 1 || repeats < 1) {
+            err.println("lab bench: --seconds and --repeats take positive numbers");
+            return 2;
+        }
+        out.println("simulation: 5 nodes, one put per virtual ms, " + virtualSeconds + " virtual s per run, median of "
+                + repeats + " runs after one warm-up");
+        out.println(measure("reliable network", virtualSeconds, repeats, false));
+        out.println(measure("net unreliable", virtualSeconds, repeats, true));
+        return 0;
+    }
+
+    /** One line: deliveries per wall second and the virtual-to-wall ratio, median of {@code repeats}. */
+    static String measure(String label, long virtualSeconds, int repeats, boolean unreliable) {
+        runOnce(virtualSeconds, unreliable); // warm-up: let the JIT compile the hot loop
+        double[] rates = new double[repeats];
+        double[] ratios = new double[repeats];
+        long deliveries = 0;
+        for (int r = 0; r < repeats; r++) {
+            long start = System.nanoTime();
+            deliveries = runOnce(virtualSeconds, unreliable);
+            double wallSeconds = (System.nanoTime() - start) / 1e9;
+            rates[r] = deliveries / wallSeconds;
+            ratios[r] = virtualSeconds / wallSeconds;
+        }
+        return String.format(Locale.ROOT, "  %-17s %,d deliveries per run: %,.0f deliveries/s, virtual:wall %,.0f:1",
+                label + ":", deliveries, median(rates), median(ratios));
+    }
+
+    /** Runs the load and returns the number of messages delivered. */
+    static long runOnce(long virtualSeconds, boolean unreliable) {
+        Cluster c = new Cluster(ClusterConfig.defaults(5, 42));
+        c.network().setUnreliable(unreliable, false);
+        long end = virtualSeconds * 1000;
+        long key = 0;
+        while (c.now() < end) {
+            int leader = c.leader();
+            if (leader != 0) {
+                c.submit(leader, CommandKind.PUT, "k" + (key++ % 16), "v");
+            }
+            c.tick(1);
+        }
+        return c.stats().delivered();
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
     }
 }

@@ -30,9 +30,9 @@ final class ClientCommands {
 
     @Command(name = "put", description = "Set key K to value V.")
     static final class Put extends ClientCommand {
-        @Parameters(index = "0", paramLabel = "K")
+        @Parameters(index = "0", paramLabel = "K", description = "the key")
         String key;
-        @Parameters(index = "1", paramLabel = "V")
+        @Parameters(index = "1", paramLabel = "V", description = "the value")
         String value;
 
         @Override
@@ -43,9 +43,9 @@ final class ClientCommands {
 
     @Command(name = "append", description = "Append V to the value of key K (an absent key counts as empty).")
     static final class Append extends ClientCommand {
-        @Parameters(index = "0", paramLabel = "K")
+        @Parameters(index = "0", paramLabel = "K", description = "the key")
         String key;
-        @Parameters(index = "1", paramLabel = "V")
+        @Parameters(index = "1", paramLabel = "V", description = "the value")
         String value;
 
         @Override
@@ -56,7 +56,7 @@ final class ClientCommands {
 
     @Command(name = "get", description = "Read key K, through the log (so the read is linearizable).")
     static final class Get extends ClientCommand {
-        @Parameters(index = "0", paramLabel = "K")
+        @Parameters(index = "0", paramLabel = "K", description = "the key")
         String key;
 
         @Override
@@ -67,7 +67,7 @@ final class ClientCommands {
 
     @Command(name = "delete", description = "Remove key K.")
     static final class Delete extends ClientCommand {
-        @Parameters(index = "0", paramLabel = "K")
+        @Parameters(index = "0", paramLabel = "K", description = "the key")
         String key;
 
         @Override

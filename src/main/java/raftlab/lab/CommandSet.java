@@ -20,6 +20,9 @@ public final class CommandSet {
             TimeCommands.Tick.class,
             TimeCommands.Timeout.class,
             TimeCommands.Now.class,
+            ClockCommands.Clock.class,
+            ClockCommands.Pause.class,
+            ClockCommands.Resume.class,
             ViewCommands.Status.class,
             ViewCommands.Log.class,
             ViewCommands.Events.class,
@@ -63,16 +66,20 @@ public final class CommandSet {
     static final class Root {
     }
 
-    /** Each command parses on its own (not as a subcommand), so its synopsis reads {@code tick [MS]}. */
-    private final Map<String, CommandLine> byName = new LinkedHashMap<>();
+    /**
+     * Each command parses on its own (not as a subcommand), so its synopsis reads {@code tick [MS]}. Its picocli
+     * model is built the first time the command is used: reading every class's annotations up front is most of a
+     * lab's start-up cost, and a session uses a handful of commands.
+     */
+    private final Map<String, Class<? extends LabCommand>> types = new LinkedHashMap<>();
+    private final Map<String, CommandLine> built = new LinkedHashMap<>();
+    private final Lab lab;
     private CommandLine tree;
 
     CommandSet(Lab lab) {
+        this.lab = lab;
         for (Class<? extends LabCommand> type : ALL) {
-            LabCommand cmd = create(type);
-            cmd.lab = lab;
-            CommandLine cl = new CommandLine(cmd);
-            byName.put(cl.getCommandName(), cl);
+            types.put(type.getAnnotation(Command.class).name(), type);
         }
     }
 
@@ -100,16 +107,37 @@ public final class CommandSet {
 
     /** Names of all commands, in help order. */
     public List<String> names() {
-        return new ArrayList<>(byName.keySet());
+        return new ArrayList<>(types.keySet());
     }
 
-    /** Commands by name, in help order. */
+    /** Whether {@code name} is a command. */
+    public boolean has(String name) {
+        return types.containsKey(name);
+    }
+
+    /** Commands by name, in help order (builds every command's model). */
     public Map<String, CommandLine> all() {
-        return byName;
+        Map<String, CommandLine> out = new LinkedHashMap<>();
+        for (String name : types.keySet()) {
+            out.put(name, command(name));
+        }
+        return out;
     }
 
-    CommandLine command(String name) {
-        return byName.get(name);
+    /** The command called {@code name}, bound to this lab, or null. */
+    public CommandLine command(String name) {
+        CommandLine cl = built.get(name);
+        if (cl == null) {
+            Class<? extends LabCommand> type = types.get(name);
+            if (type == null) {
+                return null;
+            }
+            LabCommand cmd = create(type);
+            cmd.lab = lab;
+            cl = new CommandLine(cmd);
+            built.put(name, cl);
+        }
+        return cl;
     }
 
     /** Parses {@code words} (the command name first) and runs the command, or throws a one-line LabException. */
@@ -154,11 +182,11 @@ public final class CommandSet {
     private String suggest(String name) {
         String best = null;
         int bestDistance = name.length() < 5 ? 2 : 3;
-        for (Map.Entry<String, CommandLine> e : byName.entrySet()) {
-            int d = editDistance(name, e.getKey());
+        for (String candidate : types.keySet()) {
+            int d = editDistance(name, candidate);
             if (d < bestDistance) {
                 bestDistance = d;
-                best = e.getKey();
+                best = candidate;
             }
         }
         return best == null ? "" : ", did you mean '" + best + "'?";

@@ -19,6 +19,7 @@ final class EventPrinter implements SimListener {
     private boolean verbose;
     /** Requests whose replies are printed only when verbose: those of simulated clients, which are many. */
     private java.util.function.LongPredicate quietRequest = id -> false;
+    private boolean terse;
 
     void target(Output out) {
         this.out = out;
@@ -32,8 +33,9 @@ final class EventPrinter implements SimListener {
         verbose = on;
     }
 
-    boolean verbose() {
-        return verbose;
+    /** Terse: print only role changes, truncations, client results and lab events; all are still logged. */
+    void terse(boolean on) {
+        terse = on;
     }
 
     List<LoggedEvent> history() {
@@ -47,6 +49,9 @@ final class EventPrinter implements SimListener {
     private void emit(long time, int node, String kind, String text) {
         String line = stamp(time) + text;
         history.add(new LoggedEvent(time, node, kind, line));
+        if (terse && (kind.equals("commit") || kind.equals("apply") || kind.equals("vote"))) {
+            return;
+        }
         if (out != null) {
             out.line(line);
         }

@@ -30,7 +30,7 @@ public final class Lab {
     private Output out = new Output();
     private boolean quit;
     private boolean replaying;
-    private boolean verbose;
+    private String verbosity = "off";
     private String lastError;
     /** Safety checking after every event: on by default, for every cluster the lab makes. */
     private boolean checksOn = true;
@@ -38,6 +38,10 @@ public final class Lab {
     private History clientHistory;
     private Workload workload;
     private int workloadsStarted;
+    private ClockControl clock;
+    /** The automatic clock's advances since the last command, not yet in the session. */
+    private long autoTickMs;
+    private final List<String> autoTickLines = new ArrayList<>();
 
     /** A lab on the default cluster: 5 nodes, seed 1. */
     public Lab() {
@@ -47,6 +51,7 @@ public final class Lab {
 
     /** Runs one line (a command, a comment or a blank line) and returns what it printed. Never throws. */
     public Output execute(String line) {
+        flushAutoTicks();
         out = new Output();
         printer.target(out);
         lastError = null;
@@ -70,10 +75,61 @@ public final class Lab {
         } catch (RuntimeException e) {
             fail("internal error: " + e);
         }
-        if (words == null || !words.get(0).equals("record")) {
+        if (words != null && ClockCommands.NAMES.contains(words.get(0))) {
+            // The automatic clock is the shell's: a recorded session keeps it as a comment, and its advances as ticks.
+            session.add(TranscriptItem.verbatim("# " + text));
+        } else if (words == null || !words.get(0).equals("record")) {
             session.add(TranscriptItem.step(text, out.lines()));
         }
         return out;
+    }
+
+    /**
+     * Advances virtual time by {@code ms} outside any command, for the shell's automatic clock, and returns what
+     * happened. The session records consecutive advances as one {@code tick}, so a recorded session still replays.
+     */
+    public Output advance(long ms) {
+        out = new Output();
+        printer.target(out);
+        try {
+            cluster.tick(ms);
+        } catch (SafetyBreach e) {
+            // Stop the automatic clock at the breach, so the user can inspect the cluster as it was.
+            out.line(e.breach().line());
+            out.line("the run stopped at this event and the clock is paused; `log` and `status` show the state");
+            if (clock != null) {
+                try {
+                    clock.pause();
+                } catch (LabException notAuto) {
+                    // the clock was not running by itself: nothing to pause
+                }
+            }
+        }
+        autoTickMs += ms;
+        autoTickLines.addAll(out.lines());
+        return out;
+    }
+
+    private void flushAutoTicks() {
+        if (autoTickMs > 0) {
+            session.add(TranscriptItem.step("tick " + autoTickMs, autoTickLines));
+            autoTickMs = 0;
+            autoTickLines.clear();
+        }
+    }
+
+    /** What the last {@link #execute} or {@link #advance} printed; before either, the new cluster's line. */
+    public Output lastOutput() {
+        return out;
+    }
+
+    /** Installs the automatic clock (the interactive shell does); without it the clock commands refuse. */
+    public void setClockControl(ClockControl control) {
+        clock = control;
+    }
+
+    ClockControl clockControl() {
+        return clock;
     }
 
     private void fail(String message) {
@@ -90,7 +146,7 @@ public final class Lab {
         cluster = new Cluster(config);
         printer = new EventPrinter();
         printer.target(out);
-        printer.verbose(verbose);
+        applyVerbosity();
         cluster.addListener(printer);
         printer.quietRequests(id -> workload != null && workload.owns(id));
         clientHistory = new History();
@@ -182,12 +238,19 @@ public final class Lab {
     }
 
     public List<TranscriptItem> session() {
+        flushAutoTicks();
         return session;
     }
 
-    void setVerbose(boolean on) {
-        verbose = on;
-        printer.verbose(on);
+    /** "on", "off" or "terse"; kept across `cluster` so a new cluster prints the same way. */
+    void setVerbosity(String level) {
+        verbosity = level;
+        applyVerbosity();
+    }
+
+    private void applyVerbosity() {
+        printer.verbose(verbosity.equals("on"));
+        printer.terse(verbosity.equals("terse"));
     }
 
     void requestQuit() {

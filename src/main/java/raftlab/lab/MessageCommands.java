@@ -3,7 +3,6 @@ package raftlab.lab;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import picocli.CommandLine.Command;
@@ -29,15 +28,18 @@ final class MessageCommands {
         throw new LabException("no message type '" + text + "'; types are " + String.join(", ", TYPES));
     }
 
-    @Command(name = "msgs", description = "List the messages in flight, with their ids, Figure 2 fields and due time.")
-    static final class Msgs extends LabCommand {
+    @Command(name = "msgs", description = "List the messages in flight (all, or those chosen as for deliver), with "
+            + "their ids, Figure 2 fields and due time.")
+    static final class Msgs extends Selecting {
         @Override
         public void run() {
-            List<InFlight> all = cluster().inFlight();
-            for (InFlight m : all) {
+            List<InFlight> chosen = select(null);
+            for (InFlight m : chosen) {
                 out().line(m.describe());
             }
-            out().line(all.size() + " in flight" + (cluster().hold() ? " (hold is on)" : ""));
+            int total = cluster().inFlight().size();
+            out().line((chosen.size() == total ? total + " in flight" : chosen.size() + " of " + total + " in flight")
+                    + (cluster().hold() ? " (hold is on)" : ""));
         }
     }
 
@@ -54,8 +56,9 @@ final class MessageCommands {
         @Option(names = "--all", description = "every message in flight")
         boolean all;
 
+        /** The chosen messages; {@code verb} names the command in the error when nothing was chosen (null: all). */
         List<InFlight> select(String verb) {
-            if (ids.isEmpty() && from == null && to == null && type == null && !all) {
+            if (verb != null && ids.isEmpty() && from == null && to == null && type == null && !all) {
                 throw new LabException(verb + " what? name message ids, or use --from A, --to B, --type T or --all");
             }
             if (from != null) {
@@ -134,14 +137,15 @@ final class MessageCommands {
 
     @Command(name = "dup", description = "Put a second copy of message ID in flight.")
     static final class Dup extends LabCommand {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "message id, as `msgs` shows it")
         String id;
 
         @Override
         public void run() {
-            InFlight m = cluster().message(messageId(id));
+            long mid = messageId(id);
+            InFlight m = cluster().message(mid);
             if (m == null) {
-                throw new LabException("no message " + id + " in flight; `msgs` lists them");
+                throw new LabException("no message #" + mid + " in flight; `msgs` lists them");
             }
             InFlight copy = cluster().duplicate(m);
             out().line("duplicated as " + copy.describe());
@@ -150,9 +154,9 @@ final class MessageCommands {
 
     @Command(name = "delay", description = "Make message ID arrive MS milliseconds later than it would.")
     static final class Delay extends LabCommand {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "message id, as `msgs` shows it")
         String id;
-        @Parameters(index = "1", paramLabel = "MS")
+        @Parameters(index = "1", paramLabel = "MS", description = "extra delay, ms")
         long ms;
 
         @Override
@@ -160,7 +164,7 @@ final class MessageCommands {
             long mid = messageId(id);
             InFlight m = cluster().message(mid);
             if (m == null) {
-                throw new LabException("no message " + id + " in flight; `msgs` lists them");
+                throw new LabException("no message #" + mid + " in flight; `msgs` lists them");
             }
             if (ms < 0) {
                 throw new LabException("delay takes 0 or more ms, not " + ms);
@@ -218,16 +222,25 @@ final class MessageCommands {
         }
     }
 
-    @Command(name = "verbose", description = "Print every send, delivery and drop as it happens (state changes are "
-            + "always printed).")
+    @Command(name = "verbose", description = "How much to print as it happens: `on` adds every send, delivery and "
+            + "drop; `off` (the default) prints state changes; `terse` only role changes, truncations, client "
+            + "results and network changes. `events` always has everything.")
     static final class Verbose extends LabCommand {
-        @Parameters(index = "0", paramLabel = "on|off")
-        String onOff;
+        @Parameters(index = "0", paramLabel = "on|off|terse")
+        String level;
 
         @Override
         public void run() {
-            lab.setVerbose(OnOff.parse(onOff, "verbose"));
-            out().line("verbose " + onOff.toLowerCase(Locale.ROOT));
+            switch (level) {
+                case "on":
+                case "off":
+                case "terse":
+                    lab.setVerbosity(level);
+                    out().line("verbose " + level);
+                    break;
+                default:
+                    throw new LabException("verbose takes on, off or terse, not '" + level + "'");
+            }
         }
     }
 }

@@ -67,7 +67,7 @@ final class NetworkCommands {
 
     @Command(name = "isolate", description = "Cut node N off from every other node, both ways.")
     static final class Isolate extends LabCommand {
-        @Parameters(index = "0", paramLabel = "N")
+        @Parameters(index = "0", paramLabel = "N", description = "node id")
         int id;
 
         @Override

@@ -53,6 +53,9 @@ final class ViewCommands {
     @Command(name = "events", description = "Events so far with this cluster, optionally only the last K, or of one "
             + "node or kind.")
     static final class Events extends LabCommand {
+        static final List<String> KINDS = List.of("role", "vote", "commit", "apply", "truncate", "client", "crash",
+                "restart", "net", "send", "deliver", "drop");
+
         @Option(names = "--last", paramLabel = "K", description = "only the last K events")
         Integer last;
 
@@ -71,6 +74,9 @@ final class ViewCommands {
             }
             if (nodeId != null) {
                 node(nodeId);
+            }
+            if (kind != null && !KINDS.contains(kind)) {
+                throw new LabException("no event kind '" + kind + "'; kinds are " + String.join(", ", KINDS));
             }
             List<LoggedEvent> picked = new ArrayList<>();
             for (LoggedEvent e : lab.history()) {

@@ -1,0 +1,123 @@
+package raftlab.script;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+import groovy.lang.Script;
+import picocli.CommandLine;
+import raftlab.lab.Lab;
+import raftlab.lab.Output;
+import raftlab.lab.Tokenizer;
+
+/**
+ * The base class of every experiment script: it makes each lab command a method of the same name. A call the
+ * script class does not define lands in {@link #methodMissing}, which spells it as a shell line
+ * ({@link CommandWords}), runs it through {@link Lab#execute} and prints it as a transcript does: {@code > line}
+ * and then the command's output. A bare word such as {@code status} is a property read in Groovy, so
+ * {@link #propertyMissing} runs it the same way. A failed command stops the script.
+ *
+ * <p>The queries ({@code leader()}, {@code node(i)}, ...) are real methods: they return values and print nothing.
+ * {@code now()}, {@code msgs()}, {@code events()} and {@code stats()} with empty parentheses are queries; written
+ * bare or with arguments, {@code now}, {@code msgs}, {@code events} and {@code stats} are the commands that print.
+ */
+public abstract class LabScript extends Script {
+    private Lab lab;
+    private PrintStream out;
+    private ScriptQueries queries;
+
+    /** Binds the script to the lab it drives and the stream its transcript goes to; called before it runs. */
+    void attach(Lab lab, PrintStream out) {
+        this.lab = lab;
+        this.out = out;
+        this.queries = new ScriptQueries(lab::cluster);
+    }
+
+    /** Any call that is not a method of the script: a lab command, or an unknown command. */
+    public Object methodMissing(String name, Object args) {
+        Object[] array = args instanceof Object[] ? (Object[]) args : new Object[] {args};
+        return command(name, array);
+    }
+
+    /** A bare word: a command with no arguments, as in the shell. Anything else is an unknown variable. */
+    public Object propertyMissing(String name) {
+        if (lab.commands().has(name)) {
+            return command(name, new Object[0]);
+        }
+        throw new ScriptFailure("no variable or command '" + name + "'" + suggestion(name));
+    }
+
+    private Object command(String name, Object[] args) {
+        CommandLine cmd = lab.commands().command(name);
+        if (cmd == null) {
+            // The shell's own message, with its "did you mean" hint; an unknown name changes nothing.
+            lab.execute(Tokenizer.quote(name));
+            throw new ScriptFailure(lab.lastError() != null ? lab.lastError() : "unknown command '" + name + "'");
+        }
+        String line = CommandWords.line(name, cmd, args);
+        out.println("> " + line);
+        Output result = lab.execute(line);
+        queries.follow();
+        for (String l : result.lines()) {
+            out.println(l);
+        }
+        if (lab.lastError() != null) {
+            throw new ScriptFailure(lab.lastError());
+        }
+        if (lab.quitRequested()) {
+            throw new ScriptRunner.Quit();
+        }
+        return null;
+    }
+
+    /** ", did you mean 'status'?" when the shell would suggest a command for this name, else "". */
+    private String suggestion(String name) {
+        lab.execute(Tokenizer.quote(name));
+        String e = lab.lastError();
+        int at = e == null ? -1 : e.indexOf(", did you mean");
+        int end = e == null ? -1 : e.indexOf(';', at);
+        return at < 0 || end < 0 ? "" : e.substring(at, end);
+    }
+
+    // ------------------------------------------------------------------------------------------ queries
+
+    /** Id of the live leader with the highest term, or null when no live node leads. */
+    public Integer leader() {
+        return queries.leader();
+    }
+
+    /** Ids of every live node in the leader role, ascending. */
+    public List<Integer> leaders() {
+        return queries.leaders();
+    }
+
+    /** Node {@code id}'s state as a map: id, up, role, term, votedFor, leaderId, commitIndex, lastApplied, ... */
+    public Map<String, Object> node(Object id) {
+        return queries.node(id);
+    }
+
+    /** Node {@code id}'s key-value state machine; empty when the node is down. */
+    public Map<String, String> kv(Object id) {
+        return queries.kv(id);
+    }
+
+    /** The virtual time in ms. */
+    public long now() {
+        return queries.now();
+    }
+
+    /** Node events and client answers since the cluster was made, as maps; see {@link ScriptQueries#events}. */
+    public List<Map<String, Object>> events() {
+        return queries.events();
+    }
+
+    /** The message counters {@code stats} prints, as nested maps. */
+    public Map<String, Object> stats() {
+        return queries.stats();
+    }
+
+    /** The messages in flight, as objects with id, from, to, type, term, due and their Figure 2 fields. */
+    public List<ScriptMessage> msgs() {
+        return queries.msgs();
+    }
+}

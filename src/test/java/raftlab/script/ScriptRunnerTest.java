@@ -1,0 +1,192 @@
+package raftlab.script;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How scripts spell commands, and how they fail: one line naming the file, the line and the problem. */
+class ScriptRunnerTest {
+    /** What one run printed and returned. */
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String script, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = ScriptRunner.run("scripts/t.groovy", script, args, o, e);
+        }
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The command lines a script ran, as echoed. */
+    static String commands(Result r) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : r.out().split("\n")) {
+            if (line.startsWith("> ")) {
+                sb.append(line).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void namedArgumentsBecomeLongOptionsAfterThePositionalOnes() {
+        Result r = run(String.join("\n",
+                "cluster 3, seed: 7, election: 150..300, noop: false",
+                "cluster 3, noop: true",
+                "run 'until', 'leader', max: 2000",
+                "put 'x', 'a b', to: leader()",
+                "hold true",
+                "tick 60",
+                "deliver all: true",
+                "drop all: false, to: 2",
+                "net 'unreliable', longReorder: true",
+                "net 'reliable', longReorder: false",
+                "partition([1], [2, 3])",
+                "loss 0.25, from: 1"));
+        assertEquals(0, r.code(), r.err());
+        assertEquals(String.join("\n",
+                "> cluster 3 --seed 7 --election 150..300 --noop off",
+                "> cluster 3 --noop on",
+                "> run until leader --max 2000",
+                "> put x 'a b' --to 1",
+                "> hold on",
+                "> tick 60",
+                "> deliver --all",
+                "> drop --to 2",
+                "> net unreliable --long-reorder",
+                "> net reliable",
+                "> partition 1 2,3",
+                "> loss 0.25 --from 1", ""), commands(r));
+    }
+
+    @Test
+    void bareWordsRunCommandsWithoutArguments() {
+        Result r = run("cluster 3\ntick 400\nstatus\nstabilize\nheal\nnow\n");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("> cluster 3\n> tick 400\n> status\n> stabilize\n> heal\n> now\n", commands(r));
+        assertTrue(r.out().contains("now 400ms\n"), r.out());
+    }
+
+    @Test
+    void messagesFromMsgsAreNamedByTheirIds() {
+        Result r = run(String.join("\n",
+                "cluster 3, seed: 2",
+                "hold true",
+                "timeout 1",
+                "def votes = msgs()",
+                "assert votes*.type == ['RequestVote', 'RequestVote']",
+                "assert votes*.lastLogIndex == [0, 0] && votes*.voteGranted == [null, null]",
+                "deliver votes.reverse()",
+                "dup msgs()[0]",
+                "println msgs()[0]"));
+        assertEquals(0, r.code(), r.err());
+        String ids = r.out().lines().filter(l -> l.startsWith("> deliver")).findFirst().orElse("");
+        assertEquals("> deliver 2 1", ids);
+        assertTrue(r.out().contains("> dup 3\n"), r.out());
+        assertTrue(r.out().contains("\n#3 3->1 RequestVoteReply term=1 granted=true due@"), r.out());
+    }
+
+    @Test
+    void queriesReturnValuesAndPrintNothing() {
+        Result r = run(String.join("\n",
+                "cluster 3, seed: 5",
+                "assert leader() == null && leaders() == [] && now() == 0",
+                "run 'until', 'quiet'",
+                "def l = leader()",
+                "assert node(l).role == 'leader' && node(l).log == [[index: 1, term: 1, command: 'noop']]",
+                "crash l",
+                "assert node(l).up == false && node(l).role == null && node(l).lastIndex == 1 && kv(l) == [:]",
+                "assert msgs() instanceof List"));
+        assertEquals(0, r.code(), r.err());
+        // Only the commands echo: the queries and asserts printed nothing. Seed 5 elects n1.
+        assertEquals("> cluster 3 --seed 5\n> run until quiet\n> crash 1\n", commands(r));
+    }
+
+    @Test
+    void aScriptThatDoesNotCompileGetsOneLineWithFileAndLine() {
+        Result r = run("cluster 3\ntick 10\nput 'x', \n)\n");
+        assertEquals(1, r.code());
+        assertEquals("", r.out());
+        assertTrue(r.err().matches("scripts/t\\.groovy:3: unexpected input: .*\\n"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    @Test
+    void aFailedAssertNamesTheLine() {
+        Result r = run("cluster 3\n\nassert leader() == 1\nprintln 'not reached'\n");
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("scripts/t.groovy:3: assertion failed: assert leader() == 1\n"), r.err());
+        assertTrue(!r.out().contains("not reached"));
+    }
+
+    @Test
+    void aFailingCommandStopsTheScriptWithFileAndLine() {
+        Result r = run("cluster 3\ntick 5\ncrash 4\nprintln 'not reached'\n");
+        assertEquals(1, r.code());
+        assertEquals("scripts/t.groovy:3: error: no node 4; nodes are 1..3\n", r.err());
+        assertTrue(r.out().endsWith("> crash 4\nerror: no node 4; nodes are 1..3\n"), r.out());
+    }
+
+    @Test
+    void aBadQueryFailsTheSameWayInsideAClosure() {
+        Result r = run("cluster 3\n[1, 2].each {\n  node(it * 4)\n}\n");
+        assertEquals(1, r.code());
+        assertEquals("scripts/t.groovy:3: error: no node 4; nodes are 1..3\n", r.err());
+    }
+
+    @Test
+    void anUnknownMethodGetsTheShellsMessage() {
+        Result r = run("cluster 3\ntik 5\n");
+        assertEquals(1, r.code());
+        assertEquals("scripts/t.groovy:2: error: unknown command 'tik', did you mean 'tick'?; type `help` for the list\n",
+                r.err());
+        Result bare = run("cluster 3\nstatis\n");
+        assertEquals("scripts/t.groovy:2: error: no variable or command 'statis', did you mean 'status'?\n", bare.err());
+    }
+
+    @Test
+    void argsHoldTheCommandLineArguments() {
+        Result r = run("println args.toList()\ncluster args[0] as int, seed: args[1]\n", "3", "42");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("[3, 42]\n> cluster 3 --seed 42\ncluster of 3 nodes, seed 42"), r.out());
+    }
+
+    @Test
+    void quitEndsTheScriptSuccessfully() {
+        Result r = run("println 'a'\nquit\nprintln 'b'\n");
+        assertEquals(0, r.code());
+        assertEquals("a\n> quit\n", r.out());
+    }
+
+    @Test
+    void aMissingFileIsAUsageError(@TempDir Path dir) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ScriptRunner.runFile(dir.resolve("nope.groovy"), new String[0], System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("lab run: no such file "));
+    }
+
+    @Test
+    void theReportedLineIsTheScriptFilesNotTheCallersOwn(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("deep.groovy");
+        Files.writeString(f, "def go(n) {\n  if (n == 0) { restart 1 }\n  else go(n - 1)\n}\ncluster 3\ngo(3)\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ScriptRunner.runFile(f, new String[0], new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, code);
+        assertEquals(f + ":2: error: n1 is already up; `crash 1` first\n", err.toString(StandardCharsets.UTF_8));
+    }
+}
