@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Makes a failing scenario smaller while it still fails the same property: it ends the run at the breach, removes
- * faults one by one, lowers the number of clients, and halves the faults' lengths. Each try is a full rerun, so the
+ * faults (in halves, then quarters, down to one by one), lowers the number of clients, and halves the faults' lengths. Each try is a full rerun, so the
  * number of tries is capped; the result is deterministic because every rerun is.
  */
 public final class ScenarioShrinker {
@@ -63,15 +63,18 @@ public final class ScenarioShrinker {
         }
     }
 
+    /** Removes faults in chunks, halving the chunk size down to one fault (as delta debugging does). */
     private boolean removeFaults() {
         boolean any = false;
-        for (int i = best.scenario().faults().size() - 1; i >= 0; i--) {
-            List<Fault> fewer = new ArrayList<>(best.scenario().faults());
-            if (i >= fewer.size()) {
-                continue;
+        for (int chunk = Math.max(1, best.scenario().faults().size() / 2); chunk >= 1; chunk /= 2) {
+            for (int from = best.scenario().faults().size() - chunk; from >= 0; from -= chunk) {
+                List<Fault> fewer = new ArrayList<>(best.scenario().faults());
+                if (from + chunk > fewer.size()) {
+                    continue;
+                }
+                fewer.subList(from, from + chunk).clear();
+                any |= attempt(best.scenario().withFaults(fewer));
             }
-            fewer.remove(i);
-            any |= attempt(best.scenario().withFaults(fewer));
         }
         // Faults that never start before the end are dead weight.
         List<Fault> live = new ArrayList<>();
