@@ -25,8 +25,21 @@ public final class CheckBench {
 
     /** Prints the checks-on/off comparison and explore's schedules per second ({@code seeds} per measurement). */
     public static void report(PrintStream out, int seeds) {
-        double off = median(false);
-        double on = median(true);
+        // Alternate the two so that JIT warm-up and machine noise fall on both alike.
+        for (int i = 0; i < 3; i++) {
+            run(false);
+            run(true);
+        }
+        double[] offs = new double[7];
+        double[] ons = new double[7];
+        for (int i = 0; i < offs.length; i++) {
+            offs[i] = run(false);
+            ons[i] = run(true);
+        }
+        Arrays.sort(offs);
+        Arrays.sort(ons);
+        double off = offs[offs.length / 2];
+        double on = ons[ons.length / 2];
         out.println(String.format(Locale.ROOT, "safety checks: 5 nodes, 10 clients, 20 virtual s: %.2f M events/s"
                 + " with checks off, %.2f M with checks on: checks cost %.2fx", off / 1e6, on / 1e6, off / on));
         ExploreOptions o = new ExploreOptions(5, 10_000, FaultKind.parse(FaultKind.labels()), 3, 3, 10, true, null);
@@ -41,16 +54,6 @@ public final class CheckBench {
                     r.runs(), threads, threads == 1 ? "" : "s", r.runs() / s, r.runs() / s / threads,
                     (double) r.events() / r.runs()));
         }
-    }
-
-    private static double median(boolean checks) {
-        run(checks); // warm-up
-        double[] rates = new double[5];
-        for (int i = 0; i < rates.length; i++) {
-            rates[i] = run(checks);
-        }
-        Arrays.sort(rates);
-        return rates[rates.length / 2];
     }
 
     /** Events per wall second of a loaded cluster, with or without the monitor. */
