@@ -46,6 +46,7 @@ public final class Bench {
                 + repeats + " runs after one warm-up");
         out.println(measure("reliable network", virtualSeconds, repeats, false));
         out.println(measure("net unreliable", virtualSeconds, repeats, true));
+        raftlab.check.CheckBench.report(out, 500);
         return 0;
     }
 

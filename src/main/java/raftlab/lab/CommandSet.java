@@ -51,6 +51,13 @@ public final class CommandSet {
             NetworkCommands.Latency.class,
             NetworkCommands.Dupe.class,
             NetworkCommands.Net.class,
+            CheckCommands.Check.class,
+            CheckCommands.BugSwitch.class,
+            CheckCommands.Bugs.class,
+            CheckCommands.Clients.class,
+            CheckCommands.HistoryCommand.class,
+            ExploreCommands.Explore.class,
+            ExploreCommands.Replay.class,
             SessionCommands.Record.class,
             SessionCommands.Help.class,
             SessionCommands.Quit.class);

@@ -17,10 +17,16 @@ final class EventPrinter implements SimListener {
     private final List<LoggedEvent> history = new ArrayList<>();
     private Output out;
     private boolean verbose;
+    /** Requests whose replies are printed only when verbose: those of simulated clients, which are many. */
+    private java.util.function.LongPredicate quietRequest = id -> false;
     private boolean terse;
 
     void target(Output out) {
         this.out = out;
+    }
+
+    void quietRequests(java.util.function.LongPredicate p) {
+        quietRequest = p;
     }
 
     void verbose(boolean on) {
@@ -63,6 +69,9 @@ final class EventPrinter implements SimListener {
 
     @Override
     public void clientReply(long time, ClientOp op, ClientReply r) {
+        if (!verbose && quietRequest.test(op.requestId())) {
+            return;
+        }
         String who = "client #" + op.requestId() + " " + op.describe();
         String text;
         switch (r.status()) {
@@ -87,6 +96,9 @@ final class EventPrinter implements SimListener {
 
     @Override
     public void clientLost(long time, ClientOp op, String why) {
+        if (!verbose && quietRequest.test(op.requestId())) {
+            return;
+        }
         emit(time, 0, "client", "client #" + op.requestId() + " " + op.describe() + ": outcome unknown, " + why);
     }
 

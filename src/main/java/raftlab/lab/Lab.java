@@ -3,6 +3,14 @@ package raftlab.lab;
 import java.util.ArrayList;
 import java.util.List;
 
+import raftlab.check.Breach;
+import raftlab.check.History;
+import raftlab.check.SafetyBreach;
+import raftlab.check.SafetyMonitor;
+import raftlab.check.StateCheck;
+import raftlab.check.Workload;
+import raftlab.check.linear.CheckResult;
+import raftlab.check.linear.LinearizabilityChecker;
 import raftlab.sim.Cluster;
 import raftlab.sim.ClusterConfig;
 
@@ -24,6 +32,12 @@ public final class Lab {
     private boolean replaying;
     private String verbosity = "off";
     private String lastError;
+    /** Safety checking after every event: on by default, for every cluster the lab makes. */
+    private boolean checksOn = true;
+    private SafetyMonitor monitor;
+    private History clientHistory;
+    private Workload workload;
+    private int workloadsStarted;
     private ClockControl clock;
     /** The automatic clock's advances since the last command, not yet in the session. */
     private long autoTickMs;
@@ -52,6 +66,10 @@ public final class Lab {
             commands.run(words);
         } catch (LabException e) {
             fail(e.getMessage());
+        } catch (SafetyBreach e) {
+            // Not a user error: the lab did its job. The cluster stays as it was at the breach, to be inspected.
+            out.line(e.breach().line());
+            out.line("the run stopped at this event; `log` and `status` show the state, `check` lists the breach");
         } catch (IllegalArgumentException | IllegalStateException e) {
             fail(e.getMessage());
         } catch (RuntimeException e) {
@@ -73,7 +91,20 @@ public final class Lab {
     public Output advance(long ms) {
         out = new Output();
         printer.target(out);
-        cluster.tick(ms);
+        try {
+            cluster.tick(ms);
+        } catch (SafetyBreach e) {
+            // Stop the automatic clock at the breach, so the user can inspect the cluster as it was.
+            out.line(e.breach().line());
+            out.line("the run stopped at this event and the clock is paused; `log` and `status` show the state");
+            if (clock != null) {
+                try {
+                    clock.pause();
+                } catch (LabException notAuto) {
+                    // the clock was not running by itself: nothing to pause
+                }
+            }
+        }
         autoTickMs += ms;
         autoTickLines.addAll(out.lines());
         return out;
@@ -117,6 +148,15 @@ public final class Lab {
         printer.target(out);
         applyVerbosity();
         cluster.addListener(printer);
+        printer.quietRequests(id -> workload != null && workload.owns(id));
+        clientHistory = new History();
+        cluster.addListener(clientHistory);
+        workload = null;
+        workloadsStarted = 0;
+        monitor = null;
+        if (checksOn) {
+            setChecks(true);
+        }
         var s = config.settings();
         out.line("cluster of " + config.size() + " nodes, seed " + config.seed() + ", election " + s.electionMin()
                 + ".." + s.electionMax() + "ms, heartbeat " + s.heartbeat() + "ms, latency " + config.latencyMin()
@@ -126,6 +166,59 @@ public final class Lab {
     /** Logs and prints a lab-level event (crash, restart) at the current virtual time. */
     void note(int node, String kind, String text) {
         printer.note(cluster.now(), node, kind, text);
+    }
+
+    /** Switches the safety monitor on (watching from now on) or off. */
+    void setChecks(boolean on) {
+        checksOn = on;
+        if (on && monitor == null) {
+            monitor = new SafetyMonitor(cluster);
+            cluster.addListener(monitor);
+        } else if (!on && monitor != null) {
+            cluster.removeListener(monitor);
+            monitor = null;
+        }
+    }
+
+    boolean checksOn() {
+        return checksOn;
+    }
+
+    History clientHistory() {
+        return clientHistory;
+    }
+
+    Workload workload() {
+        return workload;
+    }
+
+    /** Replaces the running client workload (if any) with {@code count} new clients; 0 stops them. */
+    void startClients(int count, int keys, double rate) {
+        if (workload != null) {
+            workload.stop();
+            workload = null;
+        }
+        if (count > 0) {
+            workload = new Workload(cluster, clientHistory, count, keys, rate, workloadsStarted++);
+        }
+    }
+
+    /**
+     * What {@code check} reports, one entry per breach (empty when safe): safety breaches (seen by the monitor as
+     * they happened, or found in the present state) and, if the client history is not linearizable, its smallest
+     * failing part. Groovy's {@code check()} returns this list.
+     */
+    public List<String> breaches() {
+        List<String> out = new ArrayList<>();
+        List<Breach> found = monitor != null && monitor.breached() ? monitor.breaches() : StateCheck.check(cluster);
+        for (Breach b : found) {
+            out.add(b.line());
+        }
+        CheckResult r = LinearizabilityChecker.check(clientHistory.operations());
+        if (!r.linearizable()) {
+            out.add("NOT LINEARIZABLE: " + r.describe());
+        }
+        return out;
     }
 
     public Cluster cluster() {

@@ -81,6 +81,15 @@ public abstract class LabScript extends Script {
 
     // ------------------------------------------------------------------------------------------ queries
 
+    /**
+     * Runs {@code check} as the shell does, and returns the breaches it found, one string each (empty when safe):
+     * {@code assert check().isEmpty()}. With an argument ({@code check 'off'}) it is the plain command.
+     */
+    public List<String> check() {
+        command("check", new Object[0]);
+        return lab.breaches();
+    }
+
     /** Id of the live leader with the highest term, or null when no live node leads. */
     public Integer leader() {
         return queries.leader();

@@ -49,6 +49,8 @@ public final class Cluster {
     private long nextMessageId = 1;
     private long nextRequestId = 1;
     private boolean hold;
+    /** What the last event was (a Scheduled, or a String for a user action); described only when asked. */
+    private Object cause;
 
     public Cluster(ClusterConfig config) {
         if (config.size() < 1) {
@@ -139,6 +141,7 @@ public final class Cluster {
         }
         // A held message may be overdue: delivering it later never moves the clock back.
         now = Math.max(now, s.time);
+        cause = s;
         if (s instanceof InFlight) {
             wire.poll();
             deliverNow((InFlight) s);
@@ -172,6 +175,7 @@ public final class Cluster {
                 wire.add(m);
                 throw new IllegalStateException("messages still in flight after " + limit + " deliveries");
             }
+            cause = m;
             deliverNow(m);
             delivered++;
             afterEvent();
@@ -179,6 +183,10 @@ public final class Cluster {
     }
 
     private void fire(TimerFiring t) {
+        if (t.action != null) {
+            t.action.run();
+            return;
+        }
         if (!up[t.node]) {
             return;
         }
@@ -244,6 +252,7 @@ public final class Cluster {
     public void deliver(InFlight m) {
         requireInFlight(m);
         wire.remove(m);
+        cause = m;
         deliverNow(m);
         afterEvent();
     }
@@ -252,6 +261,7 @@ public final class Cluster {
     public void dropByUser(InFlight m) {
         requireInFlight(m);
         wire.remove(m);
+        cause = "the user drops #" + m.id;
         drop(m, "dropped by the user");
         afterEvent();
     }
@@ -292,6 +302,7 @@ public final class Cluster {
         requireUp(id);
         electionGen[id]++;
         electionDue[id] = 0;
+        cause = "n" + id + "'s election timer is fired by the user";
         nodes[id].electionTimeout();
         afterEvent();
     }
@@ -301,6 +312,7 @@ public final class Cluster {
     /** Stops node {@code id}: its volatile state is gone, messages to it are lost, its timers never fire. */
     public void crash(int id) {
         requireUp(id);
+        cause = "n" + id + " crashes";
         up[id] = false;
         nodes[id] = null;
         electionGen[id]++;
@@ -327,6 +339,7 @@ public final class Cluster {
         if (up[id]) {
             throw new IllegalStateException("n" + id + " is already up");
         }
+        cause = "n" + id + " restarts";
         boot(id);
         afterEvent();
     }
@@ -339,9 +352,38 @@ public final class Cluster {
         long requestId = nextRequestId++;
         ClientOp op = new ClientOp(requestId, new Command(kind, key, value, requestId), id, now);
         outstanding.put(requestId, op);
+        cause = "client request #" + requestId + " " + op.describe() + " reaches n" + id;
         nodes[id].propose(op.command());
         afterEvent();
         return requestId;
+    }
+
+    /**
+     * Runs {@code action} at virtual time {@code time} (not before now), as an event of its own: simulated clients
+     * use it to act in virtual time. Actions due at the same time run in the order they were scheduled.
+     */
+    public void at(long time, Runnable action) {
+        timers.add(new TimerFiring(Math.max(time, now), seq++, action));
+    }
+
+    /** The event processed last, in words, e.g. {@code n4 receives AppendEntries #88 from n2}. */
+    public String lastEvent() {
+        Object c = cause;
+        if (c == null) {
+            return "no event yet";
+        }
+        if (c instanceof InFlight) {
+            InFlight m = (InFlight) c;
+            return "n" + m.message.to() + " receives " + m.message.type() + " #" + m.id + " from n" + m.message.from();
+        }
+        if (c instanceof TimerFiring) {
+            TimerFiring t = (TimerFiring) c;
+            if (t.action != null) {
+                return "a client acts";
+            }
+            return "n" + t.node + "'s " + (t.kind == TimerKind.ELECTION ? "election" : "heartbeat") + " timer fires";
+        }
+        return c.toString();
     }
 
     // ---------------------------------------------------------------------------------------------- queries

@@ -5,11 +5,22 @@ final class TimerFiring extends Scheduled {
     final int node;
     final TimerKind kind;
     final long generation;
+    /** For a scheduled action ({@link Cluster#at}) instead of a node timer; null for node timers. */
+    final Runnable action;
 
     TimerFiring(long time, long seq, int node, TimerKind kind, long generation) {
         super(time, seq);
         this.node = node;
         this.kind = kind;
         this.generation = generation;
+        this.action = null;
+    }
+
+    TimerFiring(long time, long seq, Runnable action) {
+        super(time, seq);
+        this.node = 0;
+        this.kind = null;
+        this.generation = 0;
+        this.action = action;
     }
 }

@@ -62,17 +62,17 @@ class ShellSessionTest {
 
     @Test
     void aBadCommandPrintsOneLineAndTheClusterIsUnharmed() throws IOException {
-        Run r = session("tick 400\nbogus 1 2\ncrash 9\nput x\ntick 100\nstatus\n");
+        Run r = session("tick 400\nfrobnicate 1 2\ncrash 9\nput x\ntick 100\nstatus\n");
         assertEquals(0, r.code());
         List<String> errors = r.lines().stream().filter(l -> l.startsWith("error: ")).toList();
         assertEquals(List.of(
-                "error: unknown command 'bogus'; type `help` for the list",
+                "error: unknown command 'frobnicate'; type `help` for the list",
                 "error: no node 9; nodes are 1..5",
                 "error: put: missing required parameter: 'V'; usage: put [--to=N] K V"), errors);
         // Without the bad lines, the same good commands give the same status and log.
         List<String> good = plainLab("tick 400", "tick 100", "status");
         List<String> got = new ArrayList<>(r.lines());
-        got.removeIf(l -> l.startsWith("error: ") || l.equals("lab> bogus 1 2") || l.equals("lab> crash 9")
+        got.removeIf(l -> l.startsWith("error: ") || l.equals("lab> frobnicate 1 2") || l.equals("lab> crash 9")
                 || l.equals("lab> put x"));
         assertEquals(good, got);
     }
@@ -107,7 +107,7 @@ class ShellSessionTest {
 
     @Test
     void noEscapeCodesWhenColourIsOff() throws IOException {
-        Run r = session("tick 400\nbogus\ncrash 4\ntick 400\nput x 1\ntick 100\n", false);
+        Run r = session("tick 400\nfrobnicate\ncrash 4\ntick 400\nput x 1\ntick 100\n", false);
         assertTrue(r.out().contains("becomes leader"), r.out());
         assertTrue(r.out().contains("error: "), r.out());
         assertFalse(r.out().contains("\u001b"), "escape code in: " + r.out());
@@ -115,7 +115,7 @@ class ShellSessionTest {
 
     @Test
     void aDumbTerminalGetsNoEscapeCodesEvenWithColourOn() throws IOException {
-        Run r = session("tick 400\nbogus\n", true);
+        Run r = session("tick 400\nfrobnicate\n", true);
         assertTrue(r.out().contains("becomes leader"), r.out());
         assertFalse(r.out().contains("\u001b"), "escape code in: " + r.out());
     }

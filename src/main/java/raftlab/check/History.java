@@ -1,0 +1,168 @@
+package raftlab.check;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import raftlab.check.linear.OpKind;
+import raftlab.check.linear.Operation;
+import raftlab.check.linear.Outcome;
+import raftlab.raft.ClientReply;
+import raftlab.raft.CommandKind;
+import raftlab.sim.ClientOp;
+import raftlab.sim.SimListener;
+
+/**
+ * The client history of a run: every operation's invocation and completion (ok, fail or unknown) in virtual time,
+ * as the linearizability checker reads it. Operations of a {@link Workload} are recorded by the workload; requests
+ * typed by the user ({@code put}, {@code get}...) are recorded here, as client 0, from the replies they get.
+ */
+public final class History implements SimListener {
+    /** One operation while it is being recorded. */
+    public static final class Op {
+        final int id;
+        final int client;
+        final OpKind kind;
+        final String key;
+        final String value;
+        final long invokedAt;
+        long completedAt = Operation.IN_FLIGHT;
+        Outcome outcome = Outcome.OK;
+        String output;
+
+        Op(int id, int client, OpKind kind, String key, String value, long invokedAt) {
+            this.id = id;
+            this.client = client;
+            this.kind = kind;
+            this.key = key;
+            this.value = value;
+            this.invokedAt = invokedAt;
+        }
+
+        boolean done() {
+            return completedAt != Operation.IN_FLIGHT || outcome == Outcome.UNKNOWN;
+        }
+
+        Operation toOperation() {
+            return new Operation(id, client, kind, key, value, invokedAt, completedAt, outcome, output);
+        }
+    }
+
+    private final List<Op> ops = new ArrayList<>();
+    private final HashMap<Long, Op> userRequests = new HashMap<>();
+    /** Every workload that recorded here, stopped ones included: late replies to their attempts are theirs. */
+    private final List<Workload> workloads = new ArrayList<>();
+
+    void setWorkload(Workload w) {
+        workloads.add(w);
+    }
+
+    private Workload owner(long requestId) {
+        for (int i = workloads.size() - 1; i >= 0; i--) {
+            if (workloads.get(i).claims(requestId)) {
+                return workloads.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Records the invocation of an operation; complete it with {@link #complete}. */
+    public Op invoke(int client, OpKind kind, String key, String value, long time) {
+        Op op = new Op(ops.size() + 1, client, kind, key, value, time);
+        ops.add(op);
+        return op;
+    }
+
+    /** Records what the client learned: OK (with the value read, for a get), FAIL or UNKNOWN. */
+    public void complete(Op op, Outcome outcome, String output, long time) {
+        op.outcome = outcome;
+        op.output = output;
+        op.completedAt = outcome == Outcome.UNKNOWN ? Operation.IN_FLIGHT : time;
+    }
+
+    public int size() {
+        return ops.size();
+    }
+
+    /** The history as the checker takes it; operations still waiting count as unknown. */
+    public List<Operation> operations() {
+        List<Operation> out = new ArrayList<>(ops.size());
+        for (Op op : ops) {
+            out.add(op.toOperation());
+        }
+        return out;
+    }
+
+    /** The last {@code last} operations (all if last <= 0), one line each, with a still-pending one marked. */
+    public List<String> lines(int last) {
+        List<String> out = new ArrayList<>();
+        int from = last <= 0 ? 0 : Math.max(0, ops.size() - last);
+        for (int i = from; i < ops.size(); i++) {
+            Op op = ops.get(i);
+            String line = "#" + op.id + " " + op.toOperation();
+            if (!op.done()) {
+                line += " (no answer yet)";
+            }
+            out.add(line);
+        }
+        return out;
+    }
+
+    static OpKind kindOf(CommandKind k) {
+        switch (k) {
+            case PUT: return OpKind.PUT;
+            case GET: return OpKind.GET;
+            case APPEND: return OpKind.APPEND;
+            case DELETE: return OpKind.DELETE;
+            default: return null;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- listening
+
+    @Override
+    public void clientReply(long time, ClientOp op, ClientReply reply) {
+        Workload w = owner(op.requestId());
+        if (w != null) {
+            w.onReply(time, op.requestId(), reply);
+            return;
+        }
+        Op h = userOp(op);
+        if (h == null) {
+            return;
+        }
+        switch (reply.status()) {
+            case OK:
+                complete(h, Outcome.OK, h.kind == OpKind.GET ? reply.value() : null, time);
+                break;
+            case REDIRECT:
+            case FAILED:
+                complete(h, Outcome.FAIL, null, time);
+                break;
+            default:
+                break;
+        }
+    }
+
+    @Override
+    public void clientLost(long time, ClientOp op, String why) {
+        Workload w = owner(op.requestId());
+        if (w != null) {
+            w.onLost(time, op.requestId());
+            return;
+        }
+        Op h = userOp(op);
+        if (h != null) {
+            complete(h, Outcome.UNKNOWN, null, time);
+        }
+    }
+
+    private Op userOp(ClientOp op) {
+        OpKind kind = kindOf(op.command().kind());
+        if (kind == null) {
+            return null;
+        }
+        return userRequests.computeIfAbsent(op.requestId(), id -> invoke(0, kind, op.command().key(),
+                op.command().value(), op.invokedAt()));
+    }
+}

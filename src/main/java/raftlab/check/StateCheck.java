@@ -1,0 +1,87 @@
+package raftlab.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+import raftlab.raft.RaftLog;
+import raftlab.raft.RaftNode;
+import raftlab.raft.Role;
+import raftlab.sim.Cluster;
+
+/**
+ * The safety properties that can be judged from one snapshot of the cluster, for {@code check} when the
+ * {@link SafetyMonitor} is off: one leader per term among the live nodes, Log Matching across the disks, the same
+ * applied commands on every live node, and lastApplied <= commitIndex. Slower than the monitor (it compares whole
+ * logs) and blind to the past, but needs no watching.
+ */
+public final class StateCheck {
+    private StateCheck() {
+    }
+
+    public static List<Breach> check(Cluster c) {
+        List<Breach> out = new ArrayList<>();
+        long now = c.now();
+        TreeMap<Long, Integer> leaders = new TreeMap<>();
+        for (int id = 1; id <= c.size(); id++) {
+            RaftNode n = c.node(id);
+            if (n == null) {
+                continue;
+            }
+            if (n.role() == Role.LEADER) {
+                Integer other = leaders.putIfAbsent(n.currentTerm(), id);
+                if (other != null) {
+                    out.add(new Breach(now, SafetyMonitor.ELECTION_SAFETY, "n" + other + " and n" + id
+                            + " both lead term " + n.currentTerm(), null));
+                }
+            }
+            if (n.lastApplied() > n.commitIndex()) {
+                out.add(new Breach(now, SafetyMonitor.APPLIED_COMMITTED, "n" + id + " applied up to index "
+                        + n.lastApplied() + " but has committed only up to " + n.commitIndex(), null));
+            }
+        }
+        for (int a = 1; a <= c.size(); a++) {
+            for (int b = a + 1; b <= c.size(); b++) {
+                logMatching(c, a, b, now, out);
+                applied(c, a, b, now, out);
+            }
+        }
+        return out;
+    }
+
+    /** The highest index where both logs hold the same term: everything up to it must be identical. */
+    private static void logMatching(Cluster c, int a, int b, long now, List<Breach> out) {
+        RaftLog la = c.disk(a).log();
+        RaftLog lb = c.disk(b).log();
+        long k = Math.min(la.lastIndex(), lb.lastIndex());
+        while (k > 0 && la.termAt(k) != lb.termAt(k)) {
+            k--;
+        }
+        for (long i = k; i >= 1; i--) {
+            if (!la.get(i).equals(lb.get(i))) {
+                out.add(new Breach(now, SafetyMonitor.LOG_MATCHING, "n" + a + " and n" + b + " agree on the term"
+                        + " at index " + k + " but differ at index " + i + ": " + SafetyMonitor.show(la.get(i))
+                        + " vs " + SafetyMonitor.show(lb.get(i)), null));
+                return;
+            }
+        }
+    }
+
+    private static void applied(Cluster c, int a, int b, long now, List<Breach> out) {
+        RaftNode na = c.node(a);
+        RaftNode nb = c.node(b);
+        if (na == null || nb == null) {
+            return;
+        }
+        long upTo = Math.min(Math.min(na.lastApplied(), nb.lastApplied()),
+                Math.min(na.log().lastIndex(), nb.log().lastIndex()));
+        for (long i = 1; i <= upTo; i++) {
+            if (!na.log().get(i).command().equals(nb.log().get(i).command())) {
+                out.add(new Breach(now, SafetyMonitor.STATE_MACHINE_SAFETY, "n" + a + " applied "
+                        + SafetyMonitor.show(na.log().get(i)) + " at index " + i + " but n" + b + " applied "
+                        + SafetyMonitor.show(nb.log().get(i)), null));
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package raftlab.check;
+
+import java.util.HashMap;
+
+import raftlab.check.linear.OpKind;
+import raftlab.check.linear.Outcome;
+import raftlab.raft.ClientReply;
+import raftlab.raft.CommandKind;
+import raftlab.sim.Cluster;
+import raftlab.sim.SimRandom;
+
+/**
+ * Simulated clients: each issues one random put, get or append at a time on one of K keys, waits for the answer in
+ * virtual time, and records every operation in a {@link History}.
+ *
+ * <p>A client sends to the node it believes leads; a refusal with a leader hint sends it there (the attempt did not
+ * take effect, so the operation goes on). An attempt not answered within {@link #TIMEOUT} ms, or held by a node that
+ * crashes, may or may not have taken effect: the operation is recorded as unknown and the client retries it as a
+ * new operation. Randomness comes from a source seeded from the cluster's seed, so the clients are as repeatable
+ * as the cluster and draw nothing from the cluster's own stream.
+ */
+public final class Workload {
+    /** How long a client waits for an answer before it gives up on an attempt, in virtual ms. */
+    public static final long TIMEOUT = 500;
+    /** Pause before resending after a refusal, so that a leaderless cluster is not flooded. */
+    static final long BACKOFF = 10;
+
+    private final Cluster cluster;
+    private final History history;
+    private final SimRandom random;
+    private final int keys;
+    private final double rate;
+    private final Client[] clients;
+    private final HashMap<Long, Client> byRequest = new HashMap<>();
+    private Client submitting;
+    private boolean stopped;
+
+    private final class Client {
+        final int id;
+        int target;
+        int seq;
+        History.Op op;
+        CommandKind kind;
+        String key;
+        String value;
+        /** The request id of the attempt in flight, or 0. */
+        long attempt;
+
+        Client(int id) {
+            this.id = id;
+        }
+    }
+
+    /**
+     * Starts {@code count} clients on {@code cluster}, recording into {@code history}.
+     *
+     * @param keys how many keys they share (k1..kK)
+     * @param rate operations per virtual second each client aims at (it waits 0..2/rate s between them)
+     * @param salt distinguishes the random streams of workloads started one after another on one cluster
+     */
+    public Workload(Cluster cluster, History history, int count, int keys, double rate, long salt) {
+        if (count < 1 || keys < 1 || !(rate > 0)) {
+            throw new IllegalArgumentException("a workload needs at least one client, one key and a positive rate");
+        }
+        this.cluster = cluster;
+        this.history = history;
+        this.keys = keys;
+        this.rate = rate;
+        this.random = new SimRandom(cluster.seed() * 0x9E3779B97F4A7C15L + 0x636C69656E7473L + salt);
+        this.clients = new Client[count];
+        history.setWorkload(this);
+        for (int i = 0; i < count; i++) {
+            Client c = new Client(i + 1);
+            c.target = 1 + random.nextInt(cluster.size());
+            clients[i] = c;
+            cluster.at(cluster.now() + think(), () -> next(c));
+        }
+    }
+
+    public int clients() {
+        return clients.length;
+    }
+
+    /** Stops issuing operations. Attempts in flight stay unanswered in the history (outcome unknown). */
+    public void stop() {
+        stopped = true;
+    }
+
+    public boolean stopped() {
+        return stopped;
+    }
+
+    private long think() {
+        return random.nextInt((int) Math.max(1, Math.round(2000 / rate)) + 1);
+    }
+
+    /** Begins a new random operation. */
+    private void next(Client c) {
+        if (stopped) {
+            return;
+        }
+        int pick = random.nextInt(3);
+        c.kind = pick == 0 ? CommandKind.PUT : pick == 1 ? CommandKind.GET : CommandKind.APPEND;
+        c.key = "k" + (1 + random.nextInt(keys));
+        c.seq++;
+        c.value = c.kind == CommandKind.GET ? null : c.id + "." + c.seq;
+        begin(c);
+    }
+
+    /** Records a new operation for the client's current intent and sends its first attempt. */
+    private void begin(Client c) {
+        c.op = history.invoke(c.id, History.kindOf(c.kind), c.key, c.value, cluster.now());
+        send(c);
+    }
+
+    private void send(Client c) {
+        if (stopped) {
+            return;
+        }
+        int target = c.target;
+        for (int i = 0; i < cluster.size() && !cluster.isUp(target); i++) {
+            target = target % cluster.size() + 1;
+        }
+        if (!cluster.isUp(target)) {
+            cluster.at(cluster.now() + TIMEOUT, () -> send(c)); // every node is down: wait
+            return;
+        }
+        c.target = target;
+        c.attempt = 0;
+        submitting = c;
+        long rid;
+        try {
+            rid = cluster.submit(target, c.kind, c.key, c.value);
+        } finally {
+            submitting = null;
+        }
+        long attempt = rid;
+        cluster.at(cluster.now() + TIMEOUT, () -> timeout(c, attempt));
+    }
+
+    private void bind(Client c, long rid) {
+        c.attempt = rid;
+        byRequest.put(rid, c);
+    }
+
+    /** Whether the request is one of this workload's attempts, without binding anything (for printers). */
+    public boolean owns(long requestId) {
+        return submitting != null || byRequest.containsKey(requestId);
+    }
+
+    /** Whether the request is one of this workload's attempts (binding the one being submitted right now). */
+    boolean claims(long requestId) {
+        if (byRequest.containsKey(requestId)) {
+            return true;
+        }
+        if (submitting != null) {
+            bind(submitting, requestId);
+            return true;
+        }
+        return false;
+    }
+
+    void onReply(long time, long requestId, ClientReply r) {
+        Client c = byRequest.get(requestId);
+        if (c == null || c.attempt != requestId) {
+            return; // an attempt the client gave up on
+        }
+        switch (r.status()) {
+            case ACCEPTED:
+                return;
+            case OK:
+                history.complete(c.op, Outcome.OK, c.kind == CommandKind.GET ? r.value() : null, time);
+                c.attempt = 0;
+                cluster.at(time + think(), () -> next(c));
+                return;
+            case REDIRECT:
+                c.attempt = 0;
+                c.target = r.leaderHint() != 0 ? r.leaderHint() : c.target % cluster.size() + 1;
+                cluster.at(time + BACKOFF, () -> send(c));
+                return;
+            default: // FAILED: another entry took the request's index; it never takes effect
+                c.attempt = 0;
+                cluster.at(time + BACKOFF, () -> send(c));
+        }
+    }
+
+    void onLost(long time, long requestId) {
+        Client c = byRequest.get(requestId);
+        if (c != null && c.attempt == requestId) {
+            giveUp(c, time);
+        }
+    }
+
+    private void timeout(Client c, long attempt) {
+        if (c.attempt == attempt && !stopped) {
+            giveUp(c, cluster.now());
+        }
+    }
+
+    /** The attempt's fate is unknowable: record that, and retry the same request as a new operation elsewhere. */
+    private void giveUp(Client c, long time) {
+        history.complete(c.op, Outcome.UNKNOWN, null, time);
+        c.attempt = 0;
+        c.target = c.target % cluster.size() + 1;
+        cluster.at(time + BACKOFF, () -> {
+            if (!stopped) {
+                begin(c);
+            }
+        });
+    }
+}

@@ -1,0 +1,43 @@
+package raftlab.check.explore;
+
+/**
+ * One fault of a schedule: it starts at {@code at}, lasts {@code length} virtual ms, and is undone then (heal,
+ * restart, loss back to 0...). {@code arg} is what the lab command takes: groups for a partition ("1,3 2,4,5"), a
+ * node id for a crash, a probability for loss and duplication, a latency range for reordering.
+ */
+public record Fault(long at, long length, FaultKind kind, String arg) {
+    public long end() {
+        return at + length;
+    }
+
+    /** The lab command that starts the fault. */
+    public String startCommand() {
+        switch (kind) {
+            case PARTITION: return "partition " + arg;
+            case CRASH: return "crash " + arg;
+            case LOSS: return "loss " + arg;
+            case REORDER: return "latency " + arg;
+            default: return "dupe " + arg;
+        }
+    }
+
+    /** The lab command that undoes it, given the cluster's normal latency range. */
+    public String endCommand(String normalLatency) {
+        switch (kind) {
+            case PARTITION: return "heal";
+            case CRASH: return "restart " + arg;
+            case LOSS: return "loss 0";
+            case REORDER: return "latency " + normalLatency;
+            default: return "dupe 0";
+        }
+    }
+
+    public Fault withLength(long newLength) {
+        return new Fault(at, newLength, kind, arg);
+    }
+
+    /** {@code 1200ms +340ms partition 1,2 3,4,5}. */
+    public String describe() {
+        return at + "ms +" + length + "ms " + startCommand();
+    }
+}

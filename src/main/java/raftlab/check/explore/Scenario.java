@@ -1,0 +1,99 @@
+package raftlab.check.explore;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import raftlab.raft.Bug;
+
+/**
+ * One exploration run, fully described: the cluster (size, seed, no-op), the bug switched on (or null), the client
+ * load, how long it runs, and its faults. A pure value: running it twice gives the same run, and it can be written
+ * out as lab commands that reproduce the run in the lab.
+ */
+public record Scenario(long seed, int nodes, long time, int clients, int keys, double rate, boolean noop, Bug bug,
+                       List<Fault> faults) {
+    /** The cluster's normal latency range, which a reorder fault widens and then restores. */
+    public static final String NORMAL_LATENCY = "1..5";
+
+    public Scenario {
+        faults = List.copyOf(faults);
+    }
+
+    public Scenario withFaults(List<Fault> f) {
+        return new Scenario(seed, nodes, time, clients, keys, rate, noop, bug, f);
+    }
+
+    public Scenario withTime(long t) {
+        return new Scenario(seed, nodes, t, clients, keys, rate, noop, bug, faults);
+    }
+
+    public Scenario withClients(int c) {
+        return new Scenario(seed, nodes, time, c, keys, rate, noop, bug, faults);
+    }
+
+    /** A fault's start or end, at a virtual time. */
+    public record Action(long time, Fault fault, boolean start) {
+        public String command() {
+            return start ? fault.startCommand() : fault.endCommand(NORMAL_LATENCY);
+        }
+    }
+
+    /**
+     * The faults' starts and ends in time order, before the run ends. A crash of a node that another crash holds
+     * down at that moment is left out (with its restart), so every action is valid when it runs.
+     */
+    public List<Action> actions() {
+        List<Fault> sorted = new ArrayList<>(faults);
+        sorted.sort(Comparator.comparingLong(Fault::at));
+        long[] downUntil = new long[nodes + 1];
+        List<Action> out = new ArrayList<>();
+        for (Fault f : sorted) {
+            if (f.at() >= time) {
+                continue;
+            }
+            if (f.kind() == FaultKind.CRASH) {
+                int id = Integer.parseInt(f.arg());
+                if (f.at() <= downUntil[id]) {
+                    continue;
+                }
+                downUntil[id] = f.end();
+            }
+            out.add(new Action(f.at(), f, true));
+            if (f.end() < time) {
+                out.add(new Action(f.end(), f, false));
+            }
+        }
+        // Stable: same-time actions keep the order above (starts in fault order, each end after its start).
+        out.sort(Comparator.comparingLong(Action::time));
+        return out;
+    }
+
+    /** The lab commands that replay this run: make the cluster, switch the bug, start clients, then the faults. */
+    public List<String> commands() {
+        List<String> out = new ArrayList<>();
+        out.add("cluster " + nodes + " --seed " + seed + (noop ? "" : " --noop off"));
+        if (bug != null) {
+            out.add("bug " + bug.label + " on");
+        }
+        if (clients > 0) {
+            out.add("clients " + clients + " --keys " + keys + " --rate " + number(rate));
+        }
+        long now = 0;
+        for (Action a : actions()) {
+            if (a.time() > now) {
+                out.add("tick " + (a.time() - now));
+                now = a.time();
+            }
+            out.add(a.command());
+        }
+        if (time > now) {
+            out.add("tick " + (time - now));
+        }
+        return out;
+    }
+
+    static String number(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

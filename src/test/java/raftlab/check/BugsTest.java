@@ -1,0 +1,95 @@
+package raftlab.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import raftlab.check.explore.ExploreOptions;
+import raftlab.check.explore.FaultKind;
+import raftlab.check.explore.RunResult;
+import raftlab.check.explore.ScenarioGenerator;
+import raftlab.check.explore.ScenarioRunner;
+import raftlab.lab.Lab;
+import raftlab.raft.Bug;
+
+/** Every classic bug, switched on, really breaks the property it is known for; switched off, the same run is safe. */
+class BugsTest {
+    private static String run(Lab lab, String... lines) {
+        StringBuilder sb = new StringBuilder();
+        for (String l : lines) {
+            sb.append(lab.execute(l).text());
+        }
+        return sb.toString();
+    }
+
+    /** Two candidates in one term; n3 votes for n1, reboots, and (forgetting its vote) votes for n2 too. */
+    private static final String[] DOUBLE_VOTE = {"cluster 3 --seed 1", "hold on", "timeout 1", "timeout 2",
+        "deliver --from 1 --to 3", "crash 3", "restart 3", "deliver --from 2 --to 3", "deliver --all"};
+
+    @Test
+    void forgetVoteLetsARebootedNodeVoteTwiceInOneTerm() {
+        Lab lab = new Lab();
+        lab.execute(DOUBLE_VOTE[0]);
+        lab.execute("bug forget-vote on");
+        String out = run(lab, java.util.Arrays.copyOfRange(DOUBLE_VOTE, 1, DOUBLE_VOTE.length));
+        assertTrue(out.contains("SAFETY BREACH: Election Safety: n1 and n2 both became leader of term 1"), out);
+        assertEquals(1, lab.breaches().size());
+    }
+
+    @Test
+    void withoutForgetVoteTheRebootedNodeRemembersItsVote() {
+        Lab lab = new Lab();
+        String out = run(lab, DOUBLE_VOTE);
+        assertTrue(out.contains("n3 refuses vote to n2 in term 1 (already voted for n1)"), out);
+        assertTrue(!out.contains("SAFETY BREACH"), out);
+        assertEquals(java.util.List.of(), lab.breaches());
+    }
+
+    @Test
+    void earlyApplyAppliesBeforeCommitting() {
+        Lab lab = new Lab();
+        String out = run(lab, "tick 400", "bug early-apply on", "put x 1");
+        assertTrue(out.contains("SAFETY BREACH: Applied <= Committed"), out);
+    }
+
+    private static RunResult firstFailure(Bug bug, ExploreOptions o, int seeds) {
+        for (long s = 1; s <= seeds; s++) {
+            RunResult r = ScenarioRunner.run(ScenarioGenerator.generate(s, o));
+            if (r.failed()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static ExploreOptions all(long time, Bug bug) {
+        return new ExploreOptions(5, time, FaultKind.parse(FaultKind.labels()), 3, 3, 10, true, bug);
+    }
+
+    @Test
+    void naiveSeedBreaksLogMatching() {
+        RunResult r = firstFailure(Bug.NAIVE_SEED, all(3000, Bug.NAIVE_SEED), 3);
+        assertEquals(SafetyMonitor.LOG_MATCHING, r.property(), r.line());
+    }
+
+    @Test
+    void noUpToDateCheckElectsALeaderWithoutCommittedEntries() {
+        RunResult r = firstFailure(Bug.NO_UP_TO_DATE_CHECK, all(10_000, Bug.NO_UP_TO_DATE_CHECK), 3);
+        assertEquals(SafetyMonitor.LEADER_COMPLETENESS, r.property(), r.line());
+    }
+
+    @Test
+    void truncateOnStaleAppendLosesACommittedEntry() {
+        RunResult r = firstFailure(Bug.TRUNCATE_ON_STALE_APPEND, all(3000, Bug.TRUNCATE_ON_STALE_APPEND), 5);
+        assertTrue(r != null && Set.of(SafetyMonitor.DURABLE_COMMIT, SafetyMonitor.LEADER_COMPLETENESS,
+                SafetyMonitor.STATE_MACHINE_SAFETY).contains(r.property()), r == null ? "none" : r.line());
+    }
+
+    @Test
+    void theSameSchedulesAreSafeWithNoBug() {
+        assertEquals(null, firstFailure(null, all(3000, null), 3));
+    }
+}

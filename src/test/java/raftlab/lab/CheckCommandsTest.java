@@ -1,0 +1,83 @@
+package raftlab.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class CheckCommandsTest {
+    private static String error(String line) {
+        Lab lab = new Lab();
+        Output o = lab.execute(line);
+        assertEquals(1, o.lines().size(), o.text());
+        assertTrue(o.lines().get(0).startsWith("error: "), o.text());
+        return lab.lastError();
+    }
+
+    @Test
+    void badInputGivesOneLine() {
+        assertTrue(error("bug nope on").contains("no bug 'nope'; bugs are naive-seed, commit-old-term"));
+        assertTrue(error("bug forget-vote maybe").contains("takes on or off"));
+        assertTrue(error("explore --seeds 5..1").contains("not a seed range"));
+        assertTrue(error("explore --seeds x..3").contains("not a seed range"));
+        assertTrue(error("explore --seeds 1..3 --faults partition,meteor").contains("unknown fault kind 'meteor'"));
+        assertTrue(error("explore --seeds 1..3 --bug nope").contains("no bug 'nope'"));
+        assertTrue(error("explore --seeds 1..3 --nodes 2").contains("--nodes takes 3..9"));
+        assertTrue(error("replay").contains("--seed"));
+        assertTrue(error("clients -1").contains("0..100"));
+        assertTrue(error("clients many").contains("not 'many'"));
+        assertTrue(error("check maybe").contains("on or off"));
+        assertTrue(error("history --last -2").contains("--last"));
+    }
+
+    @Test
+    void bugsListsEveryBugAndWhichAreOn() {
+        Lab lab = new Lab();
+        lab.execute("bug commit-old-term on");
+        List<String> lines = lab.execute("bugs").lines();
+        assertEquals(7, lines.size(), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("commit-old-term") && l.contains(" on ")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("forget-vote") && l.contains(" off ")), lines.toString());
+    }
+
+    @Test
+    void clientsRecordAHistoryThatChecksAsLinearizableAndRepeats() {
+        String first = session();
+        assertEquals(first, session());
+        assertTrue(first.contains("safe (checked after every event); history of"), first);
+    }
+
+    private static String session() {
+        Lab lab = new Lab();
+        StringBuilder sb = new StringBuilder();
+        for (String l : List.of("tick 400", "clients 2 --keys 2 --rate 20", "put x 1", "tick 1000", "clients stop",
+                "tick 600", "check", "history --last 4")) {
+            sb.append(lab.execute(l).text());
+        }
+        assertTrue(lab.breaches().isEmpty());
+        return sb.toString();
+    }
+
+    @Test
+    void checkOffStillJudgesThePresent() {
+        Lab lab = new Lab();
+        assertEquals("checks off: `check` still judges the present state on demand", lab.execute("check off").text().strip());
+        lab.execute("tick 500");
+        assertEquals("safe (present state only)", lab.execute("check").text().strip());
+    }
+
+    @Test
+    void exploreAndReplayFromTheLab() {
+        Lab lab = new Lab();
+        lab.setReplaying(true); // no wall-clock line
+        List<String> out = lab.execute("explore --seeds 1..3 --time 2000 --bug early-apply --threads 1").lines();
+        assertEquals("explored seeds 1..3: 3 schedules, 3 failed (first: seed 1)", out.get(3), out.toString());
+        List<String> replay = lab.execute("replay --seed 1 --time 2000 --bug early-apply").lines();
+        assertTrue(replay.get(0).startsWith("seed 1 fails: Applied <= Committed; shrunk from"), replay.toString());
+        assertTrue(replay.stream().anyMatch(l -> l.contains("SAFETY BREACH: Applied <= Committed")), replay.toString());
+        // A transcript or script must not write files.
+        assertTrue(lab.execute("replay --seed 1 --save x.txt").text().contains("not available while replaying"));
+    }
+}
