@@ -31,6 +31,11 @@ public final class RaftNode {
     // Leader state, indexed by node id (Figure 2's nextIndex[] and matchIndex[]).
     private final long[] nextIndex;
     private final long[] matchIndex;
+    /**
+     * Per follower: the index we backed nextIndex up to and resent from since the last heartbeat, or 0. Two
+     * rejections in flight carry the same hint; acting on both would send the same batch twice.
+     */
+    private final long[] resentFrom;
     /** Requests this node accepted as leader, by log index, awaiting their apply. */
     private final TreeMap<Long, Long> pending = new TreeMap<>();
 
@@ -48,6 +53,7 @@ public final class RaftNode {
         votes = new boolean[maxId + 1];
         nextIndex = new long[maxId + 1];
         matchIndex = new long[maxId + 1];
+        resentFrom = new long[maxId + 1];
         if (bugs.contains(Bug.FORGET_VOTE)) {
             disk.votedFor = 0;
         }
@@ -73,6 +79,7 @@ public final class RaftNode {
         if (role != Role.LEADER) {
             return;
         }
+        java.util.Arrays.fill(resentFrom, 0);
         broadcastAppendEntries();
         env.setHeartbeatTimer(settings.heartbeat());
     }
@@ -174,6 +181,7 @@ public final class RaftNode {
         for (int m : members) {
             nextIndex[m] = disk.log.lastIndex() + 1;
             matchIndex[m] = 0;
+            resentFrom[m] = 0;
         }
         if (settings.noop()) {
             appendOwn(Command.NOOP);
@@ -330,9 +338,10 @@ public final class RaftNode {
         boolean believable = next > matchIndex[f] || bugs.isEmpty();
         next = Math.max(next, matchIndex[f] + 1);
         next = Math.max(1, Math.min(next, disk.log.lastIndex() + 1));
-        if (next < nextIndex[f]) {
+        if (next < nextIndex[f] && next != resentFrom[f]) {
             nextIndex[f] = next;
             if (believable) {
+                resentFrom[f] = next;
                 sendAppendEntries(f);
             }
         }

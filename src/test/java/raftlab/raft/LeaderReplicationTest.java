@@ -191,4 +191,21 @@ class LeaderReplicationTest {
         assertEquals(3, m.entries().size());
         assertEquals(4, t.node.nextIndex(2));
     }
+
+    @Test
+    void twoRejectionsWithTheSameHintCauseOneResendUntilTheNextHeartbeat() {
+        TestNode t = TestNode.of(1, 3).term(1).log(1, 1, 1).lead(2); // log 1,1,1 + no-op at 4
+        t.env.clear();
+        // Two heartbeats crossed the network; n3 (empty log) refused both with the same hint.
+        t.node.receive(new AppendEntriesReply(3, 1, 2, false, 0, 0, 1));
+        t.node.receive(new AppendEntriesReply(3, 1, 2, false, 0, 0, 1));
+        assertEquals(1, t.env.sent.size(), "the batch from index 1 goes once, not once per refusal: " + t.env.sent);
+        // If that resend is lost, the next heartbeat is refused again and the leader resends: nothing is stuck.
+        t.node.heartbeatTimeout();
+        t.env.clear();
+        t.node.receive(new AppendEntriesReply(3, 1, 2, false, 0, 0, 1));
+        AppendEntries again = t.env.only(AppendEntries.class);
+        assertEquals(0, again.prevLogIndex());
+        assertEquals(4, again.entries().size());
+    }
 }
