@@ -3,7 +3,9 @@ package raftlab.check.explore;
 /**
  * One fault of a schedule: it starts at {@code at}, lasts {@code length} virtual ms, and is undone then (heal,
  * restart, loss back to 0...). {@code arg} is what the lab command takes: groups for a partition ("1,3 2,4,5"), a
- * node id for a crash, a probability for loss and duplication, a latency range for reordering.
+ * node id for a crash, a probability for loss and duplication, a latency range for reordering. An aimed fault
+ * ({@link FaultKind#aimed()}) has no arg and no command: {@code at} is the earliest moment it may fire, and the run
+ * replaces it with the concrete partition or crash it became.
  */
 public record Fault(long at, long length, FaultKind kind, String arg) {
     public long end() {
@@ -12,6 +14,7 @@ public record Fault(long at, long length, FaultKind kind, String arg) {
 
     /** The lab command that starts the fault. */
     public String startCommand() {
+        requireConcrete();
         switch (kind) {
             case PARTITION: return "partition " + arg;
             case CRASH: return "crash " + arg;
@@ -23,6 +26,7 @@ public record Fault(long at, long length, FaultKind kind, String arg) {
 
     /** The lab command that undoes it, given the cluster's normal latency range. */
     public String endCommand(String normalLatency) {
+        requireConcrete();
         switch (kind) {
             case PARTITION: return "heal";
             case CRASH: return "restart " + arg;
@@ -38,6 +42,12 @@ public record Fault(long at, long length, FaultKind kind, String arg) {
 
     /** {@code 1200ms +340ms partition 1,2 3,4,5}. */
     public String describe() {
-        return at + "ms +" + length + "ms " + startCommand();
+        return at + "ms +" + length + "ms " + (kind.aimed() ? kind.label : startCommand());
+    }
+
+    private void requireConcrete() {
+        if (kind.aimed()) {
+            throw new IllegalStateException(kind.label + " is chosen during the run and has no command of its own");
+        }
     }
 }

@@ -5,14 +5,27 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** The kinds of fault an exploration schedule can contain, by the names {@code --faults} takes. */
+/**
+ * The kinds of fault an exploration schedule can contain, by the names {@code --faults} takes. The last two are
+ * aimed: their node is not drawn in advance but chosen by {@link Targeting} at the moment the run reaches a state
+ * worth hitting, and the run records them as the plain partition or crash they became.
+ */
 public enum FaultKind {
-    PARTITION("partition"), CRASH("crash"), LOSS("loss"), REORDER("reorder"), DUP("dup");
+    PARTITION("partition"), CRASH("crash"), LOSS("loss"), REORDER("reorder"), DUP("dup"),
+    /** Cut the current leader off from everyone, just after it appended a client entry it has not replicated yet. */
+    ISOLATE_LEADER("isolate-leader"),
+    /** Reboot a node just after it granted a vote while another candidate's request for that term is on its way. */
+    REBOOT_VOTER("reboot-voter");
 
     public final String label;
 
     FaultKind(String label) {
         this.label = label;
+    }
+
+    /** Whether the fault's node is chosen while the run goes, rather than written in the schedule. */
+    public boolean aimed() {
+        return this == ISOLATE_LEADER || this == REBOOT_VOTER;
     }
 
     /** Parses {@code partition,crash,...}; throws IllegalArgumentException naming the bad kind and the valid ones. */

@@ -41,7 +41,8 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
 
     /**
      * The faults' starts and ends in time order, before the run ends. A crash of a node that another crash holds
-     * down at that moment is left out (with its restart), so every action is valid when it runs.
+     * down at that moment is left out (with its restart), so every action is valid when it runs. Aimed faults are
+     * not actions: {@link ScenarioRunner} turns the ones that fire into concrete faults.
      */
     public List<Action> actions() {
         List<Fault> sorted = new ArrayList<>(faults);
@@ -49,7 +50,7 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
         long[] downUntil = new long[nodes + 1];
         List<Action> out = new ArrayList<>();
         for (Fault f : sorted) {
-            if (f.at() >= time) {
+            if (f.at() >= time || f.kind().aimed()) {
                 continue;
             }
             if (f.kind() == FaultKind.CRASH) {

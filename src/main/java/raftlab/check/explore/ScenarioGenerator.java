@@ -19,7 +19,7 @@ public final class ScenarioGenerator {
         SimRandom r = new SimRandom(seed * 0xD1B54A32D192ED03L + 0x5CEDL);
         List<Fault> faults = new ArrayList<>();
         for (FaultKind kind : FaultKind.values()) {
-            if (!o.faults().contains(kind)) {
+            if (!o.faults().contains(kind) || kind.aimed()) {
                 continue;
             }
             // Every node crashes on its own timeline; the network faults have one timeline each.
@@ -34,8 +34,27 @@ public final class ScenarioGenerator {
                 }
             }
         }
+        aimed(seed, o, faults);
         faults.sort(Comparator.comparingLong(Fault::at));
         return new Scenario(seed, o.nodes(), o.time(), o.clients(), o.keys(), o.rate(), o.noop(), o.bug(), faults);
+    }
+
+    /**
+     * Aimed faults: one lane per kind, from a source of their own (so the other lanes are the same with or without
+     * them). Their times are only the earliest each may fire; the runner arms them one after another.
+     */
+    private static void aimed(long seed, ExploreOptions o, List<Fault> faults) {
+        SimRandom r = new SimRandom(seed * 0x9E3779B97F4A7C15L + 0xA1ED);
+        for (FaultKind kind : FaultKind.values()) {
+            if (!o.faults().contains(kind) || !kind.aimed()) {
+                continue;
+            }
+            for (long t = r.between(0, 1000); t < o.time(); t += r.between(100, 1500)) {
+                // A leader stays cut off long enough for the others to elect and lose a leader of their own.
+                long length = kind == FaultKind.ISOLATE_LEADER ? r.between(300, 3000) : 0;
+                faults.add(new Fault(t, length, kind, ""));
+            }
+        }
     }
 
     private static long gap(FaultKind kind, SimRandom r) {

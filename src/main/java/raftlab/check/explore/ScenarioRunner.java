@@ -1,5 +1,9 @@
 package raftlab.check.explore;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import raftlab.check.History;
 import raftlab.check.SafetyBreach;
 import raftlab.check.SafetyMonitor;
@@ -12,7 +16,8 @@ import raftlab.sim.Network;
 
 /**
  * Runs a scenario with the safety monitor on and checks the client history at the end. It makes exactly the calls
- * the lab commands of {@link Scenario#commands()} make, in the same order, so the lab replays the same run.
+ * the lab commands of the result's {@link Scenario#commands()} make, in the same order, so the lab replays the same
+ * run.
  */
 public final class ScenarioRunner {
     /**
@@ -31,6 +36,10 @@ public final class ScenarioRunner {
         }
     }
 
+    /**
+     * Runs {@code s}. The result's scenario is {@code s} with its aimed faults replaced by the concrete faults they
+     * became (those that never fired are left out), so its {@link Scenario#commands()} replay this very run.
+     */
     public static RunResult run(Scenario s) {
         Settings d = Settings.DEFAULT;
         Settings settings = new Settings(d.electionMin(), d.electionMax(), d.heartbeat(), s.noop(), d.maxBatch());
@@ -43,25 +52,145 @@ public final class ScenarioRunner {
         if (s.bug() != null) {
             c.bugs().add(s.bug());
         }
+        Course course = new Course(s, c);
         try {
             if (s.clients() > 0) {
                 new Workload(c, history, s.clients(), s.keys(), s.rate(), 0);
             }
-            for (Scenario.Action a : s.actions()) {
-                if (a.time() > c.now()) { // the lab's commands tick only when time must move
-                    c.tick(a.time() - c.now());
-                }
-                apply(c, a);
-            }
-            if (s.time() > c.now()) {
-                c.tick(s.time() - c.now());
-            }
+            course.run();
         } catch (SafetyBreach b) {
-            return new RunResult(s, b.breach(), null, counter.events);
+            return new RunResult(course.concrete(), b.breach(), null, counter.events);
         } catch (OverBudget e) {
-            return new RunResult(s, null, null, counter.events);
+            return new RunResult(course.concrete(), null, null, counter.events);
         }
-        return new RunResult(s, null, LinearizabilityChecker.check(history.operations()), counter.events);
+        return new RunResult(course.concrete(), null, LinearizabilityChecker.check(history.operations()),
+                counter.events);
+    }
+
+    /**
+     * One run's way through its schedule: the concrete faults' actions at their times, as the lab's {@code tick}
+     * and fault commands would do them, and the aimed faults, armed one after another, each fired at the end of
+     * the millisecond where its moment came. A fired fault is placed after every fault that starts by then, so
+     * {@link Scenario#actions()} of the concrete schedule lists its start right after all that was already done:
+     * the concrete schedule replays the run exactly.
+     */
+    private static final class Course {
+        private final Scenario scenario;
+        private final Cluster c;
+        private final List<Fault> faults = new ArrayList<>();
+        private final List<Fault> aimed = new ArrayList<>();
+        private final Targeting targeting;
+        private List<Scenario.Action> actions;
+        private int done;
+        private int nextAimed;
+        /** When the next aimed fault is armed (or was), and when it gives up. */
+        private long armAt;
+
+        Course(Scenario s, Cluster c) {
+            this.scenario = s;
+            this.c = c;
+            for (Fault f : s.faults()) {
+                (f.kind().aimed() ? aimed : faults).add(f);
+            }
+            aimed.sort(Comparator.comparingLong(Fault::at));
+            actions = s.withFaults(faults).actions();
+            targeting = aimed.isEmpty() ? null : new Targeting(c);
+            if (targeting != null) {
+                c.addListener(targeting);
+                armAt = aimed.get(0).at();
+            }
+        }
+
+        Scenario concrete() {
+            return scenario.withFaults(faults);
+        }
+
+        void run() {
+            while (true) {
+                long now = c.now();
+                while (done < actions.size() && actions.get(done).time() <= now) {
+                    apply(c, actions.get(done++));
+                }
+                if (targeting != null) {
+                    aim(now);
+                    if (done < actions.size() && actions.get(done).time() <= now) {
+                        continue; // a fired fault may end right away (a reboot): that is due now too
+                    }
+                }
+                long next = scenario.time();
+                if (done < actions.size()) {
+                    next = Math.min(next, actions.get(done).time());
+                }
+                if (nextAimed < aimed.size()) {
+                    next = Math.min(next, targeting.armed() ? armAt + Targeting.WINDOW + 1 : armAt);
+                }
+                if (next <= now) {
+                    break; // the end of the run (actions never fall at or after it)
+                }
+                advance(next);
+            }
+        }
+
+        /** Arms, fires or gives up aimed faults at this millisecond boundary. */
+        private void aim(long now) {
+            while (nextAimed < aimed.size() && now >= armAt && armAt < scenario.time()) {
+                Fault f = aimed.get(nextAimed);
+                if (!targeting.armed()) {
+                    targeting.arm(f.kind());
+                }
+                Fault fired = targeting.flagged() ? targeting.fire(f.length()) : null;
+                if (fired != null && place(fired)) {
+                    apply(c, actions.get(done++));
+                } else if (now <= armAt + Targeting.WINDOW) {
+                    return; // stays armed
+                }
+                // Fired or given up: the next one is armed no earlier than its time and the next millisecond.
+                targeting.disarm();
+                nextAimed++;
+                if (nextAimed < aimed.size()) {
+                    armAt = Math.max(aimed.get(nextAimed).at(), now + 1);
+                }
+            }
+        }
+
+        /**
+         * Adds a fired fault to the concrete schedule if its start is the next action there (a crash of a node the
+         * schedule holds down is left out by {@link Scenario#actions()}, so such a fault is not placed).
+         */
+        private boolean place(Fault fired) {
+            List<Fault> with = new ArrayList<>(faults);
+            with.add(fired);
+            with.sort(Comparator.comparingLong(Fault::at)); // stable: after every fault starting by now
+            List<Scenario.Action> next = scenario.withFaults(with).actions();
+            if (done >= next.size() || next.get(done).fault() != fired || !next.get(done).start()) {
+                return false;
+            }
+            faults.clear();
+            faults.addAll(with);
+            actions = next;
+            return true;
+        }
+
+        /**
+         * Moves the clock to {@code target} as {@code tick} does, but if an armed fault's moment may have come,
+         * stops at the end of that millisecond instead (ticking there and then on to the target is the same run).
+         */
+        private void advance(long target) {
+            if (targeting == null || !targeting.armed()) {
+                c.tick(target - c.now());
+                return;
+            }
+            while (c.stepUntil(target)) {
+                if (targeting.flagged()) {
+                    long ms = c.now();
+                    while (c.stepUntil(ms)) {
+                        // the rest of this millisecond
+                    }
+                    return;
+                }
+            }
+            c.tick(target - c.now());
+        }
     }
 
     private static void apply(Cluster c, Scenario.Action a) {

@@ -81,6 +81,8 @@ class ExplorerTest {
     @Test
     void faultKindsAreParsedOrRejectedByName() {
         assertEquals(5, FaultKind.parse("partition,crash,loss,reorder,dup").size());
+        assertEquals(FaultKind.values().length, FaultKind.parse(FaultKind.labels()).size());
+        assertTrue(FaultKind.parse("isolate-leader,reboot-voter").stream().allMatch(FaultKind::aimed));
         assertEquals(0, FaultKind.parse("none").size());
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> FaultKind.parse("crash,meteor"));
