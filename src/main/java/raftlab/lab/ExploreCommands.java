@@ -33,8 +33,8 @@ final class ExploreCommands {
         @Option(names = "--time", paramLabel = "MS", description = "virtual ms per schedule (default 10000)")
         long time = ExploreOptions.DEFAULT_TIME;
         @Option(names = "--faults", paramLabel = "KINDS", description = "comma-separated: partition,crash,loss,reorder,dup,"
-                + "isolate-leader,reboot-voter (default all), or none")
-        String faults = FaultKind.labels();
+                + "isolate-leader,reboot-voter (default all but the last two), or none")
+        String faults = FaultKind.defaultLabels();
         @Option(names = "--clients", paramLabel = "C", description = "simulated clients (default 3)")
         int clients = ExploreOptions.DEFAULT_CLIENTS;
         @Option(names = "--rate", paramLabel = "R", description = "operations per second per client (default 10)")
@@ -53,7 +53,7 @@ final class ExploreCommands {
             if (time != ExploreOptions.DEFAULT_TIME) {
                 sb.append(" --time ").append(time);
             }
-            if (!faults.equals(FaultKind.labels())) {
+            if (!faults.equals(FaultKind.defaultLabels())) {
                 sb.append(" --faults ").append(faults);
             }
             if (clients != ExploreOptions.DEFAULT_CLIENTS) {

@@ -13,7 +13,7 @@ import raftlab.raft.Bug;
 
 class ExplorerTest {
     static ExploreOptions options(long time, Bug bug) {
-        return new ExploreOptions(5, time, FaultKind.parse(FaultKind.labels()), 3, 3, 10, true, bug);
+        return new ExploreOptions(5, time, FaultKind.parse(FaultKind.defaultLabels()), 3, 3, 10, true, bug);
     }
 
     @Test
