@@ -42,9 +42,13 @@ public final class Main {
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
+            case "help":
+                if (rest.length > 0) {
+                    return oneCommand(args, out, err); // `lab help put`: the lab's help for one command
+                }
+                // fall through
             case "--help":
             case "-h":
-            case "help":
                 out.println("Raft Lab " + Lab.VERSION + ": explore the Raft consensus algorithm on a simulated cluster.");
                 out.println(USAGE);
                 return 0;
