@@ -22,7 +22,8 @@ public final class Main {
             "usage: lab                      open the interactive shell on a 5-node cluster",
             "       lab run FILE.groovy [ARGS...]   run an experiment script",
             "       lab replay FILE.txt      replay a transcript; print a diff and exit 1 if the output differs",
-            "       lab bench [--seconds S]  measure simulation speed and start-up costs",
+            "       lab bench [--seconds S]  measure simulation, checking and exploration speed",
+            "       lab COMMAND [ARGS...]    run one lab command in a fresh lab, e.g. lab explore --seeds 1..100",
             "       lab --help | --version");
 
     private Main() {
@@ -41,9 +42,13 @@ public final class Main {
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
+            case "help":
+                if (rest.length > 0) {
+                    return oneCommand(args, out, err); // `lab help put`: the lab's help for one command
+                }
+                // fall through
             case "--help":
             case "-h":
-            case "help":
                 out.println("Raft Lab " + Lab.VERSION + ": explore the Raft consensus algorithm on a simulated cluster.");
                 out.println(USAGE);
                 return 0;
@@ -59,6 +64,9 @@ public final class Main {
                 return raftlab.script.ScriptRunner.runFile(Path.of(rest[0]),
                         Arrays.copyOfRange(rest, 1, rest.length), out, err);
             case "replay":
+                if (rest.length > 0 && rest[0].startsWith("--")) {
+                    return oneCommand(args, out, err); // `replay --seed S`: the explore replay, not a transcript
+                }
                 if (rest.length != 1) {
                     err.println("lab replay: name one transcript, as in `lab replay transcripts/first-election.txt`");
                     return 2;
@@ -67,10 +75,27 @@ public final class Main {
             case "bench":
                 return raftlab.bench.Bench.run(rest, out, err);
             default:
-                err.println("lab: unknown argument '" + args[0] + "'");
-                err.println(USAGE);
-                return 2;
+                return oneCommand(args, out, err);
         }
+    }
+
+    /**
+     * {@code lab explore --seeds 1..100 --bug naive-seed}: any lab command, run once in a fresh lab (on the default
+     * cluster) from the operating system's shell. Exit 1 if the command fails.
+     */
+    private static int oneCommand(String[] args, PrintStream out, PrintStream err) {
+        Lab lab = new Lab();
+        if (!lab.commands().has(args[0])) {
+            err.println("lab: unknown argument '" + args[0] + "'");
+            err.println(USAGE);
+            return 2;
+        }
+        StringBuilder line = new StringBuilder();
+        for (String a : args) {
+            line.append(line.length() == 0 ? "" : " ").append(raftlab.lab.Tokenizer.quote(a));
+        }
+        out.print(lab.execute(line.toString()).text());
+        return lab.lastError() == null ? 0 : 1;
     }
 
     private static int replay(Path file, PrintStream out, PrintStream err) {

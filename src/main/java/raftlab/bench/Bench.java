@@ -47,7 +47,38 @@ public final class Bench {
         out.println(measure("reliable network", virtualSeconds, repeats, false));
         out.println(measure("net unreliable", virtualSeconds, repeats, true));
         raftlab.check.CheckBench.report(out, 500);
+        out.println(raftlab.check.linear.LinearizabilityBench.run(1) + " (generated history)");
+        out.println(linearizabilityOfARecordedHistory());
         return 0;
+    }
+
+    /**
+     * The linearizability checker on a history the lab really recorded: 5 simulated clients on 10 keys over an
+     * unreliable network (so some outcomes are unknown), until 10,000 operations have been invoked.
+     */
+    static String linearizabilityOfARecordedHistory() {
+        Cluster c = new Cluster(ClusterConfig.defaults(5, 7));
+        raftlab.check.History history = new raftlab.check.History();
+        c.addListener(history);
+        c.network().setUnreliable(true, false);
+        new raftlab.check.Workload(c, history, 5, 10, 100, 0);
+        while (history.size() < 10_000) {
+            c.tick(100);
+        }
+        java.util.List<raftlab.check.linear.Operation> ops = history.operations();
+        long unknown = ops.stream().filter(raftlab.check.linear.Operation::isUncertain).count();
+        double[] ms = new double[5];
+        boolean ok = true;
+        for (int i = -2; i < ms.length; i++) { // two warm-up checks
+            long start = System.nanoTime();
+            ok &= raftlab.check.linear.LinearizabilityChecker.check(ops).linearizable();
+            if (i >= 0) {
+                ms[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        return String.format(Locale.ROOT, "linearizability check: %,d ops recorded from 5 lab clients on 10 keys "
+                + "(%d uncertain, %,d virtual ms): %.0f ms, %s", ops.size(), unknown, c.now(), median(ms),
+                ok ? "linearizable" : "NOT LINEARIZABLE");
     }
 
     /** One line: deliveries per wall second and the virtual-to-wall ratio, median of {@code repeats}. */

@@ -28,13 +28,20 @@ final class ClientCommands {
         }
     }
 
-    @Command(name = "put", description = "Set key K to value V.")
-    static final class Put extends ClientCommand {
+    /** A request naming one key. */
+    abstract static class KeyCommand extends ClientCommand {
         @Parameters(index = "0", paramLabel = "K", description = "the key")
         String key;
+    }
+
+    /** A request naming a key and a value. */
+    abstract static class KeyValueCommand extends KeyCommand {
         @Parameters(index = "1", paramLabel = "V", description = "the value")
         String value;
+    }
 
+    @Command(name = "put", description = "Set key K to value V.")
+    static final class Put extends KeyValueCommand {
         @Override
         public void run() {
             submit(CommandKind.PUT, key, value);
@@ -42,12 +49,7 @@ final class ClientCommands {
     }
 
     @Command(name = "append", description = "Append V to the value of key K (an absent key counts as empty).")
-    static final class Append extends ClientCommand {
-        @Parameters(index = "0", paramLabel = "K", description = "the key")
-        String key;
-        @Parameters(index = "1", paramLabel = "V", description = "the value")
-        String value;
-
+    static final class Append extends KeyValueCommand {
         @Override
         public void run() {
             submit(CommandKind.APPEND, key, value);
@@ -55,10 +57,7 @@ final class ClientCommands {
     }
 
     @Command(name = "get", description = "Read key K, through the log (so the read is linearizable).")
-    static final class Get extends ClientCommand {
-        @Parameters(index = "0", paramLabel = "K", description = "the key")
-        String key;
-
+    static final class Get extends KeyCommand {
         @Override
         public void run() {
             submit(CommandKind.GET, key, null);
@@ -66,10 +65,7 @@ final class ClientCommands {
     }
 
     @Command(name = "delete", description = "Remove key K.")
-    static final class Delete extends ClientCommand {
-        @Parameters(index = "0", paramLabel = "K", description = "the key")
-        String key;
-
+    static final class Delete extends KeyCommand {
         @Override
         public void run() {
             submit(CommandKind.DELETE, key, null);

@@ -56,6 +56,18 @@ final class MessageCommands {
         @Option(names = "--all", description = "every message in flight")
         boolean all;
 
+        /** Prints "VERB #id ..." and acts on each chosen message, in order. */
+        void forEachChosen(String verb, java.util.function.Consumer<InFlight> action) {
+            List<InFlight> chosen = select(verb);
+            for (InFlight m : chosen) {
+                out().line(EventPrinter.stamp(cluster().now()) + verb + " " + m.describe());
+                action.accept(m);
+            }
+            if (chosen.isEmpty()) {
+                out().line("no message in flight matches");
+            }
+        }
+
         /** The chosen messages; {@code verb} names the command in the error when nothing was chosen (null: all). */
         List<InFlight> select(String verb) {
             if (verb != null && ids.isEmpty() && from == null && to == null && type == null && !all) {
@@ -104,19 +116,22 @@ final class MessageCommands {
         throw new LabException("'" + text + "' is not a message id; ids look like #17, as `msgs` shows");
     }
 
+    /** The message in flight called {@code text} (#17 or 17), or a one-line error. */
+    static InFlight inFlight(LabCommand cmd, String text) {
+        long id = messageId(text);
+        InFlight m = cmd.cluster().message(id);
+        if (m == null) {
+            throw new LabException("no message #" + id + " in flight; `msgs` lists them");
+        }
+        return m;
+    }
+
     @Command(name = "deliver", description = "Deliver the chosen messages now, in the order given (that is how to "
             + "reorder).")
     static final class Deliver extends Selecting {
         @Override
         public void run() {
-            List<InFlight> chosen = select("deliver");
-            for (InFlight m : chosen) {
-                out().line(EventPrinter.stamp(cluster().now()) + "deliver " + m.describe());
-                cluster().deliver(m);
-            }
-            if (chosen.isEmpty()) {
-                out().line("no message in flight matches");
-            }
+            forEachChosen("deliver", m -> cluster().deliver(m));
         }
     }
 
@@ -124,14 +139,7 @@ final class MessageCommands {
     static final class Drop extends Selecting {
         @Override
         public void run() {
-            List<InFlight> chosen = select("drop");
-            for (InFlight m : chosen) {
-                out().line(EventPrinter.stamp(cluster().now()) + "drop " + m.describe());
-                cluster().dropByUser(m);
-            }
-            if (chosen.isEmpty()) {
-                out().line("no message in flight matches");
-            }
+            forEachChosen("drop", m -> cluster().dropByUser(m));
         }
     }
 
@@ -142,11 +150,7 @@ final class MessageCommands {
 
         @Override
         public void run() {
-            long mid = messageId(id);
-            InFlight m = cluster().message(mid);
-            if (m == null) {
-                throw new LabException("no message #" + mid + " in flight; `msgs` lists them");
-            }
+            InFlight m = inFlight(this, id);
             InFlight copy = cluster().duplicate(m);
             out().line("duplicated as " + copy.describe());
         }
@@ -161,16 +165,12 @@ final class MessageCommands {
 
         @Override
         public void run() {
-            long mid = messageId(id);
-            InFlight m = cluster().message(mid);
-            if (m == null) {
-                throw new LabException("no message #" + mid + " in flight; `msgs` lists them");
-            }
+            InFlight m = inFlight(this, id);
             if (ms < 0) {
                 throw new LabException("delay takes 0 or more ms, not " + ms);
             }
             cluster().delay(m, ms);
-            out().line("#" + mid + " now due@" + cluster().message(mid).dueAt());
+            out().line("#" + m.id + " now due@" + cluster().message(m.id).dueAt());
         }
     }
 
