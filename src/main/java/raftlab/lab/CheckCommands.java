@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import raftlab.check.History;
 import raftlab.check.Workload;
+import raftlab.check.linear.CheckResult;
 import raftlab.raft.Bug;
 
 /** Safety checks, classic bugs, simulated clients and their history. */
@@ -33,8 +34,11 @@ final class CheckCommands {
             List<String> breaches = lab.breaches();
             if (breaches.isEmpty()) {
                 History h = lab.clientHistory();
+                CheckResult lin = lab.lastLinearizability();
+                String history = h.size() == 0 ? "" : "; history of " + h.size() + " operations "
+                        + (lin != null && lin.inconclusive() ? "not judged: " + lin.describe() : "is linearizable");
                 out().line("safe" + (lab.checksOn() ? " (checked after every event)" : " (present state only)")
-                        + (h.size() == 0 ? "" : "; history of " + h.size() + " operations is linearizable"));
+                        + history);
                 return;
             }
             for (String b : breaches) {

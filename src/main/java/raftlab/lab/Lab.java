@@ -30,6 +30,7 @@ public final class Lab {
     private Output out = new Output();
     private boolean quit;
     private boolean replaying;
+    private CheckResult lastLinearizability;
     private String verbosity = "off";
     private String lastError;
     /** Safety checking after every event: on by default, for every cluster the lab makes. */
@@ -208,6 +209,11 @@ public final class Lab {
      * they happened, or found in the present state) and, if the client history is not linearizable, its smallest
      * failing part. Groovy's {@code check()} returns this list.
      */
+    /** The linearizability verdict of the last {@link #breaches()} call, or null. */
+    CheckResult lastLinearizability() {
+        return lastLinearizability;
+    }
+
     public List<String> breaches() {
         List<String> out = new ArrayList<>();
         List<Breach> found = monitor != null && monitor.breached() ? monitor.breaches() : StateCheck.check(cluster);
@@ -215,7 +221,8 @@ public final class Lab {
             out.add(b.line());
         }
         CheckResult r = LinearizabilityChecker.check(clientHistory.operations());
-        if (!r.linearizable()) {
+        lastLinearizability = r;
+        if (r.refuted()) {
             out.add("NOT LINEARIZABLE: " + r.describe());
         }
         return out;

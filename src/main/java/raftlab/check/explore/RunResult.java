@@ -18,7 +18,7 @@ public record RunResult(Scenario scenario, Breach breach, CheckResult linear, lo
     }
 
     public boolean failed() {
-        return breach != null || (linear != null && !linear.linearizable());
+        return breach != null || (linear != null && linear.refuted());
     }
 
     /** The property that failed, or null. */

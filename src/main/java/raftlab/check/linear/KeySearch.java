@@ -80,8 +80,27 @@ final class KeySearch {
      * Whether the given operations, all on one key with FAIL operations already removed, have a
      * linearization that starts from the key being absent.
      */
+    /** Adds {@code c} to the memo; false if it was there. Throws once the memo would pass its budget. */
+    private static boolean remember(HashSet<Config> seen, Config c, long maxConfigs) {
+        if (seen.size() >= maxConfigs && !seen.contains(c)) {
+            throw new SearchBudgetExceeded(seen.size());
+        }
+        return seen.add(c);
+    }
+
     static boolean isLinearizable(List<Operation> history) {
-        return isLinearizable(history, List.of());
+        return isLinearizable(history, List.of(), DEFAULT_BUDGET_WORDS);
+    }
+
+    /**
+     * How much memo the search may keep, in 64-bit words of linearized-set bitsets (plus a fixed allowance per
+     * entry): about 64 MB. Histories with many unknown outcomes can make the search explode; past this budget it
+     * gives up with {@link SearchBudgetExceeded} instead of exhausting the JVM's memory.
+     */
+    static final long DEFAULT_BUDGET_WORDS = 8_000_000;
+
+    static boolean isLinearizable(List<Operation> history, List<Operation> ghostWrites) {
+        return isLinearizable(history, ghostWrites, DEFAULT_BUDGET_WORDS);
     }
 
     /**
@@ -93,7 +112,7 @@ final class KeySearch {
      * still observe (absent, or a prefix of a read value); any other value is unobservable until
      * overwritten, so skipping it loses nothing.
      */
-    static boolean isLinearizable(List<Operation> history, List<Operation> ghostWrites) {
+    static boolean isLinearizable(List<Operation> history, List<Operation> ghostWrites, long budgetWords) {
         List<Operation> ops = new ArrayList<>(history.size() + ghostWrites.size());
         for (Operation op : history) {
             if (op.outcome() == Outcome.FAIL) {
@@ -162,6 +181,7 @@ final class KeySearch {
         long zob = 0;
         String state = null;
         HashSet<Config> seen = new HashSet<>();
+        long maxConfigs = Math.max(1, budgetWords / (linearized.length + 8));
         Entry[] stackEntry = new Entry[n + 1];
         String[] stackState = new String[n + 1];
         int depth = 0;
@@ -179,7 +199,7 @@ final class KeySearch {
                 String next = KvModel.apply(state, kind[i], value[i]);
                 boolean useful = !Objects.equals(next, state)
                         && (next == null || isPrefixOfAny(next, observed));
-                if (useful && seen.add(new Config(linearized.clone(), next, zob))) {
+                if (useful && remember(seen, new Config(linearized.clone(), next, zob), maxConfigs)) {
                     stackEntry[depth] = e;
                     stackState[depth] = state;
                     depth++;
@@ -193,7 +213,7 @@ final class KeySearch {
                     String next = KvModel.apply(state, kind[i], value[i]);
                     linearized[i >>> 6] |= 1L << i;
                     zob ^= zobrist[i];
-                    if (seen.add(new Config(linearized.clone(), next, zob))) {
+                    if (remember(seen, new Config(linearized.clone(), next, zob), maxConfigs)) {
                         stackEntry[depth] = e;
                         stackState[depth] = state;
                         depth++;

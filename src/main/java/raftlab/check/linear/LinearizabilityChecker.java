@@ -28,6 +28,11 @@ public final class LinearizabilityChecker {
      * have taken effect at any time after their invocation, or never.
      */
     public static CheckResult check(List<Operation> history) {
+        return check(history, KeySearch.DEFAULT_BUDGET_WORDS);
+    }
+
+    /** Same, with a memo budget per key (see {@link KeySearch#DEFAULT_BUDGET_WORDS}); tests use a tiny one. */
+    static CheckResult check(List<Operation> history, long budgetWords) {
         TreeMap<String, List<Operation>> byKey = new TreeMap<>();
         for (Operation op : history) {
             if (op.outcome() == Outcome.FAIL) {
@@ -38,8 +43,20 @@ public final class LinearizabilityChecker {
         for (Map.Entry<String, List<Operation>> e : byKey.entrySet()) {
             List<Operation> ops = e.getValue();
             ops.sort(BY_INVOCATION);
-            if (!KeySearch.isLinearizable(ops)) {
-                return new CheckResult(false, e.getKey(), Shrinker.shrink(ops));
+            boolean linearizable;
+            try {
+                linearizable = KeySearch.isLinearizable(ops, List.of(), budgetWords);
+            } catch (SearchBudgetExceeded tooBig) {
+                return new CheckResult(false, e.getKey(), List.of(), true);
+            }
+            if (!linearizable) {
+                List<Operation> part;
+                try {
+                    part = Shrinker.shrink(ops);
+                } catch (SearchBudgetExceeded tooBig) {
+                    part = ops; // shrinking outgrew the budget: show the key's whole history
+                }
+                return new CheckResult(false, e.getKey(), part, false);
             }
         }
         return CheckResult.ok();
