@@ -65,14 +65,12 @@ public final class Lab {
         try {
             words = Tokenizer.split(text);
             commands.run(words);
-        } catch (LabException e) {
-            fail(e.getMessage());
+        } catch (LabException | IllegalArgumentException | IllegalStateException e) {
+            fail(e.getMessage()); // user mistakes, from the commands or from the cluster's own checks
         } catch (SafetyBreach e) {
             // Not a user error: the lab did its job. The cluster stays as it was at the breach, to be inspected.
             out.line(e.breach().line());
             out.line("the run stopped at this event; `log` and `status` show the state, `check` lists the breach");
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            fail(e.getMessage());
         } catch (RuntimeException e) {
             fail("internal error: " + e);
         }

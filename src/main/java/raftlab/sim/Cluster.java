@@ -97,7 +97,7 @@ public final class Cluster {
         long target = now + ms;
         Scheduled next;
         while ((next = peekNext()) != null && next.time <= target) {
-            step();
+            process(next);
         }
         now = target;
     }
@@ -130,7 +130,8 @@ public final class Cluster {
         if (next == null || next.time > deadline) {
             return false;
         }
-        return step();
+        process(next);
+        return true;
     }
 
     /** Processes the next event, moving the clock to it. Returns false if nothing is scheduled. */
@@ -139,6 +140,12 @@ public final class Cluster {
         if (s == null) {
             return false;
         }
+        process(s);
+        return true;
+    }
+
+    /** Processes {@code s}, which {@link #peekNext} just returned: it is at the head of its queue. */
+    private void process(Scheduled s) {
         // A held message may be overdue: delivering it later never moves the clock back.
         now = Math.max(now, s.time);
         cause = s;
@@ -150,7 +157,6 @@ public final class Cluster {
             fire((TimerFiring) s);
         }
         afterEvent();
-        return true;
     }
 
     private void afterEvent() {
