@@ -48,6 +48,8 @@ final class LabThread {
     private final CompletableFuture<CommandLine> tree = new CompletableFuture<>();
     private final Thread thread;
     private volatile CompletionFacts facts = CompletionFacts.NONE;
+    /** The terminal's width for pictures; 0 when there is no terminal. Read on the lab's thread. */
+    private volatile java.util.function.IntSupplier width = () -> 0;
 
     /** Starts the thread, which makes a default lab; {@code nanoTime} drives the automatic clock. */
     LabThread(LongSupplier nanoTime, Consumer<List<String>> above) {
@@ -88,6 +90,11 @@ final class LabThread {
         return facts;
     }
 
+    /** Where pictures ({@code timeline}) learn the terminal's width. */
+    void setWidth(java.util.function.IntSupplier w) {
+        width = w;
+    }
+
     /** Ends the thread; the lab is dropped. */
     void stop() {
         queue.add(STOP);
@@ -98,6 +105,7 @@ final class LabThread {
         try {
             lab = new Lab();
             lab.setClockControl(clock);
+            lab.setTerminalWidth(() -> width.getAsInt());
             opening.complete(List.copyOf(lab.lastOutput().lines()));
             publishFacts(lab);
         } catch (RuntimeException | Error e) {

@@ -1,0 +1,237 @@
+package raftlab.picture;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import raftlab.raft.Role;
+
+/**
+ * The Lamport diagram as text, for the terminal and for transcripts: one column per node, virtual time downward,
+ * one row per message arrival or node event. A message is a line from its sender's column ({@code +}) to its
+ * receiver's, drawn at the row where it arrives ({@code >} or {@code <}) or is dropped ({@code x}); a node event is a
+ * letter in its node's column. The words to the right say what each row is. Plain ASCII, no colour: the shell adds
+ * colour on a terminal, a transcript stays plain. The same record and options always give the same lines.
+ */
+public final class Timeline {
+    /** Width used when the output is not a terminal (pipes, scripts, transcripts). */
+    public static final int DEFAULT_WIDTH = 100;
+    /** At most this many rows: the last ones are shown, with a line saying how many came before. */
+    public static final int MAX_ROWS = 1000;
+    static final String LEGEND = "marks: C candidate, L leader, F follower, v vote, c commit, a apply, T truncate,"
+            + " X crash, R restart, @ client; +---> delivered, +---x dropped; : a node that is down";
+
+    /** What to show: which nodes (in column order), which message types and event kinds (null: all), how wide. */
+    public record Options(List<Integer> nodes, Set<String> types, int width) {
+    }
+
+    private record Row(long time, long seq, MessageRecord message, Happening happening) {
+    }
+
+    private Timeline() {
+    }
+
+    public static List<String> render(RunRecord r, Options o) {
+        List<Integer> nodes = o.nodes();
+        int[] column = new int[r.nodes() + 1];
+        Arrays.fill(column, -1);
+        for (int i = 0; i < nodes.size(); i++) {
+            column[nodes.get(i)] = i;
+        }
+        List<Row> rows = rows(r, o, column);
+        long maxTime = Math.max(r.to(), 0);
+        int timeWidth = Math.max(4, String.valueOf(maxTime).length() + 2);
+        int gutter = timeWidth + 1;
+        int k = nodes.size();
+        int spacing = k <= 1 ? 1 : Math.max(4, Math.min(10, (o.width() - gutter - 2 - 56) / (k - 1)));
+        int diagram = spacing * (k - 1) + 1;
+        int noteWidth = o.width() - gutter - diagram - 2;
+
+        List<String> out = new ArrayList<>();
+        out.add("timeline " + r.from() + ".." + r.to() + "ms, " + rows.size() + " rows");
+        if (r.cutNote() != null) {
+            out.add(r.cutNote());
+        }
+        for (String l : wrap(LEGEND, o.width())) {
+            out.add(l);
+        }
+        char[] names = blank(gutter + diagram + 1);
+        put(names, 0, pad("time", timeWidth));
+        for (int i = 0; i < k; i++) {
+            put(names, gutter + i * spacing, "n" + nodes.get(i));
+        }
+        out.add(new String(names).stripTrailing());
+
+        int skip = Math.max(0, rows.size() - MAX_ROWS);
+        if (skip > 0) {
+            out.add("(" + skip + " earlier rows left out; choose a window with --from and --to)");
+        }
+        boolean[] up = new boolean[r.nodes() + 1];
+        for (int id = 1; id <= r.nodes(); id++) {
+            up[id] = r.start()[id].up();
+        }
+        int change = 0;
+        long lastTime = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            while (change < r.changes().size() && r.changes().get(change).seq() < row.seq()) {
+                StateChange c = r.changes().get(change++);
+                up[c.node()] = c.up();
+            }
+            if (i < skip) {
+                lastTime = row.time();
+                continue;
+            }
+            char[] line = blank(gutter + diagram);
+            if (row.time() != lastTime) {
+                put(line, 0, pad(row.time() + "ms", timeWidth));
+                lastTime = row.time();
+            }
+            for (int c = 0; c < k; c++) {
+                line[gutter + c * spacing] = up[nodes.get(c)] ? '|' : ':';
+            }
+            String note;
+            if (row.message() != null) {
+                note = drawMessage(line, gutter, spacing, column, row.message());
+            } else {
+                Happening h = row.happening();
+                int at = gutter + column[h.node()] * spacing;
+                line[at] = mark(h);
+                if (h.kind() == HappeningKind.CRASH) {
+                    up[h.node()] = false;
+                }
+                note = "n" + h.node() + " " + h.text();
+            }
+            String text = new String(line);
+            if (noteWidth > 0) {
+                text += "  " + clip(note, noteWidth);
+            }
+            out.add(text.stripTrailing());
+        }
+        List<String> flying = new ArrayList<>();
+        for (MessageRecord m : r.messages()) {
+            boolean stillOut = m.fate() == MessageFate.IN_FLIGHT || m.endAt() > r.to();
+            if (stillOut && shown(m, o, column)) {
+                flying.add("#" + m.id() + " n" + m.from() + "->n" + m.to() + " " + MessageLabels.shortLabel(m.message()));
+            }
+        }
+        if (!flying.isEmpty()) {
+            out.addAll(wrap("in flight at " + r.to() + "ms: " + String.join(", ", flying), o.width()));
+        }
+        return out;
+    }
+
+    private static List<Row> rows(RunRecord r, Options o, int[] column) {
+        List<Row> rows = new ArrayList<>();
+        for (MessageRecord m : r.messages()) {
+            if (m.fate() != MessageFate.IN_FLIGHT && m.endAt() >= r.from() && m.endAt() <= r.to() && shown(m, o, column)) {
+                rows.add(new Row(m.endAt(), m.endSeq(), m, null));
+            }
+        }
+        for (Happening h : r.happenings()) {
+            boolean kindShown = o.types() == null || o.types().contains(h.kind().label());
+            if (column[h.node()] >= 0 && kindShown) {
+                rows.add(new Row(h.time(), h.seq(), null, h));
+            }
+        }
+        rows.sort(Comparator.comparingLong(Row::time).thenComparingLong(Row::seq));
+        return rows;
+    }
+
+    private static boolean shown(MessageRecord m, Options o, int[] column) {
+        return column[m.from()] >= 0 && column[m.to()] >= 0 && (o.types() == null || o.types().contains(m.type()));
+    }
+
+    /** Draws the arrow into {@code line} and returns the words for the right-hand side. */
+    private static String drawMessage(char[] line, int gutter, int spacing, int[] column, MessageRecord m) {
+        int a = gutter + column[m.from()] * spacing;
+        int b = gutter + column[m.to()] * spacing;
+        int lo = Math.min(a, b);
+        int hi = Math.max(a, b);
+        for (int x = lo + 1; x < hi; x++) {
+            line[x] = '-';
+        }
+        line[a] = '+';
+        boolean dropped = m.fate() == MessageFate.DROPPED;
+        line[b] = dropped ? 'x' : (b > a ? '>' : '<');
+        String label = MessageLabels.shortLabel(m.message());
+        int room = hi - lo - 1;
+        if (label.length() + 2 <= room) {
+            put(line, lo + 1 + (room - label.length()) / 2, label);
+        }
+        StringBuilder note = new StringBuilder();
+        note.append('#').append(m.id()).append(' ').append(m.type()).append(' ').append(m.message().fields());
+        if (m.copyOf() != 0) {
+            note.append(", copy of #").append(m.copyOf());
+        }
+        if (dropped) {
+            note.append(", DROPPED: ").append(m.why());
+        }
+        note.append(", sent ").append(m.sentAt()).append("ms");
+        return note.toString();
+    }
+
+    /** The letter for a node event, by kind and, for a role change, by the role taken. */
+    private static char mark(Happening h) {
+        return switch (h.kind()) {
+            case ROLE -> roleLetter(h.text());
+            case VOTE -> 'v';
+            case COMMIT -> 'c';
+            case APPLY -> 'a';
+            case TRUNCATE -> 'T';
+            case CLIENT -> '@';
+            case CRASH -> 'X';
+            case RESTART -> 'R';
+        };
+    }
+
+    private static char roleLetter(String text) {
+        for (Role role : Role.values()) {
+            if (text.startsWith("becomes " + role.name().toLowerCase())) {
+                return role.name().charAt(0);
+            }
+        }
+        return '*';
+    }
+
+    static List<String> wrap(String text, int width) {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                out.add(line.toString());
+                line.setLength(0);
+                line.append("  ");
+            } else if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0) {
+            out.add(line.toString());
+        }
+        return out;
+    }
+
+    private static String clip(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, Math.max(0, width - 2)) + "..";
+    }
+
+    private static char[] blank(int n) {
+        char[] c = new char[n];
+        Arrays.fill(c, ' ');
+        return c;
+    }
+
+    private static void put(char[] line, int at, String s) {
+        for (int i = 0; i < s.length() && at + i < line.length; i++) {
+            line[at + i] = s.charAt(i);
+        }
+    }
+
+    private static String pad(String s, int width) {
+        return " ".repeat(Math.max(0, width - s.length())) + s;
+    }
+}
