@@ -95,7 +95,8 @@ public final class Plot {
             labelWidth = Math.max(labelWidth, labels[b].length());
         }
         int countWidth = String.valueOf(most).length();
-        int room = Math.max(10, o.width() - labelWidth - countWidth - 5);
+        // Room for the bars: what is left after the label, " | ", a space and the count (or the axis's " count").
+        int room = Math.max(10, o.width() - labelWidth - Math.max(countWidth, 6) - 5);
         for (int b = 0; b < bins; b++) {
             for (int si = 0; si < series.size(); si++) {
                 String label = si == 0 ? labels[b] : "";
