@@ -20,7 +20,7 @@ public final class Timeline {
     public static final int DEFAULT_WIDTH = 100;
     /** At most this many rows: the last ones are shown, with a line saying how many came before. */
     public static final int MAX_ROWS = 1000;
-    static final String LEGEND = "marks: C candidate, L leader, F follower, v vote, c commit, a apply, T truncate,"
+    static final String LEGEND = "marks: C candidate, L leader, F follower, v vote given, r vote refused, c commit, a apply, T truncate,"
             + " X crash, R restart, @ client; +---> delivered, +---x dropped; : a node that is down";
 
     /** What to show: which nodes (in column order), which message types and event kinds (null: all), how wide. */
@@ -45,7 +45,7 @@ public final class Timeline {
         int timeWidth = Math.max(4, String.valueOf(maxTime).length() + 2);
         int gutter = timeWidth + 1;
         int k = nodes.size();
-        int spacing = k <= 1 ? 1 : Math.max(4, Math.min(10, (o.width() - gutter - 2 - 56) / (k - 1)));
+        int spacing = k <= 1 ? 1 : Math.max(6, Math.min(10, (o.width() - gutter - 2 - 64) / (k - 1)));
         int diagram = spacing * (k - 1) + 1;
         int noteWidth = o.width() - gutter - diagram - 2;
 
@@ -177,7 +177,7 @@ public final class Timeline {
     private static char mark(Happening h) {
         return switch (h.kind()) {
             case ROLE -> roleLetter(h.text());
-            case VOTE -> 'v';
+            case VOTE -> h.text().startsWith("votes for") ? 'v' : 'r';
             case COMMIT -> 'c';
             case APPLY -> 'a';
             case TRUNCATE -> 'T';
