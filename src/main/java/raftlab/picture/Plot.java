@@ -98,8 +98,14 @@ public final class Plot {
         // Room for the bars: what is left after the label, " | ", a space and the count (or the axis's " count").
         int room = Math.max(10, o.width() - labelWidth - Math.max(countWidth, 6) - 5);
         for (int b = 0; b < bins; b++) {
+            boolean labelled = false;
             for (int si = 0; si < series.size(); si++) {
-                String label = si == 0 ? labels[b] : "";
+                boolean lastChance = si == series.size() - 1 && !labelled;
+                if (counts[si][b] == 0 && series.size() > 1 && !lastChance) {
+                    continue; // an empty bar of one series says nothing; the bin keeps one row at least
+                }
+                String label = labelled ? "" : labels[b];
+                labelled = true;
                 int len = (int) Math.round((double) counts[si][b] * room / most);
                 if (counts[si][b] > 0 && len == 0) {
                     len = 1; // a bin with something in it never looks empty
@@ -113,18 +119,19 @@ public final class Plot {
         return out;
     }
 
-    /** The smallest of 1, 2, 5 times a power of ten that is at least {@code raw} (at least 1 for whole numbers). */
+    /** The 1, 2 or 5 times a power of ten nearest to {@code raw} (by ratio), so bins have round edges. */
     static double niceStep(double raw) {
         if (raw <= 0) {
             return 1;
         }
         double pow = Math.pow(10, Math.floor(Math.log10(raw)));
+        double best = pow;
         for (double m : new double[] {1, 2, 5, 10}) {
-            if (m * pow >= raw - 1e-12) {
-                return m * pow;
+            if (Math.abs(Math.log(m * pow / raw)) < Math.abs(Math.log(best / raw))) {
+                best = m * pow;
             }
         }
-        return 10 * pow;
+        return best;
     }
 
     // ---------------------------------------------------------------------------------------------- line
