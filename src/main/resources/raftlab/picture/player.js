@@ -69,7 +69,7 @@
   }
   var cv = {}, hot = [];
   function layout() {
-    document.getElementById("lamport").height = Math.max(160, 46 * N + 60);
+    document.getElementById("lamport").height = Math.max(160, 40 * N + 56);
     var clients = clientIds();
     document.getElementById("history").height = Math.max(120, 26 * Math.max(clients.length, 1) + 50);
     ["cluster", "logs", "lamport", "history"].forEach(function (id) { cv[id] = setup(id); });
@@ -107,28 +107,6 @@
       var p = nodePos(i, c.w, c.h), q = nodePos(j, c.w, c.h);
       g.beginPath(); g.moveTo(p.x, p.y); g.lineTo(q.x, q.y); g.stroke();
     }
-    // Messages in flight: a dot on its way, at the fraction of its trip that has passed.
-    D.messages.forEach(function (m) {
-      var dropped = m.fate === "dropped";
-      var visibleUntil = dropped ? m.until + 4 : m.until;
-      if (!(m.sentAt <= t && t < visibleUntil) && !(m.sentAt === t && m.until === t)) return;
-      var a = nodePos(m.from - 1, c.w, c.h), b = nodePos(m.to - 1, c.w, c.h);
-      var f = m.until > m.sentAt ? Math.min(1, (t - m.sentAt) / (m.until - m.sentAt)) : 1;
-      if (dropped) f = Math.min(f, m.until > m.sentAt ? 0.8 : 0.25);
-      f = 0.12 + 0.76 * f; // keep the dot clear of the node circles
-      var x = a.x + (b.x - a.x) * f, y = a.y + (b.y - a.y) * f;
-      g.strokeStyle = typeColour(m.type); g.globalAlpha = 0.35; g.lineWidth = 1.5;
-      g.beginPath(); g.moveTo(a.x, a.y); g.lineTo(x, y); g.stroke(); g.globalAlpha = 1;
-      if (dropped && t >= m.until) {
-        g.strokeStyle = "#c92a2a"; g.lineWidth = 3;
-        g.beginPath(); g.moveTo(x - 6, y - 6); g.lineTo(x + 6, y + 6); g.moveTo(x - 6, y + 6); g.lineTo(x + 6, y - 6);
-        g.stroke();
-      } else {
-        g.fillStyle = typeColour(m.type);
-        g.beginPath(); g.arc(x, y, 6, 0, 2 * Math.PI); g.fill();
-        text(g, m.label, x + 9, y - 8, { size: 11, colour: "#495057" });
-      }
-    });
     states.forEach(function (s, i) {
       var p = nodePos(i, c.w, c.h);
       g.lineWidth = 4;
@@ -142,6 +120,33 @@
       g.fillStyle = termColour(s.term);
       roundRect(g, p.x + 20, p.y - 44, 36, 18, 9); g.fill();
       text(g, "t" + s.term, p.x + 38, p.y - 35, { size: 11, align: "center", colour: "white", bold: true });
+    });
+    // Messages in flight: a dot on its way, at the fraction of its trip that has passed.
+    D.messages.forEach(function (m) {
+      var dropped = m.fate === "dropped";
+      var visibleUntil = dropped ? m.until + 4 : m.until;
+      if (!(m.sentAt <= t && t < visibleUntil) && !(m.sentAt === t && m.until === t)) return;
+      var a = nodePos(m.from - 1, c.w, c.h), b = nodePos(m.to - 1, c.w, c.h);
+      var f = m.until > m.sentAt ? Math.min(1, (t - m.sentAt) / (m.until - m.sentAt)) : 1;
+      if (dropped) f = Math.min(f, m.until > m.sentAt ? 0.8 : 0.25);
+      f = 0.12 + 0.76 * f; // keep the dot clear of the node circles
+      var x = a.x + (b.x - a.x) * f, y = a.y + (b.y - a.y) * f;
+      g.strokeStyle = typeColour(m.type); g.globalAlpha = 0.35; g.lineWidth = 1.5;
+      g.beginPath(); g.moveTo(a.x + (b.x - a.x) * 0.12, a.y + (b.y - a.y) * 0.12); g.lineTo(x, y); g.stroke();
+      g.globalAlpha = 1;
+      if (dropped && t >= m.until) {
+        g.strokeStyle = "#c92a2a"; g.lineWidth = 3;
+        g.beginPath(); g.moveTo(x - 6, y - 6); g.lineTo(x + 6, y + 6); g.moveTo(x - 6, y + 6); g.lineTo(x + 6, y - 6);
+        g.stroke();
+      } else {
+        g.fillStyle = typeColour(m.type);
+        g.beginPath(); g.arc(x, y, 6, 0, 2 * Math.PI); g.fill();
+        // The label on a white tag, so it stays readable over links and node circles.
+        g.font = "11px system-ui, sans-serif";
+        var lw = g.measureText(m.label).width;
+        g.fillStyle = "rgba(255,255,255,0.9)"; roundRect(g, x + 8, y - 16, lw + 6, 15, 3); g.fill();
+        text(g, m.label, x + 11, y - 8, { size: 11, colour: typeColour(m.type), bold: true });
+      }
     });
   }
 
@@ -286,24 +291,40 @@
     clients.forEach(function (cl, i) {
       text(g, cl === 0 ? "you" : "c" + cl, 8, top + laneH * i + laneH / 2, { bold: true });
     });
-    ops.forEach(function (o) {
+    // Unknown outcomes first, as thin dashed lines to the end (such an operation may take effect at any later
+    // time), so the bars of the operations the client went on with stay readable on top.
+    var order = ops.filter(function (o) { return o.outcome === "unknown"; })
+      .concat(ops.filter(function (o) { return o.outcome !== "unknown"; }));
+    order.forEach(function (o) {
+      var unknown = o.outcome === "unknown";
       var end = o.completedAt === null ? D.to : o.completedAt;
       if (end < FROM || o.invokedAt > D.to) return;
       var i = clients.indexOf(o.client), y = top + laneH * i + 3, x1 = X(Math.max(FROM, o.invokedAt));
       var x2 = Math.max(x1 + 3, X(Math.min(D.to, end))), bh = laneH - 6;
       var colour = o.outcome === "ok" ? "#2f9e44" : o.outcome === "fail" ? "#adb5bd" : "#f59f00";
       g.globalAlpha = o.invokedAt > t ? 0.3 : 1;
-      g.fillStyle = colour; roundRect(g, x1, y, x2 - x1, bh, 3); g.fill();
+      if (unknown) {
+        g.strokeStyle = colour; g.lineWidth = 2; g.setLineDash([4, 3]);
+        g.beginPath(); g.moveTo(x1, y + bh - 1); g.lineTo(x2, y + bh - 1); g.stroke(); g.setLineDash([]);
+        g.fillStyle = colour; roundRect(g, x1, y, 14, bh, 3); g.fill();
+        text(g, "?", x1 + 7, y + bh / 2, { size: 11, colour: "white", bold: true, align: "center" });
+      } else {
+        g.fillStyle = colour; roundRect(g, x1, y, x2 - x1, bh, 3); g.fill();
+      }
       if (o.failing) { g.strokeStyle = "#c92a2a"; g.lineWidth = 3; roundRect(g, x1, y, x2 - x1, bh, 3); g.stroke(); }
       var label = o.kind + "(" + o.key + (o.value !== null ? "," + o.value : "") + ")" + (o.kind === "get" && o.outcome === "ok" ? "\u2192" + (o.output === null ? "absent" : o.output) : "");
       g.font = "11px system-ui, sans-serif";
-      if (g.measureText(label).width < x2 - x1 - 6) text(g, label, x1 + 4, y + bh / 2, { size: 11, colour: "white", bold: true });
+      if (!unknown && g.measureText(label).width < x2 - x1 - 6) text(g, label, x1 + 4, y + bh / 2, { size: 11, colour: "white", bold: true });
       g.globalAlpha = 1;
-      hot.push({ panel: "history", x: x1, y: y, w: x2 - x1, h: bh, tip: "#" + o.id + " " + o.text + (o.failing ? "  (part of the failing history)" : "") });
+      hot.push({ panel: "history", x: x1, y: y, w: unknown ? 14 : x2 - x1, h: bh, tip: "#" + o.id + " " + o.text + (unknown ? " (outcome unknown: it may take effect at any later time)" : "") + (o.failing ? "  (part of the failing history)" : "") });
     });
     var xc = X(t); g.strokeStyle = "#e03131"; g.lineWidth = 1.5;
     g.beginPath(); g.moveTo(xc, 2); g.lineTo(xc, c.h - 20); g.stroke();
     text(g, FROM + "ms", left, c.h - 8, { size: 10, colour: "#868e96" });
+    [["ok", "#2f9e44"], ["failed", "#adb5bd"], ["unknown", "#f59f00"]].forEach(function (k, i) {
+      g.fillStyle = k[1]; g.fillRect(left + 120 + i * 90, c.h - 13, 12, 10);
+      text(g, k[0], left + 136 + i * 90, c.h - 8, { size: 10, colour: "#495057" });
+    });
     text(g, D.to + "ms", c.w - right, c.h - 8, { size: 10, colour: "#868e96", align: "right" });
   }
 
@@ -428,8 +449,12 @@
     if (target === from) target = D.to;
     slider.value = target;
     slider.dispatchEvent(new Event("input"));
-    var after = fingerprint();
-    document.getElementById("selftest").textContent = "selftest: slider " + from + " -> " + now + ", picture "
-      + (before !== after ? "changed" : "unchanged") + " (" + before + " -> " + after + ")";
+    var after = fingerprint(), moved = now;
+    // Then the step button: it must land on the next moment something happened.
+    document.getElementById("next").click();
+    var stepped = now > moved && moments.indexOf(now) >= 0;
+    document.getElementById("selftest").textContent = "selftest: slider " + from + " -> " + moved + ", picture "
+      + (before !== after ? "changed" : "unchanged") + " (" + before + " -> " + after + "), step "
+      + (stepped ? "ok" : "failed") + " (" + moved + " -> " + now + ")";
   }
 })();

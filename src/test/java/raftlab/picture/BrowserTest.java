@@ -109,6 +109,8 @@ class BrowserTest {
         assertTrue(self.find(), "the self-test did not report");
         assertTrue(Long.parseLong(self.group(2)) > Long.parseLong(self.group(1)), "the slider moved forward");
         assertEquals("changed", self.group(3), "moving the slider changed the picture");
+        assertTrue(dom.out().contains("), step ok ("), "the step button moves to the next event: " + dom.out()
+                .replaceAll("(?s).*(<div id=\"selftest\">[^<]*).*", "$1"));
         assertTrue(dom.out().contains("NOT linearizable on key x"), "the history panel reports the failing key");
 
         Path shot = dir.resolve("player.png");
