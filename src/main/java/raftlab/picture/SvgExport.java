@@ -22,8 +22,8 @@ public final class SvgExport {
         // Wide enough to read a few milliseconds apart, never wider than a browser copes with comfortably.
         double scale = Math.max(0.02, Math.min(12.0, 6000.0 / span));
         int plot = (int) Math.ceil(span * scale);
-        int width = LEFT + plot + RIGHT;
-        int height = TOP + LANE * r.nodes() + 50;
+        int width = Math.max(1150, LEFT + plot + RIGHT); // at least wide enough for the legend
+        int height = TOP + LANE * r.nodes() + 56;
         StringBuilder sb = new StringBuilder();
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
@@ -49,9 +49,18 @@ public final class SvgExport {
         for (MessageRecord m : r.messages()) {
             arrow(sb, r, scale, m);
         }
+        // Role changes last, on top: a leader's L must not hide under the client request it accepted that moment.
         for (Happening h : r.happenings()) {
-            dot(sb, r, scale, h);
+            if (h.kind() != HappeningKind.ROLE) {
+                dot(sb, r, scale, h);
+            }
         }
+        for (Happening h : r.happenings()) {
+            if (h.kind() == HappeningKind.ROLE) {
+                dot(sb, r, scale, h);
+            }
+        }
+        legend(sb, height);
         sb.append("</svg>\n");
         return sb.toString();
     }
@@ -77,8 +86,8 @@ public final class SvgExport {
         for (long t = first; t <= r.to(); t += step) {
             double x = x(r, scale, t);
             sb.append("<line x1=\"").append(f(x)).append("\" y1=\"").append(TOP - 8).append("\" x2=\"").append(f(x))
-                    .append("\" y2=\"").append(height - 30).append("\" stroke=\"#eeeeee\"/>");
-            sb.append("<text x=\"").append(f(x)).append("\" y=\"").append(height - 14)
+                    .append("\" y2=\"").append(height - 50).append("\" stroke=\"#eeeeee\"/>");
+            sb.append("<text x=\"").append(f(x)).append("\" y=\"").append(height - 34)
                     .append("\" text-anchor=\"middle\" fill=\"#666\">").append(t).append("ms</text>\n");
         }
     }
@@ -147,6 +156,20 @@ public final class SvgExport {
             sb.append(" marker-end=\"url(#h-").append(Xml.esc(m.type())).append(")\"/>");
         }
         sb.append("</g>\n");
+    }
+
+    private static void legend(StringBuilder sb, int height) {
+        int x = LEFT;
+        int y = height - 6;
+        for (String type : new String[] {"RequestVote", "RequestVoteReply", "AppendEntries", "AppendEntriesReply"}) {
+            sb.append("<rect x=\"").append(x).append("\" y=\"").append(y - 8).append("\" width=\"14\" height=\"4\" fill=\"")
+                    .append(Palette.type(type)).append("\"/><text x=\"").append(x + 18).append("\" y=\"").append(y - 3)
+                    .append("\" font-size=\"10\" fill=\"#495057\">").append(type).append("</text>");
+            x += 130;
+        }
+        sb.append("<text x=\"").append(x).append("\" y=\"").append(y - 3).append("\" font-size=\"10\" fill=\"#495057\">"
+                + "dashed with a cross: dropped; dots: C candidate, L leader, F follower, X crash, R restart, T truncate,"
+                + " @ client (hover for details)</text>\n");
     }
 
     static String tooltip(MessageRecord m) {
