@@ -71,7 +71,8 @@ public final class JsonExport {
         j.key("events").open('[');
         for (Happening h : r.happenings()) {
             j.open('{').field("time", h.time()).field("seq", h.seq()).field("node", h.node())
-                    .field("kind", h.kind().label()).field("text", h.text()).close('}');
+                    .field("kind", h.kind().label()).field("mark", String.valueOf(h.mark()))
+                    .field("text", h.text()).close('}');
         }
         j.close(']');
         history(j.key("history"), ops, verdict);

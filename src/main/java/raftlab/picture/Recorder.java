@@ -116,7 +116,9 @@ public final class Recorder implements SimListener {
         if (e.kind() == EventKind.TRUNCATE) {
             truncatedFrom[e.node()] = Math.min(truncatedFrom[e.node()], e.a());
         }
-        happen(time, e.node(), HappeningKind.of(e.kind()), e.describe());
+        HappeningKind kind = HappeningKind.of(e.kind());
+        happen(time, e.node(), kind, kind == HappeningKind.ROLE ? e.role() : null, kind == HappeningKind.VOTE && e.a() == 1,
+                e.describe());
     }
 
     @Override
@@ -128,17 +130,17 @@ public final class Recorder implements SimListener {
             case REDIRECT -> who + ": refused, " + r.why();
             case FAILED -> who + ": failed, " + r.why();
         };
-        happen(time, op.node(), HappeningKind.CLIENT, text);
+        happen(time, op.node(), HappeningKind.CLIENT, null, false, text);
     }
 
     @Override
     public void clientLost(long time, ClientOp op, String why) {
-        happen(time, op.node(), HappeningKind.CLIENT, "client #" + op.requestId() + " " + op.describe()
+        happen(time, op.node(), HappeningKind.CLIENT, null, false, "client #" + op.requestId() + " " + op.describe()
                 + ": outcome unknown, " + why);
     }
 
-    private void happen(long time, int node, HappeningKind kind, String text) {
-        add(happenings, new Happening(time, seq++, node, kind, text));
+    private void happen(long time, int node, HappeningKind kind, Role role, boolean granted, String text) {
+        add(happenings, new Happening(time, seq++, node, kind, role, granted, text));
         lastTime = time;
     }
 
@@ -150,7 +152,7 @@ public final class Recorder implements SimListener {
             NodeState s = seen[id];
             boolean up = cluster.isUp(id);
             if (up != s.up) {
-                happen(now, id, up ? HappeningKind.RESTART : HappeningKind.CRASH, up ? "restarts" : "crashes");
+                happen(now, id, up ? HappeningKind.RESTART : HappeningKind.CRASH, null, false, up ? "restarts" : "crashes");
             }
             if (!up) {
                 if (s.up) {

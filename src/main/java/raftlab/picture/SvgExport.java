@@ -189,17 +189,14 @@ public final class SvgExport {
     }
 
     private static void dot(StringBuilder sb, RunRecord r, double scale, Happening h) {
-        String letter = switch (h.kind()) {
-            case ROLE -> h.text().startsWith("becomes leader") ? "L" : h.text().startsWith("becomes candidate") ? "C" : "F";
-            case CRASH -> "X";
-            case RESTART -> "R";
-            case TRUNCATE -> "T";
-            case CLIENT -> "@";
-            case VOTE, COMMIT, APPLY -> null;
+        boolean drawn = switch (h.kind()) {
+            case ROLE, CRASH, RESTART, TRUNCATE, CLIENT -> true;
+            case VOTE, COMMIT, APPLY -> false; // they would crowd the lanes; the JSON export has them
         };
-        if (letter == null) {
-            return; // votes, commits and applies would crowd the lanes; the JSON export has them
+        if (!drawn) {
+            return;
         }
+        String letter = String.valueOf(h.mark());
         double x = x(r, scale, h.time());
         int y = y(h.node());
         String fill = switch (letter) {

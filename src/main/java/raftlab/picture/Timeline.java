@@ -6,8 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-import raftlab.raft.Role;
-
 /**
  * The Lamport diagram as text, for the terminal and for transcripts: one column per node, virtual time downward,
  * one row per message arrival or node event. A message is a line from its sender's column ({@code +}) to its
@@ -98,7 +96,7 @@ public final class Timeline {
             } else {
                 Happening h = row.happening();
                 int at = gutter + column[h.node()] * spacing;
-                line[at] = mark(h);
+                line[at] = h.mark();
                 if (h.kind() == HappeningKind.CRASH) {
                     up[h.node()] = false;
                 }
@@ -171,29 +169,6 @@ public final class Timeline {
         }
         note.append(", sent ").append(m.sentAt()).append("ms");
         return note.toString();
-    }
-
-    /** The letter for a node event, by kind and, for a role change, by the role taken. */
-    private static char mark(Happening h) {
-        return switch (h.kind()) {
-            case ROLE -> roleLetter(h.text());
-            case VOTE -> h.text().startsWith("votes for") ? 'v' : 'r';
-            case COMMIT -> 'c';
-            case APPLY -> 'a';
-            case TRUNCATE -> 'T';
-            case CLIENT -> '@';
-            case CRASH -> 'X';
-            case RESTART -> 'R';
-        };
-    }
-
-    private static char roleLetter(String text) {
-        for (Role role : Role.values()) {
-            if (text.startsWith("becomes " + role.name().toLowerCase())) {
-                return role.name().charAt(0);
-            }
-        }
-        return '*';
     }
 
     static List<String> wrap(String text, int width) {

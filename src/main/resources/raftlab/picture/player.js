@@ -221,9 +221,8 @@
     // Crashes and restarts, and role changes, as lettered dots on the lanes.
     D.events.forEach(function (e) {
       if (e.time < win[0] || e.time > win[1]) return;
-      var letter = e.kind === "crash" ? "X" : e.kind === "restart" ? "R" : e.kind === "role"
-        ? e.text.split(" ")[1][0].toUpperCase() : null;
-      if (!letter) return;
+      if (["role", "crash", "restart", "truncate"].indexOf(e.kind) < 0) return;
+      var letter = e.mark;
       var x = X(e.time), y = Y(e.node);
       g.fillStyle = letter === "L" ? "#2f9e44" : letter === "C" ? "#f08c00" : letter === "X" ? "#c92a2a" : "#868e96";
       g.beginPath(); g.arc(x, y, 8, 0, 2 * Math.PI); g.fill();
@@ -346,20 +345,21 @@
   var slider = document.getElementById("slider"), timeEl = document.getElementById("time");
   slider.min = FROM; slider.max = D.to; slider.value = FROM;
   var now = FROM, playing = false, lastFrame = 0, timer = null;
-  function render() {
+  // Draws every panel at time t (a fraction of a ms while playing, so the messages glide).
+  function render(t) {
     hot = [];
-    var states = stateAt(now);
-    drawCluster(now, states);
-    drawLogs(now, states);
-    drawLamport(now);
-    drawHistory(now);
-    drawEvents(now);
-    timeEl.textContent = now + " ms";
+    var states = stateAt(t);
+    drawCluster(t, states);
+    drawLogs(t, states);
+    drawLamport(t);
+    drawHistory(t);
+    drawEvents(t);
+    timeEl.textContent = Math.floor(t) + " ms";
   }
   function seek(t) {
     now = Math.max(FROM, Math.min(D.to, Math.round(t)));
     slider.value = now;
-    render();
+    render(now);
   }
   slider.addEventListener("input", function () { seek(+slider.value); });
   function step(dir) {
@@ -376,25 +376,27 @@
   var playBtn = document.getElementById("play");
   function pause() {
     playing = false; playBtn.innerHTML = "&#9654; play";
-    if (timer) { cancelAnimationFrame(timer); timer = null; }
+    if (timer) { clearTimeout(timer); timer = null; }
   }
-  function frame(ts) {
+  // Playing moves time by the chosen speed, about 30 frames a second (a timer rather than animation frames, so a
+  // headless browser plays too).
+  function frame() {
     if (!playing) return;
+    var ts = performance.now();
     var dt = lastFrame ? (ts - lastFrame) / 1000 : 0; lastFrame = ts;
     var target = now + dt * +document.getElementById("speed").value;
     if (target >= D.to) { seek(D.to); pause(); return; }
     now = target; slider.value = Math.floor(target);
-    hot = []; var s = stateAt(now); drawCluster(now, s); drawLogs(now, s); drawLamport(now); drawHistory(now);
-    drawEvents(now); timeEl.textContent = Math.floor(now) + " ms";
-    timer = requestAnimationFrame(frame);
+    render(now);
+    timer = setTimeout(frame, 33);
   }
   playBtn.addEventListener("click", function () {
     if (playing) { pause(); return; }
     if (now >= D.to) seek(FROM);
     playing = true; lastFrame = 0; playBtn.innerHTML = "&#10074;&#10074; pause";
-    timer = requestAnimationFrame(frame);
+    timer = setTimeout(frame, 0);
   });
-  zoomSel.addEventListener("change", render);
+  zoomSel.addEventListener("change", function () { render(now); });
   document.addEventListener("keydown", function (e) {
     if (e.key === "ArrowRight") { step(1); e.preventDefault(); }
     else if (e.key === "ArrowLeft") { step(-1); e.preventDefault(); }
@@ -453,8 +455,18 @@
     // Then the step button: it must land on the next moment something happened.
     document.getElementById("next").click();
     var stepped = now > moved && moments.indexOf(now) >= 0;
-    document.getElementById("selftest").textContent = "selftest: slider " + from + " -> " + moved + ", picture "
+    var report = "selftest: slider " + from + " -> " + moved + ", picture "
       + (before !== after ? "changed" : "unchanged") + " (" + before + " -> " + after + "), step "
       + (stepped ? "ok" : "failed") + " (" + moved + " -> " + now + ")";
+    var selfEl = document.getElementById("selftest");
+    selfEl.textContent = report;
+    // Last, play: half a second later time must have moved on by itself.
+    var started = now;
+    playBtn.click();
+    setTimeout(function () {
+      var played = now > started;
+      pause();
+      selfEl.textContent = report + ", play " + (played ? "ok" : "failed") + " (" + started + " -> " + Math.floor(now) + ")";
+    }, 500);
   }
 })();
