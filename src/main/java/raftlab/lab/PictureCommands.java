@@ -55,10 +55,10 @@ final class PictureCommands {
         @Option(names = "--to", paramLabel = "T", description = "end at virtual time T ms (default now)")
         Long to;
 
-        @Option(names = "--nodes", paramLabel = "1,2,3", split = ",", description = "only these nodes, in this order")
+        @Option(names = "--nodes", paramLabel = "N", split = ",", description = "only these nodes, in this order: 1,2,3")
         List<Integer> nodes;
 
-        @Option(names = "--types", paramLabel = "TYPE,...", split = ",",
+        @Option(names = "--types", paramLabel = "TYPE", split = ",",
                 description = "only these message types (RequestVote, RequestVoteReply, AppendEntries, "
                         + "AppendEntriesReply, or RV, RVR, AE, AER) and event kinds (role, vote, commit, apply, "
                         + "truncate, client, crash, restart)")
@@ -182,7 +182,7 @@ final class PictureCommands {
         @Option(names = "--bins", paramLabel = "N", description = "histogram bins (default 10)")
         int bins = 10;
 
-        @Option(names = "--labels", paramLabel = "A,B", split = ",", description = "a name for each series")
+        @Option(names = "--labels", paramLabel = "NAME", split = ",", description = "a name for each series: A,B")
         List<String> labels;
 
         @Option(names = "--title", paramLabel = "TEXT", description = "a title line")
