@@ -159,15 +159,16 @@ public final class Timeline {
         if (label.length() + 2 <= room) {
             put(line, lo + 1 + (room - label.length()) / 2, label);
         }
+        // Most telling first, so a narrow terminal clips the fields (the arrow's label has the key ones), not these.
         StringBuilder note = new StringBuilder();
-        note.append('#').append(m.id()).append(' ').append(m.type()).append(' ').append(m.message().fields());
+        note.append('#').append(m.id()).append(' ').append(m.type()).append(" sent ").append(m.sentAt()).append("ms");
         if (m.copyOf() != 0) {
             note.append(", copy of #").append(m.copyOf());
         }
         if (dropped) {
-            note.append(", DROPPED: ").append(m.why());
+            note.append(", DROPPED (").append(m.why()).append(')');
         }
-        note.append(", sent ").append(m.sentAt()).append("ms");
+        note.append(": ").append(m.message().fields());
         return note.toString();
     }
 

@@ -76,7 +76,7 @@ class TimelineTest {
     void filtersKeepOnlyTheChosenNodesAndTypes() {
         Recorder r = firstElection();
         List<String> votes = render(r, List.of(1, 2, 3), Set.of("RequestVote", "role"), 100);
-        assertTrue(votes.stream().anyMatch(l -> l.contains(" RequestVote term=")));
+        assertTrue(votes.stream().anyMatch(l -> l.contains(" RequestVote sent ")));
         assertFalse(votes.stream().anyMatch(l -> l.contains("AppendEntries") && !l.startsWith("in flight")));
         assertFalse(votes.stream().anyMatch(l -> l.contains("RequestVoteReply")));
         assertFalse(votes.stream().anyMatch(l -> l.contains(" votes for ")), "vote events were not chosen");
@@ -94,6 +94,6 @@ class TimelineTest {
         c.network().setCut(2, 1, true);
         c.tick(400);
         List<String> lines = render(r, List.of(1, 2, 3), null, 120);
-        assertTrue(lines.stream().anyMatch(l -> l.contains("x") && l.contains("DROPPED: link ")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("x") && l.contains(", DROPPED (link ")), lines.toString());
     }
 }
