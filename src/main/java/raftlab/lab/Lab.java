@@ -86,6 +86,9 @@ public final class Lab {
         if (words != null && ClockCommands.NAMES.contains(words.get(0))) {
             // The automatic clock is the shell's: a recorded session keeps it as a comment, and its advances as ticks.
             session.add(TranscriptItem.verbatim("# " + text));
+        } else if (words != null && words.get(0).equals("export")) {
+            // A replayed transcript must not write files, so a recorded export stays as a comment: it still replays.
+            session.add(TranscriptItem.verbatim("# " + text));
         } else if (words == null || !words.get(0).equals("record")) {
             session.add(TranscriptItem.step(text, out.lines()));
         }

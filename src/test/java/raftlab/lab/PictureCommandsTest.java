@@ -84,6 +84,16 @@ class PictureCommandsTest {
     }
 
     @Test
+    void aRecordedSessionKeepsAnExportAsACommentSoItReplays() {
+        Lab lab = electedLab();
+        lab.execute("export json " + dir.resolve("r.json"));
+        lab.execute("timeline --to 200");
+        String transcript = Transcript.render(lab.session());
+        assertTrue(transcript.contains("\n# export json " + dir.resolve("r.json") + "\n"), transcript);
+        assertEquals(transcript, Transcript.replay(transcript));
+    }
+
+    @Test
     void plotDrawsAHistogramOrALine() {
         Lab lab = new Lab();
         List<String> hist = lab.execute("plot 1,2,2,3,3,3 --title counts --unit ms").lines();
