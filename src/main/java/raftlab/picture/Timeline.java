@@ -43,7 +43,11 @@ public final class Timeline {
         int timeWidth = Math.max(4, String.valueOf(maxTime).length() + 2);
         int gutter = timeWidth + 1;
         int k = nodes.size();
+        // Columns 6..10 apart, leaving about 64 columns for the words; closer (down to 3) if the nodes need it.
         int spacing = k <= 1 ? 1 : Math.max(6, Math.min(10, (o.width() - gutter - 2 - 64) / (k - 1)));
+        if (k > 1 && gutter + spacing * (k - 1) + 1 > o.width()) {
+            spacing = Math.max(3, (o.width() - gutter - 1) / (k - 1));
+        }
         int diagram = spacing * (k - 1) + 1;
         int noteWidth = o.width() - gutter - diagram - 2;
 

@@ -68,6 +68,8 @@
     return { canvas: c, g: g, w: w, h: h };
   }
   var cv = {}, hot = [];
+  // Where each time axis lies on its canvas, so a click can go to the time under the pointer.
+  var axes = {};
   function layout() {
     document.getElementById("lamport").height = Math.max(160, 40 * N + 56);
     var clients = clientIds();
@@ -206,6 +208,7 @@
     var lane = (c.h - top - 30) / N;
     function X(time) { return left + (time - win[0]) / (win[1] - win[0]) * (c.w - left - right); }
     function Y(node) { return top + lane * (node - 0.5); }
+    axes.lamport = { from: win[0], to: win[1], left: left, width: c.w - left - right };
     // Time axis with round ticks.
     var step = 1; while ((c.w - left) / ((win[1] - win[0]) / step) < 70) step = step * (String(step)[0] === "2" ? 2.5 : 2);
     for (var tk = Math.ceil(win[0] / step) * step; tk <= win[1]; tk += step) {
@@ -286,6 +289,7 @@
     var ops = h.operations, clients = clientIds(), left = 60, right = 14, top = 12;
     if (!ops.length) { text(g, "no client operations in this run", left, 30, { colour: "#868e96" }); return; }
     function X(time) { return left + (time - FROM) / (TO - FROM) * (c.w - left - right); }
+    axes.history = { from: FROM, to: TO, left: left, width: c.w - left - right };
     var laneH = Math.min(26, (c.h - top - 26) / clients.length);
     clients.forEach(function (cl, i) {
       text(g, cl === 0 ? "you" : "c" + cl, 8, top + laneH * i + laneH / 2, { bold: true });
@@ -425,6 +429,14 @@
       else tip.hidden = true;
     });
     el.addEventListener("mouseleave", function () { tip.hidden = true; });
+    el.addEventListener("click", function (e) {
+      var a = axes[id];
+      if (!a) return;
+      var px = e.clientX - el.getBoundingClientRect().left;
+      if (px < a.left || px > a.left + a.width) return;
+      pause();
+      seek(a.from + (px - a.left) / a.width * (a.to - a.from));
+    });
   });
 
   // ------------------------------------------------------------------------------------------ start

@@ -38,6 +38,21 @@ class TimelineTest {
     }
 
     @Test
+    void nineNodesFitEvenANarrowWidth() {
+        Cluster c = new Cluster(ClusterConfig.defaults(9, 1));
+        Recorder r = new Recorder(c);
+        c.addListener(r);
+        c.tick(400);
+        for (int width : new int[] {40, 60, 100}) {
+            List<String> lines = render(r, List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), null, width);
+            for (String l : lines) {
+                assertTrue(l.length() <= width, width + " columns: '" + l + "'");
+            }
+            assertTrue(lines.stream().anyMatch(l -> l.contains("n9")), "every column has its name");
+        }
+    }
+
+    @Test
     void eachDeliveredMessageIsAnArrowFromSenderToReceiver() {
         Recorder r = firstElection();
         List<String> lines = render(r, List.of(1, 2, 3), null, 100);
