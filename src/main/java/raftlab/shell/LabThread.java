@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 import picocli.CommandLine;
@@ -49,7 +50,7 @@ final class LabThread {
     private final Thread thread;
     private volatile CompletionFacts facts = CompletionFacts.NONE;
     /** The terminal's width for pictures; 0 when there is no terminal. Read on the lab's thread. */
-    private volatile java.util.function.IntSupplier width = () -> 0;
+    private volatile IntSupplier width = () -> 0;
 
     /** Starts the thread, which makes a default lab; {@code nanoTime} drives the automatic clock. */
     LabThread(LongSupplier nanoTime, Consumer<List<String>> above) {
@@ -91,7 +92,7 @@ final class LabThread {
     }
 
     /** Where pictures ({@code timeline}) learn the terminal's width. */
-    void setWidth(java.util.function.IntSupplier w) {
+    void setWidth(IntSupplier w) {
         width = w;
     }
 
