@@ -31,6 +31,25 @@ public final class Timeline {
     private Timeline() {
     }
 
+    /** Where things go on a line: the time gutter, the node columns, and the words to their right. */
+    private record Layout(int timeWidth, int gutter, int spacing, int diagram, int noteWidth) {
+        static Layout of(RunRecord r, int nodes, int width) {
+            int timeWidth = Math.max(4, String.valueOf(Math.max(r.to(), 0)).length() + 2);
+            int gutter = timeWidth + 1;
+            // Columns 6..10 apart, leaving about 64 columns for the words; closer (down to 3) if the nodes need it.
+            int spacing = nodes <= 1 ? 1 : Math.max(6, Math.min(10, (width - gutter - 2 - 64) / (nodes - 1)));
+            if (nodes > 1 && gutter + spacing * (nodes - 1) + 1 > width) {
+                spacing = Math.max(3, (width - gutter - 1) / (nodes - 1));
+            }
+            int diagram = spacing * (Math.max(nodes, 1) - 1) + 1;
+            return new Layout(timeWidth, gutter, spacing, diagram, width - gutter - diagram - 2);
+        }
+
+        int x(int column) {
+            return gutter + column * spacing;
+        }
+    }
+
     public static List<String> render(RunRecord r, Options o) {
         List<Integer> nodes = o.nodes();
         int[] column = new int[r.nodes() + 1];
@@ -39,33 +58,8 @@ public final class Timeline {
             column[nodes.get(i)] = i;
         }
         List<Row> rows = rows(r, o, column);
-        long maxTime = Math.max(r.to(), 0);
-        int timeWidth = Math.max(4, String.valueOf(maxTime).length() + 2);
-        int gutter = timeWidth + 1;
-        int k = nodes.size();
-        // Columns 6..10 apart, leaving about 64 columns for the words; closer (down to 3) if the nodes need it.
-        int spacing = k <= 1 ? 1 : Math.max(6, Math.min(10, (o.width() - gutter - 2 - 64) / (k - 1)));
-        if (k > 1 && gutter + spacing * (k - 1) + 1 > o.width()) {
-            spacing = Math.max(3, (o.width() - gutter - 1) / (k - 1));
-        }
-        int diagram = spacing * (k - 1) + 1;
-        int noteWidth = o.width() - gutter - diagram - 2;
-
-        List<String> out = new ArrayList<>();
-        out.add("timeline " + r.from() + ".." + r.to() + "ms, " + rows.size() + " rows");
-        if (r.cutNote() != null) {
-            out.add(r.cutNote());
-        }
-        for (String l : wrap(LEGEND, o.width())) {
-            out.add(l);
-        }
-        char[] names = blank(gutter + diagram + 1);
-        put(names, 0, pad("time", timeWidth));
-        for (int i = 0; i < k; i++) {
-            put(names, gutter + i * spacing, "n" + nodes.get(i));
-        }
-        out.add(new String(names).stripTrailing());
-
+        Layout at = Layout.of(r, nodes.size(), o.width());
+        List<String> out = header(r, o, at, rows.size());
         int skip = Math.max(0, rows.size() - MAX_ROWS);
         if (skip > 0) {
             out.add("(" + skip + " earlier rows left out; choose a window with --from and --to)");
@@ -78,40 +72,61 @@ public final class Timeline {
         long lastTime = -1;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
+            // A column is drawn as up or down (:) by the state changes recorded before this row.
             while (change < r.changes().size() && r.changes().get(change).seq() < row.seq()) {
                 StateChange c = r.changes().get(change++);
                 up[c.node()] = c.up();
             }
-            if (i < skip) {
-                lastTime = row.time();
-                continue;
+            if (i >= skip) {
+                out.add(line(row, row.time() != lastTime, at, nodes, column, up));
             }
-            char[] line = blank(gutter + diagram);
-            if (row.time() != lastTime) {
-                put(line, 0, pad(row.time() + "ms", timeWidth));
-                lastTime = row.time();
-            }
-            for (int c = 0; c < k; c++) {
-                line[gutter + c * spacing] = up[nodes.get(c)] ? '|' : ':';
-            }
-            String note;
-            if (row.message() != null) {
-                note = drawMessage(line, gutter, spacing, column, row.message());
-            } else {
-                Happening h = row.happening();
-                int at = gutter + column[h.node()] * spacing;
-                line[at] = h.mark();
-                if (h.kind() == HappeningKind.CRASH) {
-                    up[h.node()] = false;
-                }
-                note = "n" + h.node() + " " + h.text();
-            }
-            String text = new String(line);
-            if (noteWidth > 0) {
-                text += "  " + clip(note, noteWidth);
-            }
-            out.add(text.stripTrailing());
+            lastTime = row.time();
         }
+        out.addAll(inFlight(r, o, column));
+        return out;
+    }
+
+    private static List<String> header(RunRecord r, Options o, Layout at, int rows) {
+        List<String> out = new ArrayList<>();
+        out.add("timeline " + r.from() + ".." + r.to() + "ms, " + rows + " rows");
+        if (r.cutNote() != null) {
+            out.add(r.cutNote());
+        }
+        out.addAll(wrap(LEGEND, o.width()));
+        char[] names = blank(at.gutter() + at.diagram() + 1);
+        put(names, 0, pad("time", at.timeWidth()));
+        for (int i = 0; i < o.nodes().size(); i++) {
+            put(names, at.x(i), "n" + o.nodes().get(i));
+        }
+        out.add(new String(names).stripTrailing());
+        return out;
+    }
+
+    private static String line(Row row, boolean stamp, Layout at, List<Integer> nodes, int[] column, boolean[] up) {
+        char[] line = blank(at.gutter() + at.diagram());
+        if (stamp) {
+            put(line, 0, pad(row.time() + "ms", at.timeWidth()));
+        }
+        for (int c = 0; c < nodes.size(); c++) {
+            line[at.x(c)] = up[nodes.get(c)] ? '|' : ':';
+        }
+        String note;
+        if (row.message() != null) {
+            note = drawMessage(line, at, column, row.message());
+        } else {
+            Happening h = row.happening();
+            line[at.x(column[h.node()])] = h.mark();
+            note = "n" + h.node() + " " + h.text();
+        }
+        String text = new String(line);
+        if (at.noteWidth() > 0) {
+            text += "  " + clip(note, at.noteWidth());
+        }
+        return text.stripTrailing();
+    }
+
+    /** The messages still on the wire at the window's end, listed (they have no arrival row to be drawn on). */
+    private static List<String> inFlight(RunRecord r, Options o, int[] column) {
         List<String> flying = new ArrayList<>();
         for (MessageRecord m : r.messages()) {
             boolean stillOut = m.fate() == MessageFate.IN_FLIGHT || m.endAt() > r.to();
@@ -119,10 +134,8 @@ public final class Timeline {
                 flying.add("#" + m.id() + " n" + m.from() + "->n" + m.to() + " " + MessageLabels.shortLabel(m.message()));
             }
         }
-        if (!flying.isEmpty()) {
-            out.addAll(wrap("in flight at " + r.to() + "ms: " + String.join(", ", flying), o.width()));
-        }
-        return out;
+        return flying.isEmpty() ? List.of() : wrap("in flight at " + r.to() + "ms: " + String.join(", ", flying),
+                o.width());
     }
 
     private static List<Row> rows(RunRecord r, Options o, int[] column) {
@@ -147,9 +160,9 @@ public final class Timeline {
     }
 
     /** Draws the arrow into {@code line} and returns the words for the right-hand side. */
-    private static String drawMessage(char[] line, int gutter, int spacing, int[] column, MessageRecord m) {
-        int a = gutter + column[m.from()] * spacing;
-        int b = gutter + column[m.to()] * spacing;
+    private static String drawMessage(char[] line, Layout at, int[] column, MessageRecord m) {
+        int a = at.x(column[m.from()]);
+        int b = at.x(column[m.to()]);
         int lo = Math.min(a, b);
         int hi = Math.max(a, b);
         for (int x = lo + 1; x < hi; x++) {

@@ -101,6 +101,44 @@ class TimelineTest {
     }
 
     @Test
+    void aCrashedNodesColumnIsDottedUntilItRestarts() {
+        Cluster c = new Cluster(ClusterConfig.defaults(3, 1));
+        Recorder r = new Recorder(c);
+        c.addListener(r);
+        c.tick(400);
+        int victim = c.leader() == 1 ? 2 : 1;
+        c.crash(victim);
+        c.tick(100);
+        c.restart(victim);
+        c.tick(100);
+        List<String> lines = render(r, List.of(1, 2, 3), null, 100);
+        String header = lines.stream().filter(l -> l.contains(" n1 ")).findFirst().orElseThrow();
+        int col = header.indexOf("n" + victim);
+        int crash = indexOf(lines, "n" + victim + " crashes");
+        int restart = indexOf(lines, "n" + victim + " restarts");
+        assertEquals('X', lines.get(crash).charAt(col));
+        assertEquals('R', lines.get(restart).charAt(col));
+        assertTrue(restart > crash + 1, "rows between crash and restart");
+        for (int i = crash + 1; i < restart; i++) {
+            char ch = lines.get(i).charAt(col);
+            // ':' for down; or it is the sender ('+') of a message sent before the crash and arriving after, or the
+            // 'x' of a message dropped because it is down, or a shaft passing by.
+            assertTrue(ch == ':' || ch == '+' || ch == 'x' || ch == '-', "down between crash and restart: " + lines.get(i));
+            assertTrue(ch != '>' && ch != '<', "nothing arrives at a down node: " + lines.get(i));
+        }
+        assertEquals('|', lines.get(restart + 1).charAt(col), lines.get(restart + 1));
+    }
+
+    private static int indexOf(List<String> lines, String end) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).endsWith(end)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line ends with " + end);
+    }
+
+    @Test
     void aDroppedMessageEndsInACrossAndSaysWhy() {
         Cluster c = new Cluster(ClusterConfig.defaults(3, 1));
         Recorder r = new Recorder(c);
