@@ -111,8 +111,12 @@ class TimelineTest {
         c.tick(100);
         c.restart(victim);
         c.tick(100);
-        List<String> lines = render(r, List.of(1, 2, 3), null, 100);
-        String header = lines.stream().filter(l -> l.contains(" n1 ")).findFirst().orElseThrow();
+        // The victim in the last column, so that messages between the other two do not cross it.
+        List<Integer> order = new java.util.ArrayList<>(List.of(1, 2, 3));
+        order.remove(Integer.valueOf(victim));
+        order.add(victim);
+        List<String> lines = render(r, order, null, 100);
+        String header = lines.stream().filter(l -> l.matches(" +time .*")).findFirst().orElseThrow();
         int col = header.indexOf("n" + victim);
         int crash = indexOf(lines, "n" + victim + " crashes");
         int restart = indexOf(lines, "n" + victim + " restarts");
