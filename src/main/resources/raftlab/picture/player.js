@@ -34,6 +34,15 @@
     .sort(function (a, b) { return a - b; })
     .filter(function (t, i, a) { return i === 0 || a[i - 1] !== t; });
 
+  // When each node was down, as [from, to] spans, for the Lamport diagram's dashed lanes.
+  var downSpans = D.start.map(function (s) { return s.up ? [] : [[FROM, null]]; });
+  D.changes.forEach(function (c) {
+    var spans = downSpans[c.node - 1], open = spans.length && spans[spans.length - 1][1] === null;
+    if (!c.up && !open) spans.push([c.time, null]);
+    if (c.up && open) spans[spans.length - 1][1] = c.time;
+  });
+  downSpans.forEach(function (spans) { spans.forEach(function (sp) { if (sp[1] === null) sp[1] = TO; }); });
+
   function copyState(s) {
     return { node: s.node, up: s.up, role: s.role, term: s.term, commit: s.commit, applied: s.applied,
       log: s.log.slice() };
@@ -220,6 +229,14 @@
       text(g, "n" + n, 10, Y(n), { bold: true, size: 13 });
       g.strokeStyle = "#495057"; g.lineWidth = 1.5;
       g.beginPath(); g.moveTo(left, Y(n)); g.lineTo(c.w - right, Y(n)); g.stroke();
+      // Down: the lane turns into a red dashed line.
+      downSpans[n - 1].forEach(function (sp) {
+        if (sp[1] < win[0] || sp[0] > win[1]) return;
+        var a = X(Math.max(sp[0], win[0])), b = X(Math.min(sp[1], win[1]));
+        g.clearRect(a, Y(n) - 2, b - a, 4);
+        g.strokeStyle = "#c92a2a"; g.setLineDash([5, 4]);
+        g.beginPath(); g.moveTo(a, Y(n)); g.lineTo(b, Y(n)); g.stroke(); g.setLineDash([]);
+      });
     }
     // Crashes and restarts, and role changes, as lettered dots on the lanes.
     D.events.forEach(function (e) {
