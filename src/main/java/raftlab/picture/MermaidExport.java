@@ -39,7 +39,7 @@ public final class MermaidExport {
                 MessageRecord m = o.message();
                 boolean dropped = m.fate() == MessageFate.DROPPED;
                 sb.append("    n").append(m.from()).append(dropped ? "-x" : "->>").append('n').append(m.to())
-                        .append(": m").append(m.id()).append(' ').append(clean(MessageLabels.shortLabel(m.message())))
+                        .append(": #35;").append(m.id()).append(' ').append(clean(MessageLabels.shortLabel(m.message())))
                         .append(' ').append(m.sentAt()).append('-').append(m.endAt()).append("ms");
                 if (dropped) {
                     sb.append(" dropped, ").append(clean(m.why()));
@@ -50,8 +50,17 @@ public final class MermaidExport {
         return sb.toString();
     }
 
-    /** Mermaid reads {@code ;} and {@code #} as syntax, and a line break would end the statement. */
-    private static String clean(String s) {
-        return s.replace(';', ',').replace('#', 'm').replace('\n', ' ');
+    /** Mermaid reads {@code ;} and {@code #} as syntax: they go in as its entity codes. A line break would end the line. */
+    static String clean(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '#' -> sb.append("#35;");
+                case ';' -> sb.append("#59;");
+                case '\n', '\r' -> sb.append(' ');
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }
