@@ -350,9 +350,10 @@
 
   // ------------------------------------------------------------------------------------------ event list
   function drawEvents(t) {
-    var list = document.getElementById("events"), shown = [];
-    for (var i = 0; i < D.events.length && D.events[i].time <= t; i++) shown.push(D.events[i]);
-    shown = shown.slice(-9);
+    // Events are in time order: find the last one at or before t by halving, then show the nine up to it.
+    var list = document.getElementById("events"), lo = 0, hi = D.events.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (D.events[mid].time <= t) lo = mid + 1; else hi = mid; }
+    var shown = D.events.slice(Math.max(0, lo - 9), lo);
     list.textContent = "";
     shown.forEach(function (e) {
       var li = document.createElement("li");
