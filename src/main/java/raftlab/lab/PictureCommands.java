@@ -124,7 +124,7 @@ final class PictureCommands {
     @Command(name = "export", description = "Write the run to FILE: html (a player for the browser), svg (the Lamport "
             + "diagram), shiviz (ShiViz log with vector clocks), mermaid (a sequence diagram), json (everything).")
     static final class Export extends LabCommand {
-        @Parameters(index = "0", paramLabel = "FORMAT", description = "html, svg, shiviz, mermaid or json")
+        @Parameters(index = "0", paramLabel = "html|svg|shiviz|mermaid|json", description = "the format")
         String format;
 
         @Parameters(index = "1", paramLabel = "FILE")
