@@ -82,6 +82,9 @@ public final class Timeline {
             }
             lastTime = row.time();
         }
+        if (rows.isEmpty()) {
+            out.add("(no message arrived and nothing happened in this window)");
+        }
         out.addAll(inFlight(r, o, column));
         return out;
     }
