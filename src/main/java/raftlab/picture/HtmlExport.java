@@ -21,8 +21,10 @@ public final class HtmlExport {
     public static String render(RunRecord r, List<Operation> ops, CheckResult verdict, String title) {
         String page = resource("player.html");
         String data = JsonExport.render(r, ops, verdict, title).strip();
+        String script = resource("player.js").replace("/*TERM_COLOURS*/", Palette.termsJson())
+                .replace("/*TYPE_COLOURS*/", Palette.typesJson());
         return page.replace("/*STYLE*/", resource("player.css"))
-                .replace("/*SCRIPT*/", resource("player.js"))
+                .replace("/*SCRIPT*/", script)
                 .replace("<!--TITLE-->", Xml.esc(title))
                 .replace("{\"DATA\":0}", data);
     }

@@ -31,7 +31,7 @@ public final class SvgExport {
                 .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
         sb.append("<title>").append(Xml.esc(title)).append("</title>\n");
         sb.append("<defs>");
-        for (String type : new String[] {"RequestVote", "RequestVoteReply", "AppendEntries", "AppendEntriesReply"}) {
+        for (String type : Palette.TYPES) {
             sb.append("<marker id=\"h-").append(type).append("\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
                     + "markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\""
                     + " fill=\"").append(Palette.type(type)).append("\"/></marker>");
@@ -161,7 +161,7 @@ public final class SvgExport {
     private static void legend(StringBuilder sb, int height) {
         int x = LEFT;
         int y = height - 6;
-        for (String type : new String[] {"RequestVote", "RequestVoteReply", "AppendEntries", "AppendEntriesReply"}) {
+        for (String type : Palette.TYPES) {
             sb.append("<rect x=\"").append(x).append("\" y=\"").append(y - 8).append("\" width=\"14\" height=\"4\" fill=\"")
                     .append(Palette.type(type)).append("\"/><text x=\"").append(x + 18).append("\" y=\"").append(y - 3)
                     .append("\" font-size=\"10\" fill=\"#495057\">").append(type).append("</text>");

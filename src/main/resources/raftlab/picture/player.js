@@ -12,9 +12,9 @@
   });
 
   var D = JSON.parse(document.getElementById("run-data").textContent);
-  var TERM_COLOURS = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#9c755f", "#edc948"];
-  var TYPE_COLOURS = { RequestVote: "#d9480f", RequestVoteReply: "#f59f00", AppendEntries: "#1c7ed6",
-    AppendEntriesReply: "#22b8cf" };
+  // Filled in by the export from the palette the SVG uses too.
+  var TERM_COLOURS = /*TERM_COLOURS*/;
+  var TYPE_COLOURS = /*TYPE_COLOURS*/;
   var ROLE_COLOURS = { leader: "#2f9e44", candidate: "#f08c00", follower: "#868e96" };
   function termColour(t) { return t <= 0 ? "#ced4da" : TERM_COLOURS[(t - 1) % TERM_COLOURS.length]; }
   function typeColour(t) { return TYPE_COLOURS[t] || "#868e96"; }

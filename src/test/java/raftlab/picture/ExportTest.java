@@ -176,7 +176,8 @@ class ExportTest {
         List<Operation> ops = badHistory();
         String html = HtmlExport.render(r, ops, LinearizabilityChecker.check(ops), "demo");
         assertTrue(html.startsWith("<!DOCTYPE html>"));
-        assertFalse(html.contains("/*SCRIPT*/") || html.contains("/*STYLE*/") || html.contains("{\"DATA\":0}"),
+        assertFalse(html.contains("/*SCRIPT*/") || html.contains("/*STYLE*/") || html.contains("{\"DATA\":0}")
+                || html.contains("/*TERM_COLOURS*/") || html.contains("/*TYPE_COLOURS*/"),
                 "every part of the template was filled");
         for (String external : List.of("<script src", "<link", "@import", "url(", "http://", "https://", "@font-face")) {
             assertFalse(html.contains(external), "the page must not load anything: found " + external);
