@@ -154,15 +154,24 @@ public final class Plot {
         String top = fmt(max) + o.unit();
         String bottom = fmt(min) + o.unit();
         int axis = Math.max(top.length(), bottom.length());
-        int cols = Math.max(10, Math.min(longest, o.width() - axis - 3));
+        int room = Math.max(10, o.width() - axis - 3);
+        // Few values are spread out (6 columns apart at most); more values than columns share them, averaged.
+        boolean spread = longest < room;
+        int cols = spread ? Math.min(room, Math.max(1, (longest - 1) * 6 + 1)) : room;
         char[][] grid = new char[LINE_HEIGHT][cols];
         for (char[] row : grid) {
             Arrays.fill(row, ' ');
         }
         for (int si = series.size() - 1; si >= 0; si--) {
             double[] s = series.get(si);
+            if (spread) {
+                for (int i = 0; i < s.length; i++) {
+                    int c = longest == 1 ? 0 : (int) Math.round((double) i * (cols - 1) / (longest - 1));
+                    grid[row(s[i], min, max)][c] = MARKS[si];
+                }
+                continue;
+            }
             for (int c = 0; c < cols; c++) {
-                // Each column shows the mean of the values that fall in it (one value per column when they fit).
                 int lo = (int) ((long) c * longest / cols);
                 int hi = (int) Math.max(lo + 1, (long) (c + 1) * longest / cols);
                 double sum = 0;
@@ -172,8 +181,7 @@ public final class Plot {
                     n++;
                 }
                 if (n > 0) {
-                    int row = (int) Math.round((max - sum / n) / (max - min) * (LINE_HEIGHT - 1));
-                    grid[row][c] = MARKS[si];
+                    grid[row(sum / n, min, max)][c] = MARKS[si];
                 }
             }
         }
@@ -185,6 +193,11 @@ public final class Plot {
         String last = String.valueOf(longest);
         out.add(" ".repeat(axis + 3) + "1" + " ".repeat(Math.max(1, cols - 1 - last.length())) + last);
         return out;
+    }
+
+    /** The grid row of a value: 0 at the top for the largest. */
+    private static int row(double v, double min, double max) {
+        return (int) Math.round((max - v) / (max - min) * (LINE_HEIGHT - 1));
     }
 
     // ---------------------------------------------------------------------------------------------- shared

@@ -41,13 +41,29 @@ class PlotTest {
     }
 
     @Test
-    void aLineHasOneMarkPerColumnAndTheExtremesOnTheAxis() {
+    void aLineHasOneMarkPerValueAndTheExtremesOnTheAxis() {
         double[] v = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
-        List<String> lines = Plot.line(List.of(v), new Plot.Options(null, null, "", 10, 60));
-        assertEquals("12 | " + " ".repeat(11) + "#", lines.get(1));
+        List<String> lines = Plot.line(List.of(v), new Plot.Options(null, null, "", 10, 100));
+        // Twelve values spread 6 columns apart: the largest last, at the top; the smallest first, at the bottom.
+        assertEquals("12 | " + " ".repeat(66) + "#", lines.get(1));
         assertEquals(" 1 | #", lines.get(Plot.LINE_HEIGHT));
         long marks = lines.stream().mapToLong(l -> l.chars().filter(c -> c == '#').count()).sum();
         assertEquals(v.length + 1, marks, "one mark per value, plus the summary line's");
+        for (String l : lines) {
+            assertTrue(l.length() <= 100, l);
+        }
+    }
+
+    @Test
+    void moreValuesThanColumnsAreAveragedIntoTheWidth() {
+        double[] v = new double[1000];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % 2 == 0 ? 0 : 10; // averages to 5 in every column
+        }
+        List<String> lines = Plot.line(List.of(v), new Plot.Options(null, null, "", 10, 60));
+        long marks = lines.stream().skip(1).mapToLong(l -> l.chars().filter(c -> c == '#').count()).sum();
+        assertEquals(60 - 2 - 3, marks, "one mark per column");
+        assertTrue(lines.stream().allMatch(l -> l.length() <= 60));
     }
 
     @Test
