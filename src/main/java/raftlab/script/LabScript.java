@@ -25,6 +25,8 @@ public abstract class LabScript extends Script {
     private Lab lab;
     private PrintStream out;
     private ScriptQueries queries;
+    /** Inside {@link #quietly}: commands run as usual but print nothing. */
+    private boolean quiet;
 
     /** Binds the script to the lab it drives and the stream its transcript goes to; called before it runs. */
     void attach(Lab lab, PrintStream out) {
@@ -55,10 +57,12 @@ public abstract class LabScript extends Script {
             throw new ScriptFailure(lab.lastError() != null ? lab.lastError() : "unknown command '" + name + "'");
         }
         String line = CommandWords.line(name, cmd, args);
-        out.println("> " + line);
+        if (!quiet) {
+            out.println("> " + clip(line));
+        }
         Output result = lab.execute(line);
         queries.follow();
-        for (String l : result.lines()) {
+        for (String l : quiet ? List.<String>of() : result.lines()) {
             out.println(l);
         }
         if (lab.lastError() != null) {
@@ -70,6 +74,13 @@ public abstract class LabScript extends Script {
         return null;
     }
 
+    /** A command line as echoed: a very long one (a plot of 1,000 numbers) is cut, saying how much was left out. */
+    static String clip(String line) {
+        int keep = 150;
+        return line.length() <= keep + 50 ? line : line.substring(0, keep) + "... (" + (line.length() - keep)
+                + " more characters)";
+    }
+
     /** ", did you mean 'status'?" when the shell would suggest a command for this name, else "". */
     private String suggestion(String name) {
         lab.execute(Tokenizer.quote(name));
@@ -77,6 +88,20 @@ public abstract class LabScript extends Script {
         int at = e == null ? -1 : e.indexOf(", did you mean");
         int end = e == null ? -1 : e.indexOf(';', at);
         return at < 0 || end < 0 ? "" : e.substring(at, end);
+    }
+
+    /**
+     * Runs {@code body} with the commands inside it printing nothing, for a measurement over many runs
+     * ({@code quietly { 1000.times { ... } }}). A failing command still stops the script, with its error.
+     */
+    public Object quietly(groovy.lang.Closure<?> body) {
+        boolean was = quiet;
+        quiet = true;
+        try {
+            return body.call();
+        } finally {
+            quiet = was;
+        }
     }
 
     // ------------------------------------------------------------------------------------------ queries
