@@ -47,11 +47,11 @@ final class LogView {
             return " (down)";
         }
         RaftNode n = c.node(id);
-        switch (n.role()) {
-            case LEADER: return " (leader t" + n.currentTerm() + ")";
-            case CANDIDATE: return " (candidate t" + n.currentTerm() + ")";
-            default: return "";
-        }
+        return switch (n.role()) {
+            case LEADER -> " (leader t" + n.currentTerm() + ")";
+            case CANDIDATE -> " (candidate t" + n.currentTerm() + ")";
+            case FOLLOWER -> "";
+        };
     }
 
     private static String cell(Cluster c, int id, long index) {

@@ -9,8 +9,8 @@ package raftlab.raft;
 public record AppendEntriesReply(int from, int to, long term, boolean success, long matchIndex, long conflictTerm,
                                  long conflictIndex) implements Message {
     @Override
-    public String type() {
-        return "AppendEntriesReply";
+    public MessageType kind() {
+        return MessageType.APPEND_ENTRIES_REPLY;
     }
 
     @Override

@@ -10,21 +10,22 @@ public final class KvStore {
 
     /** Applies {@code c} and returns what a client sees: the value for a get (null if absent), else null. */
     public String apply(Command c) {
-        switch (c.kind()) {
-            case PUT:
+        return switch (c.kind()) {
+            case PUT -> {
                 map.put(c.key(), c.value());
-                return null;
-            case APPEND:
+                yield null;
+            }
+            case APPEND -> {
                 map.merge(c.key(), c.value(), String::concat);
-                return null;
-            case DELETE:
+                yield null;
+            }
+            case DELETE -> {
                 map.remove(c.key());
-                return null;
-            case GET:
-                return map.get(c.key());
-            default:
-                return null;
-        }
+                yield null;
+            }
+            case GET -> map.get(c.key());
+            case NOOP -> null;
+        };
     }
 
     public SortedMap<String, String> view() {

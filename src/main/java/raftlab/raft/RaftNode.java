@@ -220,17 +220,13 @@ public final class RaftNode {
             leaderId = 0;
             stepDown(m.term(), m.from(), "saw term " + m.term() + " from n" + m.from());
         }
-        if (m instanceof AppendEntries) {
-            onAppendEntries((AppendEntries) m);
-        } else if (m instanceof AppendEntriesReply) {
-            onAppendEntriesReply((AppendEntriesReply) m);
-        } else if (m instanceof RequestVote) {
-            onRequestVote((RequestVote) m);
-        } else if (m instanceof RequestVoteReply) {
-            onRequestVoteReply((RequestVoteReply) m);
-        } else {
-            throw new IllegalArgumentException("unknown message " + m.type());
-        }
+        Runnable handler = switch (m.kind()) {
+            case APPEND_ENTRIES -> () -> onAppendEntries((AppendEntries) m);
+            case APPEND_ENTRIES_REPLY -> () -> onAppendEntriesReply((AppendEntriesReply) m);
+            case REQUEST_VOTE -> () -> onRequestVote((RequestVote) m);
+            case REQUEST_VOTE_REPLY -> () -> onRequestVoteReply((RequestVoteReply) m);
+        };
+        handler.run();
     }
 
     private void onAppendEntries(AppendEntries ae) {

@@ -27,7 +27,10 @@ import raftlab.raft.Role;
  */
 public final class Cluster {
     private final ClusterConfig config;
-    private final SimRandom random;
+    /** Per node id: the stream its election timeouts are drawn from. */
+    private final SimRandom[] timerRandom;
+    /** Per directed link [from][to]: the stream its latency, loss and duplication are drawn from. */
+    private final SimRandom[][] linkRandom;
     private final int[] members;
     private final RaftNode[] nodes;
     private final PersistentState[] disks;
@@ -57,7 +60,6 @@ public final class Cluster {
             throw new IllegalArgumentException("a cluster needs at least one node");
         }
         this.config = config;
-        this.random = new SimRandom(config.seed());
         int n = config.size();
         this.network = new Network(n, config.latencyMin(), config.latencyMax());
         members = new int[n];
@@ -70,6 +72,14 @@ public final class Cluster {
         electionGen = new long[n + 1];
         heartbeatGen = new long[n + 1];
         electionDue = new long[n + 1];
+        timerRandom = new SimRandom[n + 1];
+        linkRandom = new SimRandom[n + 1][n + 1];
+        for (int id : members) {
+            timerRandom[id] = SimRandom.stream(config.seed(), SimRandom.NODE_TIMERS, id, 0);
+            for (int to : members) {
+                linkRandom[id][to] = SimRandom.stream(config.seed(), SimRandom.LINK, id, to);
+            }
+        }
         for (int id : members) {
             disks[id] = new PersistentState();
             boot(id);
@@ -196,17 +206,19 @@ public final class Cluster {
         if (!up[t.node]) {
             return;
         }
-        if (t.kind == TimerKind.ELECTION) {
-            if (t.generation != electionGen[t.node]) {
-                return;
+        boolean current = switch (t.kind) {
+            case ELECTION -> t.generation == electionGen[t.node];
+            case HEARTBEAT -> t.generation == heartbeatGen[t.node];
+        };
+        if (!current) {
+            return; // superseded by a later arming or a cancel
+        }
+        switch (t.kind) {
+            case ELECTION -> {
+                electionDue[t.node] = 0;
+                nodes[t.node].electionTimeout();
             }
-            electionDue[t.node] = 0;
-            nodes[t.node].electionTimeout();
-        } else {
-            if (t.generation != heartbeatGen[t.node]) {
-                return;
-            }
-            nodes[t.node].heartbeatTimeout();
+            case HEARTBEAT -> nodes[t.node].heartbeatTimeout();
         }
     }
 
@@ -275,7 +287,7 @@ public final class Cluster {
     /** Puts a second copy of the message on the wire, with a new id and its own latency. Returns the copy. */
     public InFlight duplicate(InFlight m) {
         requireInFlight(m);
-        InFlight copy = new InFlight(nextMessageId++, m.message, now, now + network.latency(m.message, random), seq++);
+        InFlight copy = new InFlight(nextMessageId++, m.message, now, now + network.latency(m.message, link(m.message)), seq++);
         wire.add(copy);
         stats.duplicated(m.message);
         for (SimListener l : listeners) {
@@ -387,7 +399,7 @@ public final class Cluster {
             if (t.action != null) {
                 return "a client acts";
             }
-            return "n" + t.node + "'s " + (t.kind == TimerKind.ELECTION ? "election" : "heartbeat") + " timer fires";
+            return "n" + t.node + "'s " + t.kind.label() + " timer fires";
         }
         return c.toString();
     }
@@ -487,6 +499,11 @@ public final class Cluster {
         return stats;
     }
 
+    /** The random stream of the link the message travels. */
+    private SimRandom link(Message m) {
+        return linkRandom[m.from()][m.to()];
+    }
+
     private void checkId(int id) {
         if (!validId(id)) {
             throw new IllegalArgumentException("no node " + id + "; nodes are 1.." + members.length);
@@ -513,6 +530,7 @@ public final class Cluster {
         @Override
         public void send(Message m) {
             stats.sent(m);
+            SimRandom random = link(m);
             String lost = network.lossAtSend(m, random);
             InFlight f = new InFlight(nextMessageId++, m, now, now + network.latency(m, random), seq++);
             for (SimListener l : listeners) {
@@ -554,7 +572,7 @@ public final class Cluster {
 
         @Override
         public int randomInt(int bound) {
-            return random.nextInt(bound);
+            return timerRandom[id].nextInt(bound);
         }
 
         @Override

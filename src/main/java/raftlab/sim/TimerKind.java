@@ -2,5 +2,9 @@ package raftlab.sim;
 
 /** The two timers a node arms. */
 public enum TimerKind {
-    ELECTION, HEARTBEAT
+    ELECTION, HEARTBEAT;
+
+    public String label() {
+        return name().toLowerCase();
+    }
 }
