@@ -96,7 +96,7 @@ public final class SafetyMonitor implements SimListener {
     public SafetyMonitor(Cluster cluster) {
         this.cluster = cluster;
         this.size = cluster.size();
-        this.majority = size / 2 + 1;
+        this.majority = cluster.voters().majority();
         seenNode = new RaftNode[size + 1];
         seenCommit = new long[size + 1];
         seenApplied = new long[size + 1];
@@ -354,22 +354,12 @@ public final class SafetyMonitor implements SimListener {
         if (top == 0) {
             return;
         }
-        int holders = 0;
-        for (int id = 1; id <= size; id++) {
-            if (agree[id] >= top) {
-                holders++;
-            }
-        }
-        if (holders >= majority) {
+        long onMajority = cluster.voters().committedIndex(id -> agree[id]);
+        if (onMajority >= top) {
             return;
         }
-        // Find the first committed index that lost its majority, for the report.
-        long[] sorted = new long[size];
-        for (int id = 1; id <= size; id++) {
-            sorted[id - 1] = agree[id];
-        }
-        java.util.Arrays.sort(sorted);
-        long k = sorted[size - majority] + 1;
+        // The first committed index that lost its majority, for the report.
+        long k = onMajority + 1;
         List<String> who = new ArrayList<>();
         for (int id = 1; id <= size; id++) {
             if (agree[id] >= k) {

@@ -13,8 +13,8 @@ import java.util.TreeMap;
  */
 public final class RaftNode {
     private final int id;
-    /** All member ids, this node included, ascending. */
-    private final int[] members;
+    /** The voters, this node included. Per-voter state below is indexed by position in it. */
+    private final Quorum voters;
     private final Settings settings;
     private final Set<Bug> bugs;
     private final PersistentState disk;
@@ -26,34 +26,23 @@ public final class RaftNode {
     private long lastApplied;
     private final KvStore kv = new KvStore();
 
-    // Candidate state: who granted us a vote in the current term. Indexed by node id.
-    private final boolean[] votes;
-    // Leader state, indexed by node id (Figure 2's nextIndex[] and matchIndex[]).
-    private final long[] nextIndex;
-    private final long[] matchIndex;
-    /**
-     * Per follower: the index we backed nextIndex up to and resent from since the last heartbeat, or 0. Two
-     * rejections in flight carry the same hint; acting on both would send the same batch twice.
-     */
-    private final long[] resentFrom;
+    // Candidate state: who granted or refused us a vote in the current term.
+    private final boolean[] granted;
+    private final boolean[] refused;
+    /** Leader state: one Progress per voter (Figure 2's nextIndex[] and matchIndex[]); null unless leading. */
+    private Progress[] progress;
     /** Requests this node accepted as leader, by log index, awaiting their apply. */
     private final TreeMap<Long, Long> pending = new TreeMap<>();
 
-    public RaftNode(int id, int[] members, Settings settings, Set<Bug> bugs, PersistentState disk, NodeEnv env) {
+    public RaftNode(int id, Quorum voters, Settings settings, Set<Bug> bugs, PersistentState disk, NodeEnv env) {
         this.id = id;
-        this.members = members.clone();
+        this.voters = voters;
         this.settings = settings;
         this.bugs = bugs;
         this.disk = disk;
         this.env = env;
-        int maxId = 0;
-        for (int m : members) {
-            maxId = Math.max(maxId, m);
-        }
-        votes = new boolean[maxId + 1];
-        nextIndex = new long[maxId + 1];
-        matchIndex = new long[maxId + 1];
-        resentFrom = new long[maxId + 1];
+        granted = new boolean[voters.size()];
+        refused = new boolean[voters.size()];
         if (bugs.contains(Bug.FORGET_VOTE)) {
             disk.votedFor = 0;
         }
@@ -79,7 +68,9 @@ public final class RaftNode {
         if (role != Role.LEADER) {
             return;
         }
-        java.util.Arrays.fill(resentFrom, 0);
+        for (Progress p : progress) {
+            p.resume(); // a probe that went unanswered is sent again
+        }
         broadcastAppendEntries();
         env.setHeartbeatTimer(settings.heartbeat());
     }
@@ -96,16 +87,18 @@ public final class RaftNode {
         disk.votedFor = id;
         role = Role.CANDIDATE;
         leaderId = 0;
-        java.util.Arrays.fill(votes, false);
-        votes[id] = true;
+        java.util.Arrays.fill(granted, false);
+        java.util.Arrays.fill(refused, false);
+        granted[voters.indexOf(id)] = true;
         env.event(new NodeEvent(EventKind.ROLE, id, Role.CANDIDATE, disk.currentTerm, 0, 0, 0, why));
         resetElectionTimer();
-        if (countVotes() >= majority()) {
+        if (voteResult() == Quorum.VoteResult.WON) {
             becomeLeader();
             return;
         }
         RaftLog log = disk.log;
-        for (int peer : members) {
+        for (int i = 0; i < voters.size(); i++) {
+            int peer = voters.idAt(i);
             if (peer != id) {
                 env.send(new RequestVote(id, peer, disk.currentTerm, log.lastIndex(), log.lastTerm()));
             }
@@ -150,27 +143,30 @@ public final class RaftNode {
 
     private void onRequestVoteReply(RequestVoteReply r) {
         boolean countStale = bugs.contains(Bug.NAIVE_SEED);
-        if (role != Role.CANDIDATE || (!countStale && r.term() != disk.currentTerm) || !r.voteGranted()) {
+        int voter = voters.indexOf(r.from());
+        if (role != Role.CANDIDATE || (!countStale && r.term() != disk.currentTerm) || voter < 0) {
             return;
         }
-        votes[r.from()] = true;
-        if (countVotes() >= majority()) {
+        if (r.voteGranted()) {
+            granted[voter] = true;
+        } else {
+            refused[voter] = true;
+        }
+        if (voteResult() == Quorum.VoteResult.WON) {
             becomeLeader();
         }
     }
 
-    private int countVotes() {
-        int n = 0;
-        for (int m : members) {
-            if (votes[m]) {
-                n++;
-            }
-        }
-        return n;
+    private Quorum.VoteResult voteResult() {
+        return voters.voteResult(v -> granted[voters.indexOf(v)], v -> refused[voters.indexOf(v)]);
     }
 
-    private int majority() {
-        return members.length / 2 + 1;
+    private int countVotes() {
+        int n = 0;
+        for (boolean g : granted) {
+            n += g ? 1 : 0;
+        }
+        return n;
     }
 
     private void becomeLeader() {
@@ -178,15 +174,14 @@ public final class RaftNode {
         leaderId = id;
         env.cancelElectionTimer();
         env.event(new NodeEvent(EventKind.ROLE, id, Role.LEADER, disk.currentTerm, 0, countVotes(), 0, null));
-        for (int m : members) {
-            nextIndex[m] = disk.log.lastIndex() + 1;
-            matchIndex[m] = 0;
-            resentFrom[m] = 0;
+        progress = new Progress[voters.size()];
+        for (int i = 0; i < progress.length; i++) {
+            progress[i] = new Progress(disk.log.lastIndex() + 1);
         }
         if (settings.noop()) {
             appendOwn(Command.NOOP);
         }
-        matchIndex[id] = disk.log.lastIndex();
+        self().acknowledged(disk.log.lastIndex());
         broadcastAppendEntries();
         env.setHeartbeatTimer(settings.heartbeat());
         maybeAdvanceCommit();
@@ -200,6 +195,7 @@ public final class RaftNode {
             disk.votedFor = 0;
         }
         if (role == Role.LEADER) {
+            progress = null;
             env.cancelHeartbeatTimer();
             // A leader cancelled its election timer, so it needs one again. A candidate keeps the timeout it drew
             // when it started its election: Figure 2 resets the timer only on AppendEntries from the current
@@ -231,7 +227,7 @@ public final class RaftNode {
 
     private void onAppendEntries(AppendEntries ae) {
         if (ae.term() < disk.currentTerm) {
-            env.send(new AppendEntriesReply(id, ae.from(), disk.currentTerm, false, 0, 0, 0));
+            env.send(AppendEntriesReply.staleTerm(id, ae.from(), disk.currentTerm));
             return;
         }
         // Same term: ae.from() is the one leader of this term. A candidate of this term gives up.
@@ -250,17 +246,19 @@ public final class RaftNode {
             }
             long match = Math.min(ae.prevLogIndex() + ae.entries().size(), log.lastIndex());
             advanceFollowerCommit(ae.leaderCommit(), match);
-            env.send(new AppendEntriesReply(id, ae.from(), disk.currentTerm, true, match, 0, 0));
+            env.send(AppendEntriesReply.ok(id, ae.from(), disk.currentTerm, match));
             return;
         }
         if (ae.prevLogIndex() > log.lastIndex()) {
-            env.send(new AppendEntriesReply(id, ae.from(), disk.currentTerm, false, 0, 0, log.lastIndex() + 1));
+            env.send(AppendEntriesReply.mismatch(id, ae.from(), disk.currentTerm, ae.prevLogIndex(), 0,
+                    log.lastIndex() + 1));
             return;
         }
         if (log.termAt(ae.prevLogIndex()) != ae.prevLogTerm()) {
             long conflictTerm = log.termAt(ae.prevLogIndex());
             long first = log.firstIndexOfTerm(conflictTerm, ae.prevLogIndex());
-            env.send(new AppendEntriesReply(id, ae.from(), disk.currentTerm, false, 0, conflictTerm, first));
+            env.send(AppendEntriesReply.mismatch(id, ae.from(), disk.currentTerm, ae.prevLogIndex(), conflictTerm,
+                    first));
             return;
         }
         long index = ae.prevLogIndex();
@@ -283,7 +281,7 @@ public final class RaftNode {
         if (bugs.contains(Bug.EARLY_APPLY)) {
             applyUpTo(log.lastIndex());
         }
-        env.send(new AppendEntriesReply(id, ae.from(), disk.currentTerm, true, lastNew, 0, 0));
+        env.send(AppendEntriesReply.ok(id, ae.from(), disk.currentTerm, lastNew));
     }
 
     private void truncate(long from, String why) {
@@ -303,92 +301,68 @@ public final class RaftNode {
     }
 
     private void onAppendEntriesReply(AppendEntriesReply r) {
-        if (role != Role.LEADER || r.term() != disk.currentTerm) {
+        int f = voters.indexOf(r.from());
+        if (role != Role.LEADER || r.term() != disk.currentTerm || f < 0) {
             return; // replies from older terms are ignored
         }
-        int f = r.from();
+        Progress p = progress[f];
         if (r.success()) {
-            if (r.matchIndex() > matchIndex[f]) {
-                matchIndex[f] = r.matchIndex();
-            }
-            if (nextIndex[f] < matchIndex[f] + 1) {
-                nextIndex[f] = matchIndex[f] + 1;
-            }
+            p.acknowledged(r.matchIndex());
             maybeAdvanceCommit();
-            if (nextIndex[f] <= disk.log.lastIndex() && r.matchIndex() >= nextIndex[f] - 1) {
+            if (p.next() <= disk.log.lastIndex() && r.matchIndex() >= p.next() - 1) {
                 sendAppendEntries(f); // more to send and the follower is caught up to what we sent
             }
             return;
         }
-        long next;
+        long hint;
         if (r.conflictTerm() == 0) {
-            next = r.conflictIndex();
+            hint = r.conflictIndex();
         } else {
             long last = disk.log.lastIndexOfTerm(r.conflictTerm());
-            next = last > 0 ? last + 1 : r.conflictIndex();
+            hint = last > 0 ? last + 1 : r.conflictIndex();
         }
-        // A hint below what the follower already acknowledged is a stale (reordered) reply, unless a switched-on bug
-        // made the follower lose acknowledged entries (truncate-on-stale-append, or two leaders in a term). Then an
-        // immediate resend from matchIndex+1 fails again, forever, and duplication multiplies that ping-pong into a
-        // flood that never lets `tick` return: with a bug on, such a follower is retried on the next heartbeat.
-        boolean believable = next > matchIndex[f] || bugs.isEmpty();
-        next = Math.max(next, matchIndex[f] + 1);
-        next = Math.max(1, Math.min(next, disk.log.lastIndex() + 1));
-        if (next < nextIndex[f] && next != resentFrom[f]) {
-            nextIndex[f] = next;
-            if (believable) {
-                resentFrom[f] = next;
-                sendAppendEntries(f);
-            }
+        if (p.refused(r.rejectedIndex(), hint)) {
+            sendAppendEntries(f); // a probe from the hint
         }
     }
 
     // ---------------------------------------------------------------------------------------------- replication
 
     private void broadcastAppendEntries() {
-        for (int peer : members) {
-            if (peer != id) {
-                sendAppendEntries(peer);
+        for (int i = 0; i < progress.length; i++) {
+            if (voters.idAt(i) != id) {
+                sendAppendEntries(i);
             }
         }
     }
 
-    /**
-     * Sends the follower the entries from its nextIndex (at most maxBatch), then assumes they arrive: nextIndex moves
-     * past them. If they are lost, the follower's rejection of a later message brings nextIndex back.
-     */
-    private void sendAppendEntries(int peer) {
-        RaftLog log = disk.log;
-        long next = nextIndex[peer];
-        long prev = next - 1;
-        long last = Math.min(log.lastIndex(), prev + settings.maxBatch());
-        List<Entry> entries = log.slice(next, last);
-        env.send(new AppendEntries(id, peer, disk.currentTerm, prev, log.termAt(prev), entries, commitIndex));
-        nextIndex[peer] = last + 1;
+    private Progress self() {
+        return progress[voters.indexOf(id)];
     }
 
-    /** Figure 2: commit the highest N held by a majority, if log[N] is of the current term. */
-    private void maybeAdvanceCommit() {
+    /**
+     * Sends the follower at position {@code f} the entries from its nextIndex (at most maxBatch). In replicate it
+     * then assumes they arrive (nextIndex moves past them; a loss shows as a refusal of a later message); in probe it
+     * waits for the answer or the next heartbeat.
+     */
+    private void sendAppendEntries(int f) {
         RaftLog log = disk.log;
-        boolean anyTerm = bugs.contains(Bug.COMMIT_OLD_TERM);
-        for (long n = log.lastIndex(); n > commitIndex; n--) {
-            long t = log.termAt(n);
-            if (t != disk.currentTerm && !anyTerm) {
-                if (t < disk.currentTerm) {
-                    break; // everything below is older too
-                }
-                continue;
-            }
-            int count = 0;
-            for (int m : members) {
-                if (matchIndex[m] >= n) {
-                    count++;
-                }
-            }
-            if (count >= majority()) {
-                setCommitIndex(n);
-                break;
-            }
+        Progress p = progress[f];
+        long prev = p.next() - 1;
+        long last = Math.min(log.lastIndex(), prev + settings.maxBatch());
+        List<Entry> entries = log.slice(prev + 1, last);
+        env.send(new AppendEntries(id, voters.idAt(f), disk.currentTerm, prev, log.termAt(prev), entries, commitIndex));
+        p.sent(last);
+    }
+
+    /**
+     * Figure 2: commit the highest N stored on a majority, if log[N] is of the current term. Terms never decrease
+     * along a log, so if the majority's index holds an older term, no index below it holds the current one.
+     */
+    private void maybeAdvanceCommit() {
+        long n = voters.committedIndex(v -> progress[voters.indexOf(v)].match());
+        if (n > commitIndex && (disk.log.termAt(n) == disk.currentTerm || bugs.contains(Bug.COMMIT_OLD_TERM))) {
+            setCommitIndex(n);
         }
     }
 
@@ -448,13 +422,14 @@ public final class RaftNode {
                     "index " + index + " was overwritten by a later leader"));
         }
         env.reply(new ClientReply(c.requestId(), ClientReply.Status.ACCEPTED, index, null, id, null));
-        matchIndex[id] = index;
+        self().acknowledged(index);
         if (bugs.contains(Bug.EARLY_APPLY)) {
             applyUpTo(index);
         }
-        for (int peer : members) {
-            if (peer != id && nextIndex[peer] == index) {
-                sendAppendEntries(peer); // followers that are caught up get it at once; others on their next round
+        for (int i = 0; i < progress.length; i++) {
+            Progress p = progress[i];
+            if (voters.idAt(i) != id && p.next() == index && !p.paused()) {
+                sendAppendEntries(i); // followers that are caught up get it at once; others on their next round
             }
         }
         maybeAdvanceCommit();
@@ -503,13 +478,26 @@ public final class RaftNode {
         return kv;
     }
 
-    /** Leader's nextIndex for {@code peer} (meaningful only while leader). */
-    public long nextIndex(int peer) {
-        return nextIndex[peer];
+    /** The voters this node counts majorities over. */
+    public Quorum voters() {
+        return voters;
     }
 
-    /** Leader's matchIndex for {@code peer} (meaningful only while leader). */
+    /** The leader's view of voter {@code peer}'s log, or null unless this node leads (or {@code peer} is no voter). */
+    public Progress progress(int peer) {
+        int i = voters.indexOf(peer);
+        return progress == null || i < 0 ? null : progress[i];
+    }
+
+    /** Leader's nextIndex for {@code peer} (0 unless leading). */
+    public long nextIndex(int peer) {
+        Progress p = progress(peer);
+        return p == null ? 0 : p.next();
+    }
+
+    /** Leader's matchIndex for {@code peer} (0 unless leading). */
     public long matchIndex(int peer) {
-        return matchIndex[peer];
+        Progress p = progress(peer);
+        return p == null ? 0 : p.match();
     }
 }

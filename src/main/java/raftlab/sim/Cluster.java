@@ -17,6 +17,7 @@ import raftlab.raft.Message;
 import raftlab.raft.NodeEnv;
 import raftlab.raft.NodeEvent;
 import raftlab.raft.PersistentState;
+import raftlab.raft.Quorum;
 import raftlab.raft.RaftNode;
 import raftlab.raft.Role;
 
@@ -31,6 +32,9 @@ public final class Cluster {
     private final SimRandom[] timerRandom;
     /** Per directed link [from][to]: the stream its latency, loss and duplication are drawn from. */
     private final SimRandom[][] linkRandom;
+    /** The configuration every node counts majorities over. */
+    private final Quorum voters;
+    /** Its ids, ascending; per-node arrays below are indexed by id. */
     private final int[] members;
     private final RaftNode[] nodes;
     private final PersistentState[] disks;
@@ -62,10 +66,12 @@ public final class Cluster {
         this.config = config;
         int n = config.size();
         this.network = new Network(n, config.latencyMin(), config.latencyMax());
-        members = new int[n];
+        int[] initial = new int[n];
         for (int i = 0; i < n; i++) {
-            members[i] = i + 1;
+            initial[i] = i + 1;
         }
+        voters = Quorum.of(initial);
+        members = voters.ids();
         nodes = new RaftNode[n + 1];
         disks = new PersistentState[n + 1];
         up = new boolean[n + 1];
@@ -88,7 +94,7 @@ public final class Cluster {
 
     private void boot(int id) {
         up[id] = true;
-        nodes[id] = new RaftNode(id, members, config.settings(), bugs, disks[id], new Env(id));
+        nodes[id] = new RaftNode(id, voters, config.settings(), bugs, disks[id], new Env(id));
         nodes[id].start();
     }
 
@@ -442,7 +448,17 @@ public final class Cluster {
     }
 
     public boolean validId(int id) {
-        return id >= 1 && id <= members.length;
+        return voters.contains(id);
+    }
+
+    /** The node ids, ascending. */
+    public int[] ids() {
+        return members.clone();
+    }
+
+    /** The configuration: who votes, and what a majority of them is. */
+    public Quorum voters() {
+        return voters;
     }
 
     /** The live leader with the highest term, or 0 if no live node leads. */

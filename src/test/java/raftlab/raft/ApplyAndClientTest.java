@@ -62,14 +62,14 @@ class ApplyAndClientTest {
     @Test
     void leaderAnswersAcceptedThenOkWithTheValueReadAfterCommit() {
         TestNode t = TestNode.of(1, 3).term(0).lead(1);
-        t.node.receive(new AppendEntriesReply(2, 1, 1, true, 1, 0, 0));
+        t.node.receive(AppendEntriesReply.ok(2, 1, 1, 1));
         t.node.propose(cmd(CommandKind.PUT, "x", "1", 10));
         t.node.propose(cmd(CommandKind.GET, "x", null, 11));
         t.node.propose(cmd(CommandKind.GET, "y", null, 12));
         assertEquals(3, t.env.replies.size());
         assertTrue(t.env.replies.stream().allMatch(r -> r.status() == ClientReply.Status.ACCEPTED));
         t.env.replies.clear();
-        t.node.receive(new AppendEntriesReply(2, 1, 1, true, 4, 0, 0));
+        t.node.receive(AppendEntriesReply.ok(2, 1, 1, 4));
         assertEquals(List.of(
                 new ClientReply(10, ClientReply.Status.OK, 2, null, 0, null),
                 new ClientReply(11, ClientReply.Status.OK, 3, "1", 0, null),
@@ -133,7 +133,7 @@ class ApplyAndClientTest {
         assertEquals(Role.LEADER, t.node.role());
         t.env.replies.clear();
         t.node.propose(cmd(CommandKind.PUT, "x", "d", 4)); // index 2 again
-        t.node.receive(new AppendEntriesReply(3, 1, 3, true, 2, 0, 0));
+        t.node.receive(AppendEntriesReply.ok(3, 1, 3, 2));
         assertEquals(2, t.node.lastApplied());
         List<Long> answered = t.env.replies.stream().filter(r -> r.status() != ClientReply.Status.ACCEPTED)
                 .map(ClientReply::requestId).sorted().toList();

@@ -20,7 +20,7 @@ class PersistenceTest {
     void restartKeepsPersistentStateAndResetsVolatileState() {
         TestNode before = TestNode.of(1, 3).term(1).lead(2);
         before.node.propose(new Command(CommandKind.PUT, "x", "1", 3));
-        before.node.receive(new AppendEntriesReply(2, 1, 2, true, 2, 0, 0));
+        before.node.receive(AppendEntriesReply.ok(2, 1, 2, 2));
         assertEquals(2, before.node.commitIndex());
         assertEquals(Map.of("x", "1"), before.node.kv().view());
 

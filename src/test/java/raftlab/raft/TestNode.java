@@ -13,6 +13,7 @@ final class TestNode {
 
     final int id;
     final int[] members;
+    final Quorum voters;
     final Settings settings;
     final EnumSet<Bug> bugs;
     final PersistentState disk;
@@ -25,10 +26,11 @@ final class TestNode {
         for (int i = 0; i < size; i++) {
             members[i] = i + 1;
         }
+        this.voters = Quorum.of(members);
         this.settings = settings;
         this.bugs = bugs;
         this.disk = disk;
-        this.node = new RaftNode(id, members, settings, bugs, disk, env);
+        this.node = new RaftNode(id, voters, settings, bugs, disk, env);
     }
 
     /** Node {@code id} of a {@code size}-node cluster, default settings, no bugs, empty disk. */

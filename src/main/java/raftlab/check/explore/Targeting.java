@@ -95,20 +95,13 @@ final class Targeting implements SimListener {
         if (last == 0 || log.termAt(last) != node.currentTerm() || last <= node.commitIndex()) {
             return 0;
         }
-        int n = cluster.size();
-        int holders = 0;
-        int reachable = 1;
-        for (int id = 1; id <= n; id++) {
+        boolean onMajority = cluster.voters().hasMajority(id -> {
             RaftLog other = cluster.disk(id).log();
-            if (other.lastIndex() >= last && other.termAt(last) == log.termAt(last)) {
-                holders++;
-            }
-            if (id != leader && cluster.isUp(id) && !cluster.network().isCut(leader, id)) {
-                reachable++;
-            }
-        }
-        int majority = n / 2 + 1;
-        return holders < majority && reachable >= majority ? leader : 0;
+            return other.lastIndex() >= last && other.termAt(last) == log.termAt(last);
+        });
+        boolean reachesMajority = cluster.voters().hasMajority(id -> id == leader
+                || (cluster.isUp(id) && !cluster.network().isCut(leader, id)));
+        return !onMajority && reachesMajority ? leader : 0;
     }
 
     /**
