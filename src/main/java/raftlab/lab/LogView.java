@@ -3,7 +3,7 @@ package raftlab.lab;
 import java.util.List;
 
 import raftlab.raft.Entry;
-import raftlab.raft.RaftLog;
+import raftlab.raft.RaftLogView;
 import raftlab.raft.RaftNode;
 import raftlab.sim.Cluster;
 
@@ -55,7 +55,7 @@ final class LogView {
     }
 
     private static String cell(Cluster c, int id, long index) {
-        RaftLog log = c.disk(id).log();
+        RaftLogView log = c.disk(id).log();
         if (index > log.lastIndex()) {
             return "";
         }

@@ -11,7 +11,13 @@ public enum Bug {
     NO_UP_TO_DATE_CHECK("no-up-to-date-check", "votes are granted without comparing logs"),
     FORGET_VOTE("forget-vote", "votedFor is not persisted across a restart"),
     TRUNCATE_ON_STALE_APPEND("truncate-on-stale-append", "a stale or duplicated AppendEntries truncates the log"),
-    EARLY_APPLY("early-apply", "entries are applied before they are committed");
+    EARLY_APPLY("early-apply", "entries are applied before they are committed"),
+    /**
+     * Carried out by the lab, not the node: the host sends a step's messages at once instead of after its disk write
+     * is durable (visible only with {@code --sync} above 0, and harmful only when power is lost in that window).
+     */
+    ACK_BEFORE_PERSIST("ack-before-persist", "messages leave while the disk write they promise is still in flight, "
+            + "so a power loss breaks a vote or an acknowledgement already sent");
 
     public final String label;
     public final String explanation;

@@ -5,10 +5,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** The replicated state machine: a key-value map. Sorted, so that printing it is deterministic. */
-public final class KvStore {
+public final class KvStore implements StateMachine {
     private final TreeMap<String, String> map = new TreeMap<>();
 
-    /** Applies {@code c} and returns what a client sees: the value for a get (null if absent), else null. */
+    @Override
     public String apply(Command c) {
         return switch (c.kind()) {
             case PUT -> {
@@ -28,7 +28,19 @@ public final class KvStore {
         };
     }
 
+    @Override
     public SortedMap<String, String> view() {
         return Collections.unmodifiableSortedMap(map);
+    }
+
+    @Override
+    public SortedMap<String, String> snapshot() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(map));
+    }
+
+    @Override
+    public void restore(SortedMap<String, String> image) {
+        map.clear();
+        map.putAll(image);
     }
 }

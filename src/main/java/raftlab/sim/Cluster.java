@@ -13,18 +13,28 @@ import raftlab.raft.Bug;
 import raftlab.raft.ClientReply;
 import raftlab.raft.Command;
 import raftlab.raft.CommandKind;
+import raftlab.raft.DiskWrite;
+import raftlab.raft.Effects;
+import raftlab.raft.KvStore;
 import raftlab.raft.Message;
-import raftlab.raft.NodeEnv;
 import raftlab.raft.NodeEvent;
+import raftlab.raft.NodeFactory;
+import raftlab.raft.NodeSetup;
 import raftlab.raft.PersistentState;
 import raftlab.raft.Quorum;
 import raftlab.raft.RaftNode;
 import raftlab.raft.Role;
+import raftlab.raft.TimerKind;
+import raftlab.raft.TimerRequest;
 
 /**
  * A whole simulated world: N Raft nodes, their disks, a virtual network and a virtual clock, all driven by one
  * event queue ordered by (time, sequence). Single-threaded by design: whoever owns a Cluster is the only one who
  * touches it. Time moves only when a caller moves it.
+ *
+ * <p>Nodes are {@link RaftNode}s made by a {@link NodeFactory}; the cluster knows nothing else of them. Each step of
+ * a node returns an {@link Effects} batch, which {@link #apply} carries out: the disk write first, then events and
+ * timers, and the messages and client replies once the write is durable (at once with {@code --sync 0}).
  */
 public final class Cluster {
     private final ClusterConfig config;
@@ -36,9 +46,12 @@ public final class Cluster {
     private final Quorum voters;
     /** Its ids, ascending; per-node arrays below are indexed by id. */
     private final int[] members;
+    private final NodeFactory factory;
     private final RaftNode[] nodes;
-    private final PersistentState[] disks;
+    private final Disk[] disks;
     private final boolean[] up;
+    /** Bumped at every boot and stop: output a node left waiting for its disk is not sent by a later incarnation. */
+    private final long[] incarnation;
     private final long[] electionGen;
     private final long[] heartbeatGen;
     private final long[] electionDue;
@@ -60,10 +73,16 @@ public final class Cluster {
     private Object cause;
 
     public Cluster(ClusterConfig config) {
+        this(config, NodeFactory.reference());
+    }
+
+    /** A cluster of nodes made by {@code factory}. */
+    public Cluster(ClusterConfig config, NodeFactory factory) {
         if (config.size() < 1) {
             throw new IllegalArgumentException("a cluster needs at least one node");
         }
         this.config = config;
+        this.factory = factory;
         int n = config.size();
         this.network = new Network(n, config.latencyMin(), config.latencyMax());
         int[] initial = new int[n];
@@ -73,8 +92,9 @@ public final class Cluster {
         voters = Quorum.of(initial);
         members = voters.ids();
         nodes = new RaftNode[n + 1];
-        disks = new PersistentState[n + 1];
+        disks = new Disk[n + 1];
         up = new boolean[n + 1];
+        incarnation = new long[n + 1];
         electionGen = new long[n + 1];
         heartbeatGen = new long[n + 1];
         electionDue = new long[n + 1];
@@ -87,15 +107,18 @@ public final class Cluster {
             }
         }
         for (int id : members) {
-            disks[id] = new PersistentState();
+            disks[id] = new Disk(config.syncMs());
             boot(id);
         }
     }
 
     private void boot(int id) {
         up[id] = true;
-        nodes[id] = new RaftNode(id, voters, config.settings(), bugs, disks[id], new Env(id));
-        nodes[id].start();
+        incarnation[id]++;
+        SimRandom timerStream = timerRandom[id];
+        nodes[id] = factory.create(new NodeSetup(id, voters, config.settings(), bugs, disks[id].state(),
+                timerStream::nextInt, new KvStore()));
+        apply(id, nodes[id].start());
     }
 
     public void addListener(SimListener l) {
@@ -209,6 +232,7 @@ public final class Cluster {
             t.action.run();
             return;
         }
+        RaftNode node = nodes[t.node];
         if (!up[t.node]) {
             return;
         }
@@ -219,13 +243,10 @@ public final class Cluster {
         if (!current) {
             return; // superseded by a later arming or a cancel
         }
-        switch (t.kind) {
-            case ELECTION -> {
-                electionDue[t.node] = 0;
-                nodes[t.node].electionTimeout();
-            }
-            case HEARTBEAT -> nodes[t.node].heartbeatTimeout();
+        if (t.kind == TimerKind.ELECTION) {
+            electionDue[t.node] = 0;
         }
+        apply(t.node, node.timeout(t.kind));
     }
 
     private void deliverNow(InFlight m) {
@@ -240,7 +261,7 @@ public final class Cluster {
         for (SimListener l : listeners) {
             l.delivered(now, m);
         }
-        nodes[to].receive(m.message);
+        apply(to, nodes[to].receive(m.message));
     }
 
     private void drop(InFlight m, String why) {
@@ -293,7 +314,8 @@ public final class Cluster {
     /** Puts a second copy of the message on the wire, with a new id and its own latency. Returns the copy. */
     public InFlight duplicate(InFlight m) {
         requireInFlight(m);
-        InFlight copy = new InFlight(nextMessageId++, m.message, now, now + network.latency(m.message, link(m.message)), seq++);
+        InFlight copy = new InFlight(nextMessageId++, m.message, now, now + network.latency(m.message, link(m.message)),
+                seq++);
         wire.add(copy);
         stats.duplicated(m.message);
         for (SimListener l : listeners) {
@@ -327,7 +349,7 @@ public final class Cluster {
         electionGen[id]++;
         electionDue[id] = 0;
         cause = "n" + id + "'s election timer is fired by the user";
-        nodes[id].electionTimeout();
+        apply(id, nodes[id].timeout(TimerKind.ELECTION));
         afterEvent();
     }
 
@@ -337,7 +359,23 @@ public final class Cluster {
     public void crash(int id) {
         requireUp(id);
         cause = "n" + id + " crashes";
+        stop(id, "n" + id + " crashed before answering");
+    }
+
+    /**
+     * Node {@code id} loses power: like {@link #crash}, and its disk also loses every write not yet durable (with
+     * {@code --sync 0} every write is durable at once, so this is a crash).
+     */
+    public void powerLoss(int id) {
+        requireUp(id);
+        cause = "n" + id + " loses power";
+        disks[id].losePower(now);
+        stop(id, "n" + id + " lost power before answering");
+    }
+
+    private void stop(int id, String lostWhy) {
         up[id] = false;
+        incarnation[id]++;
         nodes[id] = null;
         electionGen[id]++;
         heartbeatGen[id]++;
@@ -351,7 +389,7 @@ public final class Cluster {
         for (ClientOp op : lost) {
             outstanding.remove(op.requestId());
             for (SimListener l : listeners) {
-                l.clientLost(now, op, "n" + id + " crashed before answering");
+                l.clientLost(now, op, lostWhy);
             }
         }
         afterEvent();
@@ -377,7 +415,7 @@ public final class Cluster {
         ClientOp op = new ClientOp(requestId, new Command(kind, key, value, requestId), id, now);
         outstanding.put(requestId, op);
         cause = "client request #" + requestId + " " + op.describe() + " reaches n" + id;
-        nodes[id].propose(op.command());
+        apply(id, nodes[id].propose(op.command()));
         afterEvent();
         return requestId;
     }
@@ -387,7 +425,7 @@ public final class Cluster {
      * use it to act in virtual time. Actions due at the same time run in the order they were scheduled.
      */
     public void at(long time, Runnable action) {
-        timers.add(new TimerFiring(Math.max(time, now), seq++, action));
+        timers.add(new TimerFiring(Math.max(time, now), seq++, action, "a client acts"));
     }
 
     /** The event processed last, in words, e.g. {@code n4 receives AppendEntries #88 from n2}. */
@@ -403,7 +441,7 @@ public final class Cluster {
         if (c instanceof TimerFiring) {
             TimerFiring t = (TimerFiring) c;
             if (t.action != null) {
-                return "a client acts";
+                return t.what;
             }
             return "n" + t.node + "'s " + t.kind.label() + " timer fires";
         }
@@ -437,9 +475,9 @@ public final class Cluster {
         return nodes[id];
     }
 
-    /** The node's disk: readable even while the node is down. */
+    /** What the node's disk holds (written, durable or not): readable even while the node is down. */
     public PersistentState disk(int id) {
-        return disks[id];
+        return disks[id].state();
     }
 
     /** When node {@code id}'s election timer fires next, or 0 if it is not armed. */
@@ -535,81 +573,97 @@ public final class Cluster {
 
     // ---------------------------------------------------------------------------------------------- node glue
 
-    /** What one node sees of the world. */
-    private final class Env implements NodeEnv {
-        private final int id;
-
-        Env(int id) {
-            this.id = id;
-        }
-
-        @Override
-        public void send(Message m) {
-            stats.sent(m);
-            SimRandom random = link(m);
-            String lost = network.lossAtSend(m, random);
-            InFlight f = new InFlight(nextMessageId++, m, now, now + network.latency(m, random), seq++);
-            for (SimListener l : listeners) {
-                l.sent(now, f);
-            }
-            if (lost != null) {
-                drop(f, lost);
-                return;
-            }
-            wire.add(f);
-            if (network.duplicate(random)) {
-                duplicate(f);
-            }
-        }
-
-        @Override
-        public void setElectionTimer(long delayMs) {
-            long gen = ++electionGen[id];
-            electionDue[id] = now + delayMs;
-            timers.add(new TimerFiring(now + delayMs, seq++, id, TimerKind.ELECTION, gen));
-        }
-
-        @Override
-        public void cancelElectionTimer() {
-            electionGen[id]++;
-            electionDue[id] = 0;
-        }
-
-        @Override
-        public void setHeartbeatTimer(long delayMs) {
-            long gen = ++heartbeatGen[id];
-            timers.add(new TimerFiring(now + delayMs, seq++, id, TimerKind.HEARTBEAT, gen));
-        }
-
-        @Override
-        public void cancelHeartbeatTimer() {
-            heartbeatGen[id]++;
-        }
-
-        @Override
-        public int randomInt(int bound) {
-            return timerRandom[id].nextInt(bound);
-        }
-
-        @Override
-        public void event(NodeEvent e) {
+    /**
+     * Carries out one step's batch for node {@code id}: the disk write, then events and timer requests, then the
+     * messages and client replies, which wait until the node's disk has made every write so far durable, unless
+     * {@code ack-before-persist} is on. Output left waiting is dropped if the node stops before it is sent.
+     */
+    private void apply(int id, Effects fx) {
+        DiskWrite w = fx.persist();
+        long durableAt = w != null ? disks[id].write(w, now) : disks[id].durableAt(now);
+        List<NodeEvent> events = fx.events();
+        for (int i = 0; i < events.size(); i++) {
+            NodeEvent e = events.get(i);
             for (SimListener l : listeners) {
                 l.nodeEvent(now, e);
             }
         }
+        for (TimerRequest t : fx.timers()) {
+            timer(id, t);
+        }
+        if (!fx.hasOutput()) {
+            return;
+        }
+        if (durableAt <= now || bugs.contains(Bug.ACK_BEFORE_PERSIST)) {
+            output(fx);
+            return;
+        }
+        long inc = incarnation[id];
+        timers.add(new TimerFiring(durableAt, seq++, () -> {
+            if (incarnation[id] == inc) {
+                output(fx);
+            }
+        }, "n" + id + "'s disk write is durable and its messages leave"));
+    }
 
-        @Override
-        public void reply(ClientReply r) {
-            ClientOp op = outstanding.get(r.requestId());
-            if (op == null) {
-                return; // answered already, or its node crashed
+    private void timer(int id, TimerRequest t) {
+        switch (t.timer()) {
+            case ELECTION -> {
+                long gen = ++electionGen[id];
+                if (t.arm()) {
+                    electionDue[id] = now + t.delayMs();
+                    timers.add(new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.ELECTION, gen));
+                } else {
+                    electionDue[id] = 0;
+                }
             }
-            if (r.status() != ClientReply.Status.ACCEPTED) {
-                outstanding.remove(r.requestId());
+            case HEARTBEAT -> {
+                long gen = ++heartbeatGen[id];
+                if (t.arm()) {
+                    timers.add(new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.HEARTBEAT, gen));
+                }
             }
-            for (SimListener l : listeners) {
-                l.clientReply(now, op, r);
-            }
+        }
+    }
+
+    private void output(Effects fx) {
+        List<Message> messages = fx.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            send(messages.get(i));
+        }
+        for (ClientReply r : fx.replies()) {
+            reply(r);
+        }
+    }
+
+    private void send(Message m) {
+        stats.sent(m);
+        SimRandom random = link(m);
+        String lost = network.lossAtSend(m, random);
+        InFlight f = new InFlight(nextMessageId++, m, now, now + network.latency(m, random), seq++);
+        for (SimListener l : listeners) {
+            l.sent(now, f);
+        }
+        if (lost != null) {
+            drop(f, lost);
+            return;
+        }
+        wire.add(f);
+        if (network.duplicate(random)) {
+            duplicate(f);
+        }
+    }
+
+    private void reply(ClientReply r) {
+        ClientOp op = outstanding.get(r.requestId());
+        if (op == null) {
+            return; // answered already, or its node crashed
+        }
+        if (r.status() != ClientReply.Status.ACCEPTED) {
+            outstanding.remove(r.requestId());
+        }
+        for (SimListener l : listeners) {
+            l.clientReply(now, op, r);
         }
     }
 }

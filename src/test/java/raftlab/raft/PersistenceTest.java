@@ -33,8 +33,7 @@ class PersistenceTest {
         assertEquals(0, after.node.commitIndex());
         assertEquals(0, after.node.lastApplied());
         assertTrue(after.node.kv().view().isEmpty(), "the store is rebuilt from the log, not remembered");
-        after.node.start();
-        assertEquals(1, after.env.electionArms.size(), "it waits for a leader like any follower");
+        assertEquals(1, after.env.electionArms.size(), "started, it waits for a leader like any follower");
     }
 
     @Test
