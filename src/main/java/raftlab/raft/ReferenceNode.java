@@ -37,8 +37,12 @@ public final class ReferenceNode implements RaftNode {
     private final boolean[] refused;
     /** Leader state: one Progress per voter (Figure 2's nextIndex[] and matchIndex[]); null unless leading. */
     private Progress[] progress;
-    /** Requests this node accepted as leader, by log index, awaiting their apply. */
-    private final TreeMap<Long, Long> pending = new TreeMap<>();
+    /**
+     * Requests this node accepted as leader, by the log index it placed them at, awaiting the apply of that index.
+     * One index can hold several: a request whose entry a later leader cut off stays here, because its entry may
+     * still be committed (another node kept it); only what is committed at the index decides.
+     */
+    private final TreeMap<Long, List<Long>> pending = new TreeMap<>();
 
     public ReferenceNode(NodeSetup setup) {
         this.id = setup.id();
@@ -425,16 +429,20 @@ public final class ReferenceNode implements RaftNode {
             lastApplied++;
             Entry e = state.log.get(lastApplied);
             String result = kv.apply(e.command());
-            Long req = pending.isEmpty() ? null : pending.remove(lastApplied);
-            if (req != null) {
+            List<Long> waiting = pending.isEmpty() ? null : pending.remove(lastApplied);
+            if (waiting != null) {
                 if (replies == null) {
                     replies = new java.util.ArrayList<>();
                 }
-                if (e.command().requestId() == req) {
-                    replies.add(new ClientReply(req, ClientReply.Status.OK, lastApplied, result, 0, null));
-                } else {
-                    replies.add(new ClientReply(req, ClientReply.Status.FAILED, lastApplied, null, 0,
-                            "index " + lastApplied + " holds another entry, of term " + e.term()));
+                for (long req : waiting) {
+                    // The committed entry at the index decides: the request's own entry took effect, any other means
+                    // the request did not.
+                    if (e.command().requestId() == req) {
+                        replies.add(new ClientReply(req, ClientReply.Status.OK, lastApplied, result, 0, null));
+                    } else {
+                        replies.add(new ClientReply(req, ClientReply.Status.FAILED, lastApplied, null, 0,
+                                "index " + lastApplied + " holds another entry, of term " + e.term()));
+                    }
                 }
             }
         }
@@ -447,8 +455,10 @@ public final class ReferenceNode implements RaftNode {
     // ---------------------------------------------------------------------------------------------- clients
 
     /**
-     * A client asks this node to run {@code c}. A leader appends it and answers ACCEPTED now and OK or FAILED once
-     * the index is applied; anyone else answers REDIRECT with the leader it knows of.
+     * A client asks this node to run {@code c}. A leader appends it and answers ACCEPTED now, and OK or FAILED once
+     * the index is committed and applied: OK if the entry there is this request's, FAILED if it is another. Until
+     * then the outcome is pending, whatever happens to this node's log; if the node crashes, the lab reports it
+     * unknown. Anyone else answers REDIRECT with the leader it knows of.
      */
     @Override
     public Effects propose(Command c) {
@@ -459,13 +469,9 @@ public final class ReferenceNode implements RaftNode {
             return finish();
         }
         long index = appendOwn(c);
-        Long displaced = pending.put(index, c.requestId());
-        if (displaced != null) {
-            // Our earlier request here was cut off by a later leader (possible without the no-op) and this index is
-            // ours again: that request failed, and with its pending slot gone it would otherwise never hear so.
-            out.reply(new ClientReply(displaced, ClientReply.Status.FAILED, index, null, 0,
-                    "index " + index + " was overwritten by a later leader"));
-        }
+        // An earlier request of ours may wait at this index (a later leader cut its entry off our log): it keeps
+        // waiting, since the entry may survive on another node and be committed after all.
+        pending.computeIfAbsent(index, k -> new java.util.ArrayList<>(1)).add(c.requestId());
         out.reply(new ClientReply(c.requestId(), ClientReply.Status.ACCEPTED, index, null, id, null));
         self().acknowledged(index);
         if (bugs.contains(Bug.EARLY_APPLY)) {
