@@ -361,6 +361,9 @@ public final class ReferenceNode implements RaftNode {
             }
             return;
         }
+        if (bugs.contains(Bug.NO_APPEND_RETRY)) {
+            return; // the bug: what was sent is assumed delivered, whatever the follower says
+        }
         long hint;
         if (r.conflictTerm() == 0) {
             hint = r.conflictIndex();

@@ -233,4 +233,17 @@ class BugSwitchTest {
             assertEquals(4, t.node.nextIndex(2));
         }
     }
+
+    @Test
+    void noAppendRetryIgnoresRefusalsSoTheLostEntriesAreNeverResent() {
+        for (boolean bugOn : new boolean[] {false, true}) {
+            TestNode t = node(1, 3, Bug.NO_APPEND_RETRY, bugOn).term(0).log(0, 0).lead(1); // no-op at 3
+            t.node.receive(AppendEntriesReply.ok(2, 1, 1, 3));
+            t.node.propose(new Command(CommandKind.PUT, "x", "1", 1)); // index 4, sent to n2 and lost
+            t.env.clear();
+            t.node.receive(AppendEntriesReply.mismatch(2, 1, 1, 4, 0, 4)); // n2 refuses the next one: it lacks 4
+            assertEquals(bugOn ? 0 : 1, t.env.sentOf(AppendEntries.class).size(), "bug on: " + bugOn);
+            assertEquals(bugOn ? 5 : 4, t.node.nextIndex(2), "bug on: " + bugOn);
+        }
+    }
 }
