@@ -91,6 +91,16 @@ public final class Quorum {
         return idx[voters.length - majority()];
     }
 
+    /**
+     * The same as {@link #committedIndex(IntToLongFunction)}, for a caller that keeps one acknowledged index per
+     * voter in the order of {@link #ids()}: {@code ackedByPosition} is sorted in place (a scratch array), so the hot
+     * path of a leader allocates nothing.
+     */
+    public long committedIndexInPlace(long[] ackedByPosition) {
+        Arrays.sort(ackedByPosition);
+        return ackedByPosition[voters.length - majority()];
+    }
+
     /** The outcome of an election given who granted and who refused so far. */
     public VoteResult voteResult(IntPredicate granted, IntPredicate refused) {
         int yes = 0;

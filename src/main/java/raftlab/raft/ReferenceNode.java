@@ -37,6 +37,8 @@ public final class ReferenceNode implements RaftNode {
     private final boolean[] refused;
     /** Leader state: one Progress per voter (Figure 2's nextIndex[] and matchIndex[]); null unless leading. */
     private Progress[] progress;
+    /** Scratch space for the commit rule: each voter's match index, by position. */
+    private final long[] matchScratch;
     /**
      * Requests this node accepted as leader, by the log index it placed them at, awaiting the apply of that index.
      * One index can hold several: a request whose entry a later leader cut off stays here, because its entry may
@@ -54,6 +56,7 @@ public final class ReferenceNode implements RaftNode {
         this.kv = setup.stateMachine();
         granted = new boolean[voters.size()];
         refused = new boolean[voters.size()];
+        matchScratch = new long[voters.size()];
     }
 
     // ---------------------------------------------------------------------------------------------- steps
@@ -410,7 +413,10 @@ public final class ReferenceNode implements RaftNode {
      * along a log, so if the majority's index holds an older term, no index below it holds the current one.
      */
     private void maybeAdvanceCommit() {
-        long n = voters.committedIndex(v -> progress[voters.indexOf(v)].match());
+        for (int i = 0; i < progress.length; i++) {
+            matchScratch[i] = progress[i].match();
+        }
+        long n = voters.committedIndexInPlace(matchScratch);
         if (n > commitIndex && (state.log.termAt(n) == state.currentTerm || bugs.contains(Bug.COMMIT_OLD_TERM))) {
             setCommitIndex(n);
         }

@@ -55,6 +55,15 @@ public final class Cluster {
     private final long[] electionGen;
     private final long[] heartbeatGen;
     private final long[] electionDue;
+    /**
+     * Per node: its election timer's current arming, and the firing of it that sits in the timer queue (possibly an
+     * earlier, superseded arming). A follower re-arms on every AppendEntries; rather than queueing a firing each time,
+     * the queue holds at most one live firing per node, and a superseded one is replaced by the current arming when it
+     * reaches the head (see {@link #dropStaleTimers}). The replacement keeps the (time, seq) it was given when armed,
+     * so events happen in exactly the order they would if every arming had been queued.
+     */
+    private final TimerFiring[] electionArmed;
+    private final TimerFiring[] electionQueued;
     private final Set<Bug> bugs = EnumSet.noneOf(Bug.class);
     /** Timers and messages wait in separate queues so that hold can stop messages while timers still fire. */
     private final PriorityQueue<TimerFiring> timers = new PriorityQueue<>();
@@ -98,6 +107,8 @@ public final class Cluster {
         electionGen = new long[n + 1];
         heartbeatGen = new long[n + 1];
         electionDue = new long[n + 1];
+        electionArmed = new TimerFiring[n + 1];
+        electionQueued = new TimerFiring[n + 1];
         timerRandom = new SimRandom[n + 1];
         linkRandom = new SimRandom[n + 1][n + 1];
         for (int id : members) {
@@ -144,6 +155,7 @@ public final class Cluster {
     /** The next event to process: the earlier of the next timer and (unless held) the next message. */
     private Scheduled peekNext() {
         dropDoneMessages();
+        dropStaleTimers();
         TimerFiring t = timers.peek();
         InFlight m = hold ? null : wire.peek();
         if (t == null) {
@@ -153,6 +165,32 @@ public final class Cluster {
             return t;
         }
         return t.compareTo(m) <= 0 ? t : m;
+    }
+
+    /**
+     * Pops node timer firings that were superseded (re-armed or cancelled, or their node stopped): they would do
+     * nothing. A superseded election firing gives way to its node's current arming, queued now with its own time.
+     */
+    private void dropStaleTimers() {
+        TimerFiring t;
+        while ((t = timers.peek()) != null && t.action == null && !current(t)) {
+            timers.poll();
+            if (t.kind == TimerKind.ELECTION && electionQueued[t.node] == t) {
+                electionQueued[t.node] = null;
+                TimerFiring armed = electionArmed[t.node];
+                if (armed != null && armed.generation == electionGen[t.node]) {
+                    timers.add(armed);
+                    electionQueued[t.node] = armed;
+                }
+            }
+        }
+    }
+
+    private boolean current(TimerFiring t) {
+        return switch (t.kind) {
+            case ELECTION -> t.generation == electionGen[t.node];
+            case HEARTBEAT -> t.generation == heartbeatGen[t.node];
+        };
     }
 
     private void dropDoneMessages() {
@@ -236,15 +274,13 @@ public final class Cluster {
         if (!up[t.node]) {
             return;
         }
-        boolean current = switch (t.kind) {
-            case ELECTION -> t.generation == electionGen[t.node];
-            case HEARTBEAT -> t.generation == heartbeatGen[t.node];
-        };
-        if (!current) {
+        if (!current(t)) {
             return; // superseded by a later arming or a cancel
         }
         if (t.kind == TimerKind.ELECTION) {
             electionDue[t.node] = 0;
+            electionArmed[t.node] = null;
+            electionQueued[t.node] = null;
         }
         apply(t.node, node.timeout(t.kind));
     }
@@ -414,7 +450,7 @@ public final class Cluster {
         long requestId = nextRequestId++;
         ClientOp op = new ClientOp(requestId, new Command(kind, key, value, requestId), id, now);
         outstanding.put(requestId, op);
-        cause = "client request #" + requestId + " " + op.describe() + " reaches n" + id;
+        cause = op; // described only if asked, by lastEvent()
         apply(id, nodes[id].propose(op.command()));
         afterEvent();
         return requestId;
@@ -437,6 +473,10 @@ public final class Cluster {
         if (c instanceof InFlight) {
             InFlight m = (InFlight) c;
             return "n" + m.message.to() + " receives " + m.message.type() + " #" + m.id + " from n" + m.message.from();
+        }
+        if (c instanceof ClientOp) {
+            ClientOp op = (ClientOp) c;
+            return "client request #" + op.requestId() + " " + op.describe() + " reaches n" + op.node();
         }
         if (c instanceof TimerFiring) {
             TimerFiring t = (TimerFiring) c;
@@ -612,9 +652,16 @@ public final class Cluster {
                 long gen = ++electionGen[id];
                 if (t.arm()) {
                     electionDue[id] = now + t.delayMs();
-                    timers.add(new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.ELECTION, gen));
+                    TimerFiring f = new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.ELECTION, gen);
+                    electionArmed[id] = f;
+                    TimerFiring queued = electionQueued[id];
+                    if (queued == null || queued.compareTo(f) > 0) {
+                        timers.add(f); // nothing earlier in the queue will stand in for it
+                        electionQueued[id] = f;
+                    }
                 } else {
                     electionDue[id] = 0;
+                    electionArmed[id] = null;
                 }
             }
             case HEARTBEAT -> {
