@@ -40,10 +40,13 @@ public final class Progress {
 
     /** An AppendEntries ending at {@code last} went out: in replicate, assume it arrives; in probe, wait for it. */
     void sent(long last) {
-        switch (state) {
-            case REPLICATE -> next = last + 1;
-            case PROBE -> probeSent = true;
-        }
+        next = switch (state) {
+            case REPLICATE -> last + 1;
+            case PROBE -> {
+                probeSent = true;
+                yield next;
+            }
+        };
     }
 
     /** The heartbeat: a probe that went unanswered is sent again. */

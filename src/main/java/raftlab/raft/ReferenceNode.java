@@ -95,10 +95,11 @@ public final class ReferenceNode implements RaftNode {
     @Override
     public Effects timeout(TimerKind timer) {
         begin();
-        switch (timer) {
+        Effects handled = switch (timer) {
             case ELECTION -> electionTimeout();
             case HEARTBEAT -> heartbeatTimeout();
-        }
+        };
+        assert handled == out;
         return finish();
     }
 
@@ -109,35 +110,39 @@ public final class ReferenceNode implements RaftNode {
             leaderId = 0;
             stepDown(m.term(), m.from(), "saw term " + m.term() + " from n" + m.from());
         }
-        switch (m.kind()) {
+        // A switch expression, so that a new message type is a compile error here until it is handled.
+        Effects handled = switch (m.kind()) {
             case APPEND_ENTRIES -> onAppendEntries((AppendEntries) m);
             case APPEND_ENTRIES_REPLY -> onAppendEntriesReply((AppendEntriesReply) m);
             case REQUEST_VOTE -> onRequestVote((RequestVote) m);
             case REQUEST_VOTE_REPLY -> onRequestVoteReply((RequestVoteReply) m);
-        }
+        };
+        assert handled == out;
         return finish();
     }
 
     // ---------------------------------------------------------------------------------------------- timers
 
     /** The election timer fired (or the user fired it): start an election unless we lead. */
-    private void electionTimeout() {
+    private Effects electionTimeout() {
         if (role == Role.LEADER) {
-            return;
+            return out;
         }
         startElection("election timeout");
+        return out;
     }
 
     /** The heartbeat timer fired: a leader sends AppendEntries to every follower and re-arms it. */
-    private void heartbeatTimeout() {
+    private Effects heartbeatTimeout() {
         if (role != Role.LEADER) {
-            return;
+            return out;
         }
         for (Progress p : progress) {
             p.resume(); // a probe that went unanswered is sent again
         }
         broadcastAppendEntries();
         out.timer(TimerRequest.arm(TimerKind.HEARTBEAT, settings.heartbeat()));
+        return out;
     }
 
     private void resetElectionTimer() {
@@ -170,7 +175,7 @@ public final class ReferenceNode implements RaftNode {
         }
     }
 
-    private void onRequestVote(RequestVote rv) {
+    private Effects onRequestVote(RequestVote rv) {
         boolean grant = false;
         String why = null;
         if (rv.term() < state.currentTerm) {
@@ -195,6 +200,7 @@ public final class ReferenceNode implements RaftNode {
             out.event(new NodeEvent(EventKind.VOTE, id, role, state.currentTerm, rv.from(), 0, 0, why));
         }
         out.send(new RequestVoteReply(id, rv.from(), state.currentTerm, grant));
+        return out;
     }
 
     /** Section 5.4.1: the candidate's log ends in a later term, or the same term and at least as long. */
@@ -206,11 +212,11 @@ public final class ReferenceNode implements RaftNode {
         return rv.lastLogIndex() >= state.log.lastIndex();
     }
 
-    private void onRequestVoteReply(RequestVoteReply r) {
+    private Effects onRequestVoteReply(RequestVoteReply r) {
         boolean countStale = bugs.contains(Bug.NAIVE_SEED);
         int voter = voters.indexOf(r.from());
         if (role != Role.CANDIDATE || (!countStale && r.term() != state.currentTerm) || voter < 0) {
-            return;
+            return out;
         }
         if (r.voteGranted()) {
             granted[voter] = true;
@@ -220,6 +226,7 @@ public final class ReferenceNode implements RaftNode {
         if (voteResult() == Quorum.VoteResult.WON) {
             becomeLeader();
         }
+        return out;
     }
 
     private Quorum.VoteResult voteResult() {
@@ -275,10 +282,10 @@ public final class ReferenceNode implements RaftNode {
 
     // ---------------------------------------------------------------------------------------------- messages
 
-    private void onAppendEntries(AppendEntries ae) {
+    private Effects onAppendEntries(AppendEntries ae) {
         if (ae.term() < state.currentTerm) {
             out.send(AppendEntriesReply.staleTerm(id, ae.from(), state.currentTerm));
-            return;
+            return out;
         }
         // Same term: ae.from() is the one leader of this term. A candidate of this term gives up.
         if (role != Role.FOLLOWER) {
@@ -297,19 +304,19 @@ public final class ReferenceNode implements RaftNode {
             long match = Math.min(ae.prevLogIndex() + ae.entries().size(), log.lastIndex());
             advanceFollowerCommit(ae.leaderCommit(), match);
             out.send(AppendEntriesReply.ok(id, ae.from(), state.currentTerm, match));
-            return;
+            return out;
         }
         if (ae.prevLogIndex() > log.lastIndex()) {
             out.send(AppendEntriesReply.mismatch(id, ae.from(), state.currentTerm, ae.prevLogIndex(), 0,
                     log.lastIndex() + 1));
-            return;
+            return out;
         }
         if (log.termAt(ae.prevLogIndex()) != ae.prevLogTerm()) {
             long conflictTerm = log.termAt(ae.prevLogIndex());
             long first = log.firstIndexOfTerm(conflictTerm, ae.prevLogIndex());
             out.send(AppendEntriesReply.mismatch(id, ae.from(), state.currentTerm, ae.prevLogIndex(), conflictTerm,
                     first));
-            return;
+            return out;
         }
         long index = ae.prevLogIndex();
         List<Entry> entries = ae.entries();
@@ -332,6 +339,7 @@ public final class ReferenceNode implements RaftNode {
             applyUpTo(log.lastIndex());
         }
         out.send(AppendEntriesReply.ok(id, ae.from(), state.currentTerm, lastNew));
+        return out;
     }
 
     private void truncate(long from, String why) {
@@ -350,10 +358,10 @@ public final class ReferenceNode implements RaftNode {
         }
     }
 
-    private void onAppendEntriesReply(AppendEntriesReply r) {
+    private Effects onAppendEntriesReply(AppendEntriesReply r) {
         int f = voters.indexOf(r.from());
         if (role != Role.LEADER || r.term() != state.currentTerm || f < 0) {
-            return; // replies from older terms are ignored
+            return out; // replies from older terms are ignored
         }
         Progress p = progress[f];
         if (r.success()) {
@@ -362,10 +370,10 @@ public final class ReferenceNode implements RaftNode {
             if (p.next() <= state.log.lastIndex() && r.matchIndex() >= p.next() - 1) {
                 sendAppendEntries(f); // more to send and the follower is caught up to what we sent
             }
-            return;
+            return out;
         }
         if (bugs.contains(Bug.NO_APPEND_RETRY)) {
-            return; // the bug: what was sent is assumed delivered, whatever the follower says
+            return out; // the bug: what was sent is assumed delivered, whatever the follower says
         }
         long hint;
         if (r.conflictTerm() == 0) {
@@ -377,6 +385,7 @@ public final class ReferenceNode implements RaftNode {
         if (p.refused(r.rejectedIndex(), hint)) {
             sendAppendEntries(f); // a probe from the hint
         }
+        return out;
     }
 
     // ---------------------------------------------------------------------------------------------- replication

@@ -647,30 +647,39 @@ public final class Cluster {
     }
 
     private void timer(int id, TimerRequest t) {
-        switch (t.timer()) {
-            case ELECTION -> {
-                long gen = ++electionGen[id];
-                if (t.arm()) {
-                    electionDue[id] = now + t.delayMs();
-                    TimerFiring f = new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.ELECTION, gen);
-                    electionArmed[id] = f;
-                    TimerFiring queued = electionQueued[id];
-                    if (queued == null || queued.compareTo(f) > 0) {
-                        timers.add(f); // nothing earlier in the queue will stand in for it
-                        electionQueued[id] = f;
-                    }
-                } else {
-                    electionDue[id] = 0;
-                    electionArmed[id] = null;
-                }
+        long generation = switch (t.timer()) {
+            case ELECTION -> election(id, t);
+            case HEARTBEAT -> heartbeat(id, t);
+        };
+        assert generation > 0;
+    }
+
+    /** Arms or cancels node {@code id}'s election timer; returns its new generation. */
+    private long election(int id, TimerRequest t) {
+        long gen = ++electionGen[id];
+        if (t.arm()) {
+            electionDue[id] = now + t.delayMs();
+            TimerFiring f = new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.ELECTION, gen);
+            electionArmed[id] = f;
+            TimerFiring queued = electionQueued[id];
+            if (queued == null || queued.compareTo(f) > 0) {
+                timers.add(f); // nothing earlier in the queue will stand in for it
+                electionQueued[id] = f;
             }
-            case HEARTBEAT -> {
-                long gen = ++heartbeatGen[id];
-                if (t.arm()) {
-                    timers.add(new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.HEARTBEAT, gen));
-                }
-            }
+        } else {
+            electionDue[id] = 0;
+            electionArmed[id] = null;
         }
+        return gen;
+    }
+
+    /** Arms or cancels node {@code id}'s heartbeat timer; returns its new generation. */
+    private long heartbeat(int id, TimerRequest t) {
+        long gen = ++heartbeatGen[id];
+        if (t.arm()) {
+            timers.add(new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.HEARTBEAT, gen));
+        }
+        return gen;
     }
 
     private void output(Effects fx) {
