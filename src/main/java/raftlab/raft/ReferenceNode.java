@@ -398,6 +398,12 @@ public final class ReferenceNode implements RaftNode {
         }
     }
 
+    /**
+     * The leader's own entry in the progress table. It acknowledges its own entries as it appends them, before its
+     * disk write is durable: with two or more voters no commit can come of that alone, because a follower's
+     * acknowledgement answers an AppendEntries that the lab sent only once the leader's write was durable. A
+     * one-node cluster commits at once; its answers to clients still wait for the disk.
+     */
     private Progress self() {
         return progress[voters.indexOf(id)];
     }

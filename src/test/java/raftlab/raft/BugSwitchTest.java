@@ -203,9 +203,10 @@ class BugSwitchTest {
     }
 
     @Test
-    void aFollowerThatLostAcknowledgedEntriesIsRetriedByHeartbeatNotInATightLoop() {
+    void aFollowerThatLostAcknowledgedEntriesDoesNotPingPongWithTheLeader() {
         // Only a switched-on bug can get a follower into this state. Its refusals name an index at or below what it
-        // acknowledged, which the leader takes as stale whatever bugs are on: the healthy path is the same.
+        // acknowledged, which the leader takes as stale whatever bugs are on (the healthy path is the same): no
+        // resend answers them, so the exchange ends instead of flooding the network.
         assertTrue(hopsAfterAFollowerLostAcknowledgedEntries() >= 0, "leader and follower ping-pong forever");
     }
 
