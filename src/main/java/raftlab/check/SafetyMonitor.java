@@ -8,7 +8,7 @@ import raftlab.raft.Command;
 import raftlab.raft.Entry;
 import raftlab.raft.EventKind;
 import raftlab.raft.NodeEvent;
-import raftlab.raft.RaftLog;
+import raftlab.raft.RaftLogView;
 import raftlab.raft.RaftNode;
 import raftlab.raft.Role;
 import raftlab.sim.Cluster;
@@ -96,7 +96,7 @@ public final class SafetyMonitor implements SimListener {
     public SafetyMonitor(Cluster cluster) {
         this.cluster = cluster;
         this.size = cluster.size();
-        this.majority = size / 2 + 1;
+        this.majority = cluster.voters().majority();
         seenNode = new RaftNode[size + 1];
         seenCommit = new long[size + 1];
         seenApplied = new long[size + 1];
@@ -193,7 +193,7 @@ public final class SafetyMonitor implements SimListener {
             pending = breach(time, ELECTION_SAFETY, "n" + before + " and n" + id + " both became leader of term " + term);
             return;
         }
-        RaftLog log = cluster.disk(id).log();
+        RaftLogView log = cluster.disk(id).log();
         for (int k = 1; k <= committed.size(); k++) {
             Entry c = committed.get(k - 1);
             if (k > log.lastIndex() || !same(log.get(k), c)) {
@@ -208,7 +208,7 @@ public final class SafetyMonitor implements SimListener {
     }
 
     private void onCommit(long time, int id, long upTo, long term) {
-        RaftLog log = cluster.disk(id).log();
+        RaftLogView log = cluster.disk(id).log();
         for (long k = eventCommit[id] + 1; k <= upTo && k <= log.lastIndex(); k++) {
             Entry e = log.get(k);
             if (k <= committed.size()) {
@@ -227,7 +227,7 @@ public final class SafetyMonitor implements SimListener {
     }
 
     private void onApply(long time, int id, long from, long to) {
-        RaftLog log = cluster.disk(id).log();
+        RaftLogView log = cluster.disk(id).log();
         for (long k = from; k <= to && k <= log.lastIndex(); k++) {
             Command c = log.get(k).command();
             if (k <= applied.size()) {
@@ -299,7 +299,7 @@ public final class SafetyMonitor implements SimListener {
 
     /** Checks the entries a disk's log gained since the last look against every entry ever seen at their index. */
     private void scanLog(long time, int id, RaftNode n) {
-        RaftLog log = cluster.disk(id).log();
+        RaftLogView log = cluster.disk(id).log();
         long len = log.lastIndex();
         long from = shadowLen[id];
         if (from > len || (from > 0 && log.get(from) != shadowLast[id])) {
@@ -339,7 +339,7 @@ public final class SafetyMonitor implements SimListener {
     }
 
     private void extendAgreement(int id) {
-        RaftLog log = cluster.disk(id).log();
+        RaftLogView log = cluster.disk(id).log();
         long a = agree[id];
         long limit = Math.min(committed.size(), log.lastIndex());
         while (a < limit && same(log.get(a + 1), committed.get((int) a))) {
@@ -354,22 +354,12 @@ public final class SafetyMonitor implements SimListener {
         if (top == 0) {
             return;
         }
-        int holders = 0;
-        for (int id = 1; id <= size; id++) {
-            if (agree[id] >= top) {
-                holders++;
-            }
-        }
-        if (holders >= majority) {
+        long onMajority = cluster.voters().committedIndex(id -> agree[id]);
+        if (onMajority >= top) {
             return;
         }
-        // Find the first committed index that lost its majority, for the report.
-        long[] sorted = new long[size];
-        for (int id = 1; id <= size; id++) {
-            sorted[id - 1] = agree[id];
-        }
-        java.util.Arrays.sort(sorted);
-        long k = sorted[size - majority] + 1;
+        // The first committed index that lost its majority, for the report.
+        long k = onMajority + 1;
         List<String> who = new ArrayList<>();
         for (int id = 1; id <= size; id++) {
             if (agree[id] >= k) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
-import raftlab.raft.RaftLog;
+import raftlab.raft.RaftLogView;
 import raftlab.raft.RaftNode;
 import raftlab.raft.Role;
 import raftlab.sim.Cluster;
@@ -51,8 +51,8 @@ public final class StateCheck {
 
     /** The highest index where both logs hold the same term: everything up to it must be identical. */
     private static void logMatching(Cluster c, int a, int b, long now, List<Breach> out) {
-        RaftLog la = c.disk(a).log();
-        RaftLog lb = c.disk(b).log();
+        RaftLogView la = c.disk(a).log();
+        RaftLogView lb = c.disk(b).log();
         long k = Math.min(la.lastIndex(), lb.lastIndex());
         while (k > 0 && la.termAt(k) != lb.termAt(k)) {
             k--;

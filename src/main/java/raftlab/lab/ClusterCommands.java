@@ -33,6 +33,10 @@ final class ClusterCommands {
         @Option(names = "--noop", paramLabel = "on|off", description = "new leaders append a no-op entry (default on)")
         String noop = "on";
 
+        @Option(names = "--sync", paramLabel = "MS", description = "time a disk write takes to become durable; a node's "
+                + "messages wait for it (default 0)")
+        long sync = 0;
+
         @Override
         public void run() {
             if (size < 1 || size > MAX_NODES) {
@@ -43,9 +47,12 @@ final class ClusterCommands {
             if (heartbeat < 1) {
                 throw new LabException("--heartbeat must be at least 1 ms, not " + heartbeat);
             }
+            if (sync < 0) {
+                throw new LabException("--sync takes 0 or more ms, not " + sync);
+            }
             boolean withNoop = OnOff.parse(noop, "--noop");
             Settings s = new Settings(el[0], el[1], heartbeat, withNoop, Settings.DEFAULT.maxBatch());
-            lab.newCluster(new ClusterConfig(size, seed, s, lat[0], lat[1]));
+            lab.newCluster(new ClusterConfig(size, seed, s, lat[0], lat[1], sync));
         }
     }
 
@@ -59,6 +66,20 @@ final class ClusterCommands {
             liveNode(id);
             lab.note(id, "crash", "n" + id + " crashes");
             cluster().crash(id);
+        }
+    }
+
+    @Command(name = "power-loss", description = "Stop node N like crash, and lose its disk writes that are not yet "
+            + "durable (see cluster --sync).")
+    static final class PowerLoss extends LabCommand {
+        @Parameters(index = "0", paramLabel = "N", description = "node id")
+        int id;
+
+        @Override
+        public void run() {
+            liveNode(id);
+            lab.note(id, "crash", "n" + id + " loses power");
+            cluster().powerLoss(id);
         }
     }
 

@@ -34,6 +34,7 @@ public final class CommandSet {
             ClientCommands.Append.class,
             ClientCommands.Delete.class,
             ClusterCommands.Crash.class,
+            ClusterCommands.PowerLoss.class,
             ClusterCommands.Restart.class,
             MessageCommands.Msgs.class,
             MessageCommands.Hold.class,

@@ -73,24 +73,14 @@ final class EventPrinter implements SimListener {
             return;
         }
         String who = "client #" + op.requestId() + " " + op.describe();
-        String text;
-        switch (r.status()) {
-            case ACCEPTED:
-                text = who + " -> n" + op.node() + ": accepted at index " + r.index();
-                break;
-            case OK:
-                text = who + ": ok at index " + r.index();
-                if (op.command().kind() == raftlab.raft.CommandKind.GET) {
-                    text += r.value() == null ? ", absent" : ", value " + quoteValue(r.value());
-                }
-                break;
-            case REDIRECT:
-                text = who + " -> n" + op.node() + ": refused, " + r.why() + "; "
-                        + (r.leaderHint() == 0 ? "it knows no leader" : "it points to n" + r.leaderHint());
-                break;
-            default:
-                text = who + ": failed, " + r.why();
-        }
+        String text = switch (r.status()) {
+            case ACCEPTED -> who + " -> n" + op.node() + ": accepted at index " + r.index();
+            case OK -> who + ": ok at index " + r.index() + (op.command().kind() != raftlab.raft.CommandKind.GET ? ""
+                    : r.value() == null ? ", absent" : ", value " + quoteValue(r.value()));
+            case REDIRECT -> who + " -> n" + op.node() + ": refused, " + r.why() + "; "
+                    + (r.leaderHint() == 0 ? "it knows no leader" : "it points to n" + r.leaderHint());
+            case FAILED -> who + ": failed, " + r.why();
+        };
         emit(time, 0, "client", text);
     }
 

@@ -33,7 +33,7 @@ final class ExploreCommands {
         @Option(names = "--time", paramLabel = "MS", description = "virtual ms per schedule (default 10000)")
         long time = ExploreOptions.DEFAULT_TIME;
         @Option(names = "--faults", paramLabel = "KINDS", description = "comma-separated: partition,crash,loss,reorder,dup,"
-                + "isolate-leader,reboot-voter (default all but the last two), or none")
+                + "power-loss,isolate-leader,reboot-voter (default: the first five), or none")
         String faults = FaultKind.defaultLabels();
         @Option(names = "--clients", paramLabel = "C", description = "simulated clients (default 3)")
         int clients = ExploreOptions.DEFAULT_CLIENTS;

@@ -174,7 +174,8 @@ public final class Lab {
         var s = config.settings();
         out.line("cluster of " + config.size() + " nodes, seed " + config.seed() + ", election " + s.electionMin()
                 + ".." + s.electionMax() + "ms, heartbeat " + s.heartbeat() + "ms, latency " + config.latencyMin()
-                + ".." + config.latencyMax() + "ms" + (s.noop() ? "" : ", no leader no-op"));
+                + ".." + config.latencyMax() + "ms" + (s.noop() ? "" : ", no leader no-op")
+                + (config.syncMs() == 0 ? "" : ", disk sync " + config.syncMs() + "ms"));
     }
 
     /** Logs and prints a lab-level event (crash, restart) at the current virtual time. */

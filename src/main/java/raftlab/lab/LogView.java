@@ -3,7 +3,7 @@ package raftlab.lab;
 import java.util.List;
 
 import raftlab.raft.Entry;
-import raftlab.raft.RaftLog;
+import raftlab.raft.RaftLogView;
 import raftlab.raft.RaftNode;
 import raftlab.sim.Cluster;
 
@@ -47,15 +47,15 @@ final class LogView {
             return " (down)";
         }
         RaftNode n = c.node(id);
-        switch (n.role()) {
-            case LEADER: return " (leader t" + n.currentTerm() + ")";
-            case CANDIDATE: return " (candidate t" + n.currentTerm() + ")";
-            default: return "";
-        }
+        return switch (n.role()) {
+            case LEADER -> " (leader t" + n.currentTerm() + ")";
+            case CANDIDATE -> " (candidate t" + n.currentTerm() + ")";
+            case FOLLOWER -> "";
+        };
     }
 
     private static String cell(Cluster c, int id, long index) {
-        RaftLog log = c.disk(id).log();
+        RaftLogView log = c.disk(id).log();
         if (index > log.lastIndex()) {
             return "";
         }

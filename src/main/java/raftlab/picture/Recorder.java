@@ -12,7 +12,7 @@ import raftlab.raft.Entry;
 import raftlab.raft.EventKind;
 import raftlab.raft.Message;
 import raftlab.raft.NodeEvent;
-import raftlab.raft.RaftLog;
+import raftlab.raft.RaftLogView;
 import raftlab.raft.RaftNode;
 import raftlab.raft.Role;
 import raftlab.sim.ClientOp;
@@ -162,7 +162,7 @@ public final class Recorder implements SimListener {
                 continue;
             }
             RaftNode n = cluster.node(id);
-            RaftLog log = n.log();
+            RaftLogView log = n.log();
             long len = log.lastIndex();
             boolean same = up == s.up && n.role() == s.role && n.currentTerm() == s.term
                     && n.commitIndex() == s.commit && n.lastApplied() == s.applied && len == s.log.size()
@@ -186,7 +186,7 @@ public final class Recorder implements SimListener {
     }
 
     /** The first index at which the node's log differs from what was last seen ({@code old.size()+1} if it only grew). */
-    private static long logChangeFrom(RaftLog log, List<Entry> old, long truncated) {
+    private static long logChangeFrom(RaftLogView log, List<Entry> old, long truncated) {
         long start = Math.min(old.size(), log.lastIndex());
         if (truncated != Long.MAX_VALUE) {
             start = Math.min(start, truncated - 1);

@@ -6,8 +6,8 @@ import java.util.List;
 public record AppendEntries(int from, int to, long term, long prevLogIndex, long prevLogTerm, List<Entry> entries,
                             long leaderCommit) implements Message {
     @Override
-    public String type() {
-        return "AppendEntries";
+    public MessageType kind() {
+        return MessageType.APPEND_ENTRIES;
     }
 
     @Override

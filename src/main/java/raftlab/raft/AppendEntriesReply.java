@@ -2,15 +2,35 @@ package raftlab.raft;
 
 /**
  * AppendEntries RPC results (Figure 2), plus what makes the leader fast and robust to reordering:
- * {@code matchIndex} is the last index the follower now knows matches the leader (set on success), and
- * on failure {@code conflictTerm}/{@code conflictIndex} let the leader skip a whole term at a time
- * (conflictTerm 0 means the follower's log is too short and conflictIndex is its length + 1).
+ * {@code matchIndex} is the last index the follower now knows matches the leader (set on success);
+ * on a refusal, {@code rejectedIndex} is the prevLogIndex it could not match, so the leader can tell a refusal of
+ * what it sent last from a stale one, and {@code conflictTerm}/{@code conflictIndex} let it skip a whole term at a
+ * time (conflictTerm 0 means the follower's log is too short and conflictIndex is its length + 1). A refusal of a
+ * message from an older term refuses no index: rejectedIndex is 0 (index 0 always matches, so no log mismatch
+ * is ever reported there).
  */
-public record AppendEntriesReply(int from, int to, long term, boolean success, long matchIndex, long conflictTerm,
-                                 long conflictIndex) implements Message {
+public record AppendEntriesReply(int from, int to, long term, boolean success, long matchIndex, long rejectedIndex,
+                                 long conflictTerm, long conflictIndex) implements Message {
+
+    /** A success: the follower's log matches the leader's up to {@code matchIndex}. */
+    public static AppendEntriesReply ok(int from, int to, long term, long matchIndex) {
+        return new AppendEntriesReply(from, to, term, true, matchIndex, 0, 0, 0);
+    }
+
+    /** A log mismatch at {@code rejectedIndex}, with the follower's hint. */
+    public static AppendEntriesReply mismatch(int from, int to, long term, long rejectedIndex, long conflictTerm,
+                                              long conflictIndex) {
+        return new AppendEntriesReply(from, to, term, false, 0, rejectedIndex, conflictTerm, conflictIndex);
+    }
+
+    /** The message came from an older term than the follower's. */
+    public static AppendEntriesReply staleTerm(int from, int to, long term) {
+        return new AppendEntriesReply(from, to, term, false, 0, 0, 0, 0);
+    }
+
     @Override
-    public String type() {
-        return "AppendEntriesReply";
+    public MessageType kind() {
+        return MessageType.APPEND_ENTRIES_REPLY;
     }
 
     @Override
@@ -18,6 +38,10 @@ public record AppendEntriesReply(int from, int to, long term, boolean success, l
         if (success) {
             return "term=" + term + " success=true match=" + matchIndex;
         }
-        return "term=" + term + " success=false conflictTerm=" + conflictTerm + " conflictIndex=" + conflictIndex;
+        if (rejectedIndex == 0) {
+            return "term=" + term + " success=false (older term)";
+        }
+        return "term=" + term + " success=false rejected=" + rejectedIndex + " conflictTerm=" + conflictTerm
+                + " conflictIndex=" + conflictIndex;
     }
 }

@@ -11,11 +11,11 @@ public record Command(CommandKind kind, String key, String value, long requestId
 
     /** Short form for logs and events: {@code put x=1}, {@code get x}, {@code noop}. */
     public String describe() {
-        switch (kind) {
-            case NOOP: return "noop";
-            case PUT: return "put " + key + "=" + value;
-            case APPEND: return "append " + key + "+=" + value;
-            default: return kind.label() + " " + key;
-        }
+        return switch (kind) {
+            case NOOP -> "noop";
+            case PUT -> "put " + key + "=" + value;
+            case APPEND -> "append " + key + "+=" + value;
+            case GET, DELETE -> kind.label() + " " + key;
+        };
     }
 }

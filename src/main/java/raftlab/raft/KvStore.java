@@ -5,29 +5,42 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** The replicated state machine: a key-value map. Sorted, so that printing it is deterministic. */
-public final class KvStore {
+public final class KvStore implements StateMachine {
     private final TreeMap<String, String> map = new TreeMap<>();
 
-    /** Applies {@code c} and returns what a client sees: the value for a get (null if absent), else null. */
+    @Override
     public String apply(Command c) {
-        switch (c.kind()) {
-            case PUT:
+        return switch (c.kind()) {
+            case PUT -> {
                 map.put(c.key(), c.value());
-                return null;
-            case APPEND:
+                yield null;
+            }
+            case APPEND -> {
                 map.merge(c.key(), c.value(), String::concat);
-                return null;
-            case DELETE:
+                yield null;
+            }
+            case DELETE -> {
                 map.remove(c.key());
-                return null;
-            case GET:
-                return map.get(c.key());
-            default:
-                return null;
-        }
+                yield null;
+            }
+            case GET -> map.get(c.key());
+            case NOOP -> null;
+        };
     }
 
+    @Override
     public SortedMap<String, String> view() {
         return Collections.unmodifiableSortedMap(map);
+    }
+
+    @Override
+    public SortedMap<String, String> snapshot() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(map));
+    }
+
+    @Override
+    public void restore(SortedMap<String, String> image) {
+        map.clear();
+        map.putAll(image);
     }
 }

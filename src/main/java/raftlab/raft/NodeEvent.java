@@ -12,28 +12,17 @@ package raftlab.raft;
 public record NodeEvent(EventKind kind, int node, Role role, long term, int peer, long a, long b, String why) {
 
     public String describe() {
-        switch (kind) {
-            case ROLE:
-                switch (role) {
-                    case CANDIDATE:
-                        return "becomes candidate in term " + term + (why == null ? "" : " (" + why + ")");
-                    case LEADER:
-                        return "becomes leader in term " + term + " with " + a + " votes" + (why == null ? "" : " (" + why + ")");
-                    default:
-                        return "becomes follower in term " + term + (why == null ? "" : " (" + why + ")");
-                }
-            case VOTE:
-                return (a == 1 ? "votes for n" + peer : "refuses vote to n" + peer) + " in term " + term
-                        + (why == null ? "" : " (" + why + ")");
-            case COMMIT:
-                return "commits up to index " + a;
-            case APPLY:
-                return a == b ? "applies index " + a : "applies indexes " + a + ".." + b;
-            case TRUNCATE:
-                return "removes " + b + " conflicting entr" + (b == 1 ? "y" : "ies") + " from index " + a
-                        + (why == null ? "" : " (" + why + ")");
-            default:
-                throw new IllegalStateException(kind.name());
-        }
+        String reason = why == null ? "" : " (" + why + ")";
+        return switch (kind) {
+            case ROLE -> switch (role) {
+                case FOLLOWER -> "becomes follower in term " + term + reason;
+                case CANDIDATE -> "becomes candidate in term " + term + reason;
+                case LEADER -> "becomes leader in term " + term + " with " + a + " votes" + reason;
+            };
+            case VOTE -> (a == 1 ? "votes for n" + peer : "refuses vote to n" + peer) + " in term " + term + reason;
+            case COMMIT -> "commits up to index " + a;
+            case APPLY -> a == b ? "applies index " + a : "applies indexes " + a + ".." + b;
+            case TRUNCATE -> "removes " + b + " conflicting entr" + (b == 1 ? "y" : "ies") + " from index " + a + reason;
+        };
     }
 }

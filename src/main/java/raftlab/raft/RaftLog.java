@@ -1,48 +1,67 @@
 package raftlab.raft;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
  * The replicated log, indexed from 1 as in the paper. Index 0 is the empty prefix with term 0, which makes
  * the prevLogIndex/prevLogTerm check uniform for the first entry.
  */
-public final class RaftLog {
+public final class RaftLog implements RaftLogView {
     private final ArrayList<Entry> entries = new ArrayList<>();
 
+    /** The lowest index appended or removed since {@link #takeChangedFrom}, or Long.MAX_VALUE if none. */
+    private long changedFrom = Long.MAX_VALUE;
+
+    @Override
     public long lastIndex() {
         return entries.size();
     }
 
-    public long lastTerm() {
-        return termAt(lastIndex());
-    }
-
-    /** Term of the entry at {@code index}; 0 for index 0. Callers check {@code index <= lastIndex()}. */
+    @Override
     public long termAt(long index) {
         return index == 0 ? 0 : entries.get((int) index - 1).term();
     }
 
+    @Override
     public Entry get(long index) {
         return entries.get((int) index - 1);
     }
 
     public void append(Entry e) {
         entries.add(e);
+        changedFrom = Math.min(changedFrom, entries.size());
     }
 
     /** Removes the entries at {@code fromIndex} and after; used only on a real conflict. */
     public void truncateFrom(long fromIndex) {
         entries.subList((int) fromIndex - 1, entries.size()).clear();
+        changedFrom = Math.min(changedFrom, fromIndex);
     }
 
-    /** Entries from {@code fromIndex} to {@code toIndex} inclusive, as an unmodifiable copy safe to send. */
+    /**
+     * The lowest index appended or removed since the last call, or Long.MAX_VALUE if the log did not change; resets
+     * it. What a step must write to disk is the log from there on.
+     */
+    long takeChangedFrom() {
+        long c = changedFrom;
+        changedFrom = Long.MAX_VALUE;
+        return c;
+    }
+
+    /** A copy with the same entries (they are immutable, so they are shared). */
+    RaftLog copy() {
+        RaftLog c = new RaftLog();
+        c.entries.addAll(entries);
+        return c;
+    }
+
+    @Override
     public List<Entry> slice(long fromIndex, long toIndex) {
         if (fromIndex > toIndex) {
             return List.of();
         }
-        return Collections.unmodifiableList(new ArrayList<>(entries.subList((int) fromIndex - 1, (int) toIndex)));
+        return List.copyOf(entries.subList((int) fromIndex - 1, (int) toIndex));
     }
 
     /** First index holding {@code term}, searching back from {@code index}; the follower's conflict hint. */

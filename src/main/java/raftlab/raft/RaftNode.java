@@ -1,519 +1,70 @@
 package raftlab.raft;
 
-import java.util.List;
-import java.util.Set;
-import java.util.TreeMap;
-
 /**
- * One Raft server, as in Figure 2 of the paper: a deterministic state machine stepped by timer firings, incoming
- * messages and client proposals. Everything it does to the world goes through its {@link NodeEnv}.
+ * One Raft server, as the lab sees it: a deterministic state machine stepped by three kinds of input (a message, a
+ * timer firing, a client proposal), plus {@link #start} when it boots. Each step returns one {@link Effects} batch:
+ * the persistent state to write, the messages to send, the events to report, the answers to clients and the timer
+ * requests. The simulation, the checkers and every view use only this interface, so any implementation can run in
+ * the lab: {@link ReferenceNode} (Figure 2, rule by rule) is the lab's own, and a learner may write another.
  *
- * <p>Volatile state (role, commitIndex, lastApplied, leader bookkeeping, the key-value store) lives in this object
- * and is lost on a crash; persistent state lives in {@link PersistentState} and survives it.
+ * <h2>The contract</h2>
+ * <ul>
+ * <li>No threads, no clock, no I/O, no static mutable state: everything a node does to the world is in the batch it
+ *     returns, and time exists only as timer firings. Randomness comes only from {@link NodeSetup#random()}.</li>
+ * <li>Persistence: a node keeps its own working copy of its persistent state (term, vote, log), starting from
+ *     {@link NodeSetup#restored()}. Whenever a step changes any of it, the batch must carry a {@link DiskWrite} that
+ *     brings the disk to the same state. The lab writes it before it sends that batch's messages and replies (a
+ *     correct node may therefore answer as soon as it has decided: the answer leaves after the write is durable).
+ *     A crash keeps what was written; a power loss keeps only what was durable. After either, a new node is created
+ *     from the disk.</li>
+ * <li>Timers: a node asks for a timer with {@link TimerRequest#arm} (replacing any pending firing of that timer)
+ *     and is stepped by {@link #timeout} when it fires; {@link TimerRequest#cancel} stops it.</li>
+ * <li>The state queries below are read by the safety checkers and the views after every step; they must describe
+ *     the node as it is after the last step, and must not change anything.</li>
+ * </ul>
  */
-public final class RaftNode {
-    private final int id;
-    /** All member ids, this node included, ascending. */
-    private final int[] members;
-    private final Settings settings;
-    private final Set<Bug> bugs;
-    private final PersistentState disk;
-    private final NodeEnv env;
+public interface RaftNode {
+    /** The node boots (first start or restart) as a follower: typically it arms its election timer. */
+    Effects start();
 
-    private Role role = Role.FOLLOWER;
-    private int leaderId;
-    private long commitIndex;
-    private long lastApplied;
-    private final KvStore kv = new KvStore();
+    /** A message arrives from another node. */
+    Effects receive(Message m);
 
-    // Candidate state: who granted us a vote in the current term. Indexed by node id.
-    private final boolean[] votes;
-    // Leader state, indexed by node id (Figure 2's nextIndex[] and matchIndex[]).
-    private final long[] nextIndex;
-    private final long[] matchIndex;
-    /**
-     * Per follower: the index we backed nextIndex up to and resent from since the last heartbeat, or 0. Two
-     * rejections in flight carry the same hint; acting on both would send the same batch twice.
-     */
-    private final long[] resentFrom;
-    /** Requests this node accepted as leader, by log index, awaiting their apply. */
-    private final TreeMap<Long, Long> pending = new TreeMap<>();
-
-    public RaftNode(int id, int[] members, Settings settings, Set<Bug> bugs, PersistentState disk, NodeEnv env) {
-        this.id = id;
-        this.members = members.clone();
-        this.settings = settings;
-        this.bugs = bugs;
-        this.disk = disk;
-        this.env = env;
-        int maxId = 0;
-        for (int m : members) {
-            maxId = Math.max(maxId, m);
-        }
-        votes = new boolean[maxId + 1];
-        nextIndex = new long[maxId + 1];
-        matchIndex = new long[maxId + 1];
-        resentFrom = new long[maxId + 1];
-        if (bugs.contains(Bug.FORGET_VOTE)) {
-            disk.votedFor = 0;
-        }
-    }
-
-    /** Called once when the node boots or restarts: a follower that waits for a leader. */
-    public void start() {
-        resetElectionTimer();
-    }
-
-    // ---------------------------------------------------------------------------------------------- timers
-
-    /** The election timer fired (or the user fired it): start an election unless we lead. */
-    public void electionTimeout() {
-        if (role == Role.LEADER) {
-            return;
-        }
-        startElection("election timeout");
-    }
-
-    /** The heartbeat timer fired: a leader sends AppendEntries to every follower and re-arms it. */
-    public void heartbeatTimeout() {
-        if (role != Role.LEADER) {
-            return;
-        }
-        java.util.Arrays.fill(resentFrom, 0);
-        broadcastAppendEntries();
-        env.setHeartbeatTimer(settings.heartbeat());
-    }
-
-    private void resetElectionTimer() {
-        long span = settings.electionMax() - settings.electionMin() + 1;
-        env.setElectionTimer(settings.electionMin() + env.randomInt((int) span));
-    }
-
-    // ---------------------------------------------------------------------------------------------- elections
-
-    private void startElection(String why) {
-        disk.currentTerm++;
-        disk.votedFor = id;
-        role = Role.CANDIDATE;
-        leaderId = 0;
-        java.util.Arrays.fill(votes, false);
-        votes[id] = true;
-        env.event(new NodeEvent(EventKind.ROLE, id, Role.CANDIDATE, disk.currentTerm, 0, 0, 0, why));
-        resetElectionTimer();
-        if (countVotes() >= majority()) {
-            becomeLeader();
-            return;
-        }
-        RaftLog log = disk.log;
-        for (int peer : members) {
-            if (peer != id) {
-                env.send(new RequestVote(id, peer, disk.currentTerm, log.lastIndex(), log.lastTerm()));
-            }
-        }
-    }
-
-    private void onRequestVote(RequestVote rv) {
-        boolean grant = false;
-        String why = null;
-        if (rv.term() < disk.currentTerm) {
-            why = "its term " + rv.term() + " is older than " + disk.currentTerm;
-        } else if (disk.votedFor != 0 && disk.votedFor != rv.from()) {
-            why = "already voted for n" + disk.votedFor;
-        } else if (!bugs.contains(Bug.NO_UP_TO_DATE_CHECK) && !candidateUpToDate(rv)) {
-            why = "our log is more up to date: last " + disk.log.lastIndex() + "/" + disk.log.lastTerm()
-                    + " vs its " + rv.lastLogIndex() + "/" + rv.lastLogTerm();
-        } else {
-            grant = true;
-        }
-        if (grant) {
-            boolean repeat = disk.votedFor == rv.from();
-            disk.votedFor = rv.from();
-            resetElectionTimer();
-            if (!repeat) {
-                env.event(new NodeEvent(EventKind.VOTE, id, role, disk.currentTerm, rv.from(), 1, 0, null));
-            }
-        } else if (rv.term() >= disk.currentTerm) {
-            // Refusals of stale-term requests are noise; refusals in the current term teach something.
-            env.event(new NodeEvent(EventKind.VOTE, id, role, disk.currentTerm, rv.from(), 0, 0, why));
-        }
-        env.send(new RequestVoteReply(id, rv.from(), disk.currentTerm, grant));
-    }
-
-    /** Section 5.4.1: the candidate's log ends in a later term, or the same term and at least as long. */
-    private boolean candidateUpToDate(RequestVote rv) {
-        long myTerm = disk.log.lastTerm();
-        if (rv.lastLogTerm() != myTerm) {
-            return rv.lastLogTerm() > myTerm;
-        }
-        return rv.lastLogIndex() >= disk.log.lastIndex();
-    }
-
-    private void onRequestVoteReply(RequestVoteReply r) {
-        boolean countStale = bugs.contains(Bug.NAIVE_SEED);
-        if (role != Role.CANDIDATE || (!countStale && r.term() != disk.currentTerm) || !r.voteGranted()) {
-            return;
-        }
-        votes[r.from()] = true;
-        if (countVotes() >= majority()) {
-            becomeLeader();
-        }
-    }
-
-    private int countVotes() {
-        int n = 0;
-        for (int m : members) {
-            if (votes[m]) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private int majority() {
-        return members.length / 2 + 1;
-    }
-
-    private void becomeLeader() {
-        role = Role.LEADER;
-        leaderId = id;
-        env.cancelElectionTimer();
-        env.event(new NodeEvent(EventKind.ROLE, id, Role.LEADER, disk.currentTerm, 0, countVotes(), 0, null));
-        for (int m : members) {
-            nextIndex[m] = disk.log.lastIndex() + 1;
-            matchIndex[m] = 0;
-            resentFrom[m] = 0;
-        }
-        if (settings.noop()) {
-            appendOwn(Command.NOOP);
-        }
-        matchIndex[id] = disk.log.lastIndex();
-        broadcastAppendEntries();
-        env.setHeartbeatTimer(settings.heartbeat());
-        maybeAdvanceCommit();
-    }
-
-    /** Any message with a newer term turns us into a follower of that term first (Figure 2, all servers). */
-    private void stepDown(long term, int cause, String why) {
-        boolean changed = role != Role.FOLLOWER || term != disk.currentTerm;
-        if (term > disk.currentTerm) {
-            disk.currentTerm = term;
-            disk.votedFor = 0;
-        }
-        if (role == Role.LEADER) {
-            env.cancelHeartbeatTimer();
-            // A leader cancelled its election timer, so it needs one again. A candidate keeps the timeout it drew
-            // when it started its election: Figure 2 resets the timer only on AppendEntries from the current
-            // leader, a granted vote, or a new election (re-arming here let a disruptive node delay elections).
-            resetElectionTimer();
-        }
-        role = Role.FOLLOWER;
-        if (changed) {
-            env.event(new NodeEvent(EventKind.ROLE, id, Role.FOLLOWER, disk.currentTerm, cause, 0, 0, why));
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------- messages
-
-    /** Handles one incoming message. */
-    public void receive(Message m) {
-        if (m.term() > disk.currentTerm) {
-            leaderId = 0;
-            stepDown(m.term(), m.from(), "saw term " + m.term() + " from n" + m.from());
-        }
-        if (m instanceof AppendEntries) {
-            onAppendEntries((AppendEntries) m);
-        } else if (m instanceof AppendEntriesReply) {
-            onAppendEntriesReply((AppendEntriesReply) m);
-        } else if (m instanceof RequestVote) {
-            onRequestVote((RequestVote) m);
-        } else if (m instanceof RequestVoteReply) {
-            onRequestVoteReply((RequestVoteReply) m);
-        } else {
-            throw new IllegalArgumentException("unknown message " + m.type());
-        }
-    }
-
-    private void onAppendEntries(AppendEntries ae) {
-        if (ae.term() < disk.currentTerm) {
-            env.send(new AppendEntriesReply(id, ae.from(), disk.currentTerm, false, 0, 0, 0));
-            return;
-        }
-        // Same term: ae.from() is the one leader of this term. A candidate of this term gives up.
-        if (role != Role.FOLLOWER) {
-            stepDown(ae.term(), ae.from(), "n" + ae.from() + " leads term " + ae.term());
-        }
-        leaderId = ae.from();
-        resetElectionTimer();
-
-        RaftLog log = disk.log;
-        boolean naive = bugs.contains(Bug.NAIVE_SEED);
-        if (naive) {
-            // The article's sketch: append whatever arrives to the end, no consistency check at all.
-            for (Entry e : ae.entries()) {
-                log.append(e);
-            }
-            long match = Math.min(ae.prevLogIndex() + ae.entries().size(), log.lastIndex());
-            advanceFollowerCommit(ae.leaderCommit(), match);
-            env.send(new AppendEntriesReply(id, ae.from(), disk.currentTerm, true, match, 0, 0));
-            return;
-        }
-        if (ae.prevLogIndex() > log.lastIndex()) {
-            env.send(new AppendEntriesReply(id, ae.from(), disk.currentTerm, false, 0, 0, log.lastIndex() + 1));
-            return;
-        }
-        if (log.termAt(ae.prevLogIndex()) != ae.prevLogTerm()) {
-            long conflictTerm = log.termAt(ae.prevLogIndex());
-            long first = log.firstIndexOfTerm(conflictTerm, ae.prevLogIndex());
-            env.send(new AppendEntriesReply(id, ae.from(), disk.currentTerm, false, 0, conflictTerm, first));
-            return;
-        }
-        long index = ae.prevLogIndex();
-        List<Entry> entries = ae.entries();
-        if (bugs.contains(Bug.TRUNCATE_ON_STALE_APPEND) && index < log.lastIndex()) {
-            truncate(index + 1, "bug truncate-on-stale-append");
-        }
-        for (Entry e : entries) {
-            index++;
-            if (index <= log.lastIndex()) {
-                if (log.termAt(index) == e.term()) {
-                    continue; // already have it: a stale or duplicated message must not remove anything
-                }
-                truncate(index, "conflict with n" + ae.from() + "'s entry of term " + e.term());
-            }
-            log.append(e);
-        }
-        long lastNew = ae.prevLogIndex() + entries.size();
-        advanceFollowerCommit(ae.leaderCommit(), lastNew);
-        if (bugs.contains(Bug.EARLY_APPLY)) {
-            applyUpTo(log.lastIndex());
-        }
-        env.send(new AppendEntriesReply(id, ae.from(), disk.currentTerm, true, lastNew, 0, 0));
-    }
-
-    private void truncate(long from, String why) {
-        long removed = disk.log.lastIndex() - from + 1;
-        if (removed <= 0) {
-            return;
-        }
-        disk.log.truncateFrom(from);
-        env.event(new NodeEvent(EventKind.TRUNCATE, id, role, disk.currentTerm, 0, from, removed, why));
-    }
-
-    private void advanceFollowerCommit(long leaderCommit, long lastNew) {
-        long target = Math.min(leaderCommit, lastNew);
-        if (target > commitIndex) {
-            setCommitIndex(target);
-        }
-    }
-
-    private void onAppendEntriesReply(AppendEntriesReply r) {
-        if (role != Role.LEADER || r.term() != disk.currentTerm) {
-            return; // replies from older terms are ignored
-        }
-        int f = r.from();
-        if (r.success()) {
-            if (r.matchIndex() > matchIndex[f]) {
-                matchIndex[f] = r.matchIndex();
-            }
-            if (nextIndex[f] < matchIndex[f] + 1) {
-                nextIndex[f] = matchIndex[f] + 1;
-            }
-            maybeAdvanceCommit();
-            if (nextIndex[f] <= disk.log.lastIndex() && r.matchIndex() >= nextIndex[f] - 1) {
-                sendAppendEntries(f); // more to send and the follower is caught up to what we sent
-            }
-            return;
-        }
-        long next;
-        if (r.conflictTerm() == 0) {
-            next = r.conflictIndex();
-        } else {
-            long last = disk.log.lastIndexOfTerm(r.conflictTerm());
-            next = last > 0 ? last + 1 : r.conflictIndex();
-        }
-        // A hint below what the follower already acknowledged is a stale (reordered) reply, unless a switched-on bug
-        // made the follower lose acknowledged entries (truncate-on-stale-append, or two leaders in a term). Then an
-        // immediate resend from matchIndex+1 fails again, forever, and duplication multiplies that ping-pong into a
-        // flood that never lets `tick` return: with a bug on, such a follower is retried on the next heartbeat.
-        boolean believable = next > matchIndex[f] || bugs.isEmpty();
-        next = Math.max(next, matchIndex[f] + 1);
-        next = Math.max(1, Math.min(next, disk.log.lastIndex() + 1));
-        if (next < nextIndex[f] && next != resentFrom[f]) {
-            nextIndex[f] = next;
-            if (believable) {
-                resentFrom[f] = next;
-                sendAppendEntries(f);
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------- replication
-
-    private void broadcastAppendEntries() {
-        for (int peer : members) {
-            if (peer != id) {
-                sendAppendEntries(peer);
-            }
-        }
-    }
+    /** One of the timers this node armed fires (or the user fires the election timer by hand). */
+    Effects timeout(TimerKind timer);
 
     /**
-     * Sends the follower the entries from its nextIndex (at most maxBatch), then assumes they arrive: nextIndex moves
-     * past them. If they are lost, the follower's rejection of a later message brings nextIndex back.
+     * A client asks this node to run {@code c}: a leader appends it and answers ACCEPTED now, then OK or FAILED
+     * once the entry at that index is committed and applied; anyone else answers REDIRECT.
      */
-    private void sendAppendEntries(int peer) {
-        RaftLog log = disk.log;
-        long next = nextIndex[peer];
-        long prev = next - 1;
-        long last = Math.min(log.lastIndex(), prev + settings.maxBatch());
-        List<Entry> entries = log.slice(next, last);
-        env.send(new AppendEntries(id, peer, disk.currentTerm, prev, log.termAt(prev), entries, commitIndex));
-        nextIndex[peer] = last + 1;
-    }
+    Effects propose(Command c);
 
-    /** Figure 2: commit the highest N held by a majority, if log[N] is of the current term. */
-    private void maybeAdvanceCommit() {
-        RaftLog log = disk.log;
-        boolean anyTerm = bugs.contains(Bug.COMMIT_OLD_TERM);
-        for (long n = log.lastIndex(); n > commitIndex; n--) {
-            long t = log.termAt(n);
-            if (t != disk.currentTerm && !anyTerm) {
-                if (t < disk.currentTerm) {
-                    break; // everything below is older too
-                }
-                continue;
-            }
-            int count = 0;
-            for (int m : members) {
-                if (matchIndex[m] >= n) {
-                    count++;
-                }
-            }
-            if (count >= majority()) {
-                setCommitIndex(n);
-                break;
-            }
-        }
-    }
+    // ------------------------------------------------------------------------------------------ state, read-only
 
-    private void setCommitIndex(long index) {
-        commitIndex = index;
-        env.event(new NodeEvent(EventKind.COMMIT, id, role, disk.currentTerm, 0, index, 0, null));
-        applyUpTo(commitIndex);
-    }
+    int id();
 
-    private void applyUpTo(long index) {
-        if (index <= lastApplied) {
-            return;
-        }
-        long first = lastApplied + 1;
-        List<ClientReply> replies = null;
-        while (lastApplied < index) {
-            lastApplied++;
-            Entry e = disk.log.get(lastApplied);
-            String result = kv.apply(e.command());
-            Long req = pending.isEmpty() ? null : pending.remove(lastApplied);
-            if (req != null) {
-                if (replies == null) {
-                    replies = new java.util.ArrayList<>();
-                }
-                if (e.command().requestId() == req) {
-                    replies.add(new ClientReply(req, ClientReply.Status.OK, lastApplied, result, 0, null));
-                } else {
-                    replies.add(new ClientReply(req, ClientReply.Status.FAILED, lastApplied, null, 0,
-                            "index " + lastApplied + " holds another entry, of term " + e.term()));
-                }
-            }
-        }
-        env.event(new NodeEvent(EventKind.APPLY, id, role, disk.currentTerm, 0, first, lastApplied, null));
-        if (replies != null) {
-            replies.forEach(env::reply); // answer clients only after the apply is visible
-        }
-    }
+    Role role();
 
-    // ---------------------------------------------------------------------------------------------- clients
+    long currentTerm();
 
-    /**
-     * A client asks this node to run {@code c}. A leader appends it and answers ACCEPTED now and OK or FAILED once
-     * the index is applied; anyone else answers REDIRECT with the leader it knows of.
-     */
-    public void propose(Command c) {
-        if (role != Role.LEADER) {
-            env.reply(new ClientReply(c.requestId(), ClientReply.Status.REDIRECT, 0, null, leaderId,
-                    "n" + id + " is a " + role.label()));
-            return;
-        }
-        long index = appendOwn(c);
-        Long displaced = pending.put(index, c.requestId());
-        if (displaced != null) {
-            // Our earlier request here was cut off by a later leader (possible without the no-op) and this index is
-            // ours again: that request failed, and with its pending slot gone it would otherwise never hear so.
-            env.reply(new ClientReply(displaced, ClientReply.Status.FAILED, index, null, 0,
-                    "index " + index + " was overwritten by a later leader"));
-        }
-        env.reply(new ClientReply(c.requestId(), ClientReply.Status.ACCEPTED, index, null, id, null));
-        matchIndex[id] = index;
-        if (bugs.contains(Bug.EARLY_APPLY)) {
-            applyUpTo(index);
-        }
-        for (int peer : members) {
-            if (peer != id && nextIndex[peer] == index) {
-                sendAppendEntries(peer); // followers that are caught up get it at once; others on their next round
-            }
-        }
-        maybeAdvanceCommit();
-    }
+    /** The candidate voted for in the current term, or 0. */
+    int votedFor();
 
-    private long appendOwn(Command c) {
-        disk.log.append(new Entry(disk.currentTerm, c));
-        return disk.log.lastIndex();
-    }
+    /** The leader this node believes in for its current term, or 0. */
+    int leaderId();
 
-    // ---------------------------------------------------------------------------------------------- queries
+    /** The node's log as it stands (its working copy, which the disk follows). */
+    RaftLogView log();
 
-    public int id() {
-        return id;
-    }
+    long commitIndex();
 
-    public Role role() {
-        return role;
-    }
+    long lastApplied();
 
-    public long currentTerm() {
-        return disk.currentTerm;
-    }
+    /** The application, with every entry up to {@link #lastApplied()} applied. Read it; do not apply to it. */
+    StateMachine stateMachine();
 
-    public int votedFor() {
-        return disk.votedFor;
-    }
-
-    public int leaderId() {
-        return leaderId;
-    }
-
-    public long commitIndex() {
-        return commitIndex;
-    }
-
-    public long lastApplied() {
-        return lastApplied;
-    }
-
-    public RaftLog log() {
-        return disk.log;
-    }
-
-    public KvStore kv() {
-        return kv;
-    }
-
-    /** Leader's nextIndex for {@code peer} (meaningful only while leader). */
-    public long nextIndex(int peer) {
-        return nextIndex[peer];
-    }
-
-    /** Leader's matchIndex for {@code peer} (meaningful only while leader). */
-    public long matchIndex(int peer) {
-        return matchIndex[peer];
+    /** A leader's view of one voter's log; null when not leading or when the implementation keeps none. */
+    default Progress progress(int peer) {
+        return null;
     }
 }

@@ -43,18 +43,20 @@ public abstract class LabScript extends Script {
 
     /** A bare word: a command with no arguments, as in the shell. Anything else is an unknown variable. */
     public Object propertyMissing(String name) {
-        if (lab.commands().has(name)) {
+        if (lab.commands().has(name) || lab.commands().has(CommandWords.kebab(name))) {
             return command(name, new Object[0]);
         }
         throw new ScriptFailure("no variable or command '" + name + "'" + suggestion(name));
     }
 
-    private Object command(String name, Object[] args) {
+    private Object command(String called, Object[] args) {
+        // A command whose name has a hyphen is called in camel case: powerLoss 2 is power-loss 2.
+        String name = lab.commands().has(called) ? called : CommandWords.kebab(called);
         CommandLine cmd = lab.commands().command(name);
         if (cmd == null) {
             // The shell's own message, with its "did you mean" hint; an unknown name changes nothing.
-            lab.execute(Tokenizer.quote(name));
-            throw new ScriptFailure(lab.lastError() != null ? lab.lastError() : "unknown command '" + name + "'");
+            lab.execute(Tokenizer.quote(called));
+            throw new ScriptFailure(lab.lastError() != null ? lab.lastError() : "unknown command '" + called + "'");
         }
         String line = CommandWords.line(name, cmd, args);
         if (!quiet) {

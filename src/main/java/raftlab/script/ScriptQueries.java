@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 import raftlab.raft.Entry;
 import raftlab.raft.PersistentState;
-import raftlab.raft.RaftLog;
+import raftlab.raft.RaftLogView;
 import raftlab.raft.RaftNode;
 import raftlab.raft.Role;
 import raftlab.sim.Cluster;
@@ -100,7 +100,7 @@ final class ScriptQueries {
         int n = nodeId(id);
         RaftNode node = c.node(n);
         PersistentState disk = c.disk(n);
-        RaftLog log = disk.log();
+        RaftLogView log = disk.log();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", n);
         m.put("up", node != null);
@@ -114,8 +114,8 @@ final class ScriptQueries {
         m.put("lastTerm", log.lastTerm());
         m.put("log", entries(1, log.slice(1, log.lastIndex())));
         boolean leads = node != null && node.role() == Role.LEADER;
-        m.put("nextIndex", leads ? perPeer(c, n, node::nextIndex) : null);
-        m.put("matchIndex", leads ? perPeer(c, n, node::matchIndex) : null);
+        m.put("nextIndex", leads ? perPeer(c, n, peer -> node.progress(peer) == null ? 0 : node.progress(peer).next()) : null);
+        m.put("matchIndex", leads ? perPeer(c, n, peer -> node.progress(peer) == null ? 0 : node.progress(peer).match()) : null);
         return m;
     }
 
@@ -123,7 +123,7 @@ final class ScriptQueries {
     Map<String, String> kv(Object id) {
         Cluster c = cluster.get();
         RaftNode node = c.node(nodeId(id));
-        return node == null ? new TreeMap<>() : new TreeMap<>(node.kv().view());
+        return node == null ? new TreeMap<>() : new TreeMap<>(node.stateMachine().view());
     }
 
     /** The messages in flight, by id. */

@@ -13,28 +13,57 @@ import raftlab.raft.Bug;
 import raftlab.raft.ClientReply;
 import raftlab.raft.Command;
 import raftlab.raft.CommandKind;
+import raftlab.raft.DiskWrite;
+import raftlab.raft.Effects;
+import raftlab.raft.KvStore;
 import raftlab.raft.Message;
-import raftlab.raft.NodeEnv;
 import raftlab.raft.NodeEvent;
+import raftlab.raft.NodeFactory;
+import raftlab.raft.NodeSetup;
 import raftlab.raft.PersistentState;
+import raftlab.raft.Quorum;
 import raftlab.raft.RaftNode;
 import raftlab.raft.Role;
+import raftlab.raft.TimerKind;
+import raftlab.raft.TimerRequest;
 
 /**
  * A whole simulated world: N Raft nodes, their disks, a virtual network and a virtual clock, all driven by one
  * event queue ordered by (time, sequence). Single-threaded by design: whoever owns a Cluster is the only one who
  * touches it. Time moves only when a caller moves it.
+ *
+ * <p>Nodes are {@link RaftNode}s made by a {@link NodeFactory}; the cluster knows nothing else of them. Each step of
+ * a node returns an {@link Effects} batch, which {@link #apply} carries out: the disk write first, then events and
+ * timers, and the messages and client replies once the write is durable (at once with {@code --sync 0}).
  */
 public final class Cluster {
     private final ClusterConfig config;
-    private final SimRandom random;
+    /** Per node id: the stream its election timeouts are drawn from. */
+    private final SimRandom[] timerRandom;
+    /** Per directed link [from][to]: the stream its latency, loss and duplication are drawn from. */
+    private final SimRandom[][] linkRandom;
+    /** The configuration every node counts majorities over. */
+    private final Quorum voters;
+    /** Its ids, ascending; per-node arrays below are indexed by id. */
     private final int[] members;
+    private final NodeFactory factory;
     private final RaftNode[] nodes;
-    private final PersistentState[] disks;
+    private final Disk[] disks;
     private final boolean[] up;
+    /** Bumped at every boot and stop: output a node left waiting for its disk is not sent by a later incarnation. */
+    private final long[] incarnation;
     private final long[] electionGen;
     private final long[] heartbeatGen;
     private final long[] electionDue;
+    /**
+     * Per node: its election timer's current arming, and the firing of it that sits in the timer queue (possibly an
+     * earlier, superseded arming). A follower re-arms on every AppendEntries; rather than queueing a firing each time,
+     * the queue holds at most one live firing per node, and a superseded one is replaced by the current arming when it
+     * reaches the head (see {@link #dropStaleTimers}). The replacement keeps the (time, seq) it was given when armed,
+     * so events happen in exactly the order they would if every arming had been queued.
+     */
+    private final TimerFiring[] electionArmed;
+    private final TimerFiring[] electionQueued;
     private final Set<Bug> bugs = EnumSet.noneOf(Bug.class);
     /** Timers and messages wait in separate queues so that hold can stop messages while timers still fire. */
     private final PriorityQueue<TimerFiring> timers = new PriorityQueue<>();
@@ -53,33 +82,54 @@ public final class Cluster {
     private Object cause;
 
     public Cluster(ClusterConfig config) {
+        this(config, NodeFactory.reference());
+    }
+
+    /** A cluster of nodes made by {@code factory}. */
+    public Cluster(ClusterConfig config, NodeFactory factory) {
         if (config.size() < 1) {
             throw new IllegalArgumentException("a cluster needs at least one node");
         }
         this.config = config;
-        this.random = new SimRandom(config.seed());
+        this.factory = factory;
         int n = config.size();
         this.network = new Network(n, config.latencyMin(), config.latencyMax());
-        members = new int[n];
+        int[] initial = new int[n];
         for (int i = 0; i < n; i++) {
-            members[i] = i + 1;
+            initial[i] = i + 1;
         }
+        voters = Quorum.of(initial);
+        members = voters.ids();
         nodes = new RaftNode[n + 1];
-        disks = new PersistentState[n + 1];
+        disks = new Disk[n + 1];
         up = new boolean[n + 1];
+        incarnation = new long[n + 1];
         electionGen = new long[n + 1];
         heartbeatGen = new long[n + 1];
         electionDue = new long[n + 1];
+        electionArmed = new TimerFiring[n + 1];
+        electionQueued = new TimerFiring[n + 1];
+        timerRandom = new SimRandom[n + 1];
+        linkRandom = new SimRandom[n + 1][n + 1];
         for (int id : members) {
-            disks[id] = new PersistentState();
+            timerRandom[id] = SimRandom.stream(config.seed(), SimRandom.NODE_TIMERS, id, 0);
+            for (int to : members) {
+                linkRandom[id][to] = SimRandom.stream(config.seed(), SimRandom.LINK, id, to);
+            }
+        }
+        for (int id : members) {
+            disks[id] = new Disk(config.syncMs());
             boot(id);
         }
     }
 
     private void boot(int id) {
         up[id] = true;
-        nodes[id] = new RaftNode(id, members, config.settings(), bugs, disks[id], new Env(id));
-        nodes[id].start();
+        incarnation[id]++;
+        SimRandom timerStream = timerRandom[id];
+        nodes[id] = factory.create(new NodeSetup(id, voters, config.settings(), bugs, disks[id].state(),
+                timerStream::nextInt, new KvStore()));
+        apply(id, nodes[id].start());
     }
 
     public void addListener(SimListener l) {
@@ -105,6 +155,7 @@ public final class Cluster {
     /** The next event to process: the earlier of the next timer and (unless held) the next message. */
     private Scheduled peekNext() {
         dropDoneMessages();
+        dropStaleTimers();
         TimerFiring t = timers.peek();
         InFlight m = hold ? null : wire.peek();
         if (t == null) {
@@ -114,6 +165,32 @@ public final class Cluster {
             return t;
         }
         return t.compareTo(m) <= 0 ? t : m;
+    }
+
+    /**
+     * Pops node timer firings that were superseded (re-armed or cancelled, or their node stopped): they would do
+     * nothing. A superseded election firing gives way to its node's current arming, queued now with its own time.
+     */
+    private void dropStaleTimers() {
+        TimerFiring t;
+        while ((t = timers.peek()) != null && t.action == null && !current(t)) {
+            timers.poll();
+            if (t.kind == TimerKind.ELECTION && electionQueued[t.node] == t) {
+                electionQueued[t.node] = null;
+                TimerFiring armed = electionArmed[t.node];
+                if (armed != null && armed.generation == electionGen[t.node]) {
+                    timers.add(armed);
+                    electionQueued[t.node] = armed;
+                }
+            }
+        }
+    }
+
+    private boolean current(TimerFiring t) {
+        return switch (t.kind) {
+            case ELECTION -> t.generation == electionGen[t.node];
+            case HEARTBEAT -> t.generation == heartbeatGen[t.node];
+        };
     }
 
     private void dropDoneMessages() {
@@ -193,21 +270,19 @@ public final class Cluster {
             t.action.run();
             return;
         }
+        RaftNode node = nodes[t.node];
         if (!up[t.node]) {
             return;
         }
-        if (t.kind == TimerKind.ELECTION) {
-            if (t.generation != electionGen[t.node]) {
-                return;
-            }
-            electionDue[t.node] = 0;
-            nodes[t.node].electionTimeout();
-        } else {
-            if (t.generation != heartbeatGen[t.node]) {
-                return;
-            }
-            nodes[t.node].heartbeatTimeout();
+        if (!current(t)) {
+            return; // superseded by a later arming or a cancel
         }
+        if (t.kind == TimerKind.ELECTION) {
+            electionDue[t.node] = 0;
+            electionArmed[t.node] = null;
+            electionQueued[t.node] = null;
+        }
+        apply(t.node, node.timeout(t.kind));
     }
 
     private void deliverNow(InFlight m) {
@@ -222,7 +297,7 @@ public final class Cluster {
         for (SimListener l : listeners) {
             l.delivered(now, m);
         }
-        nodes[to].receive(m.message);
+        apply(to, nodes[to].receive(m.message));
     }
 
     private void drop(InFlight m, String why) {
@@ -275,7 +350,8 @@ public final class Cluster {
     /** Puts a second copy of the message on the wire, with a new id and its own latency. Returns the copy. */
     public InFlight duplicate(InFlight m) {
         requireInFlight(m);
-        InFlight copy = new InFlight(nextMessageId++, m.message, now, now + network.latency(m.message, random), seq++);
+        InFlight copy = new InFlight(nextMessageId++, m.message, now, now + network.latency(m.message, link(m.message)),
+                seq++);
         wire.add(copy);
         stats.duplicated(m.message);
         for (SimListener l : listeners) {
@@ -309,7 +385,7 @@ public final class Cluster {
         electionGen[id]++;
         electionDue[id] = 0;
         cause = "n" + id + "'s election timer is fired by the user";
-        nodes[id].electionTimeout();
+        apply(id, nodes[id].timeout(TimerKind.ELECTION));
         afterEvent();
     }
 
@@ -319,7 +395,23 @@ public final class Cluster {
     public void crash(int id) {
         requireUp(id);
         cause = "n" + id + " crashes";
+        stop(id, "n" + id + " crashed before answering");
+    }
+
+    /**
+     * Node {@code id} loses power: like {@link #crash}, and its disk also loses every write not yet durable (with
+     * {@code --sync 0} every write is durable at once, so this is a crash).
+     */
+    public void powerLoss(int id) {
+        requireUp(id);
+        cause = "n" + id + " loses power";
+        disks[id].losePower(now);
+        stop(id, "n" + id + " lost power before answering");
+    }
+
+    private void stop(int id, String lostWhy) {
         up[id] = false;
+        incarnation[id]++;
         nodes[id] = null;
         electionGen[id]++;
         heartbeatGen[id]++;
@@ -333,7 +425,7 @@ public final class Cluster {
         for (ClientOp op : lost) {
             outstanding.remove(op.requestId());
             for (SimListener l : listeners) {
-                l.clientLost(now, op, "n" + id + " crashed before answering");
+                l.clientLost(now, op, lostWhy);
             }
         }
         afterEvent();
@@ -358,8 +450,8 @@ public final class Cluster {
         long requestId = nextRequestId++;
         ClientOp op = new ClientOp(requestId, new Command(kind, key, value, requestId), id, now);
         outstanding.put(requestId, op);
-        cause = "client request #" + requestId + " " + op.describe() + " reaches n" + id;
-        nodes[id].propose(op.command());
+        cause = op; // described only if asked, by lastEvent()
+        apply(id, nodes[id].propose(op.command()));
         afterEvent();
         return requestId;
     }
@@ -369,7 +461,7 @@ public final class Cluster {
      * use it to act in virtual time. Actions due at the same time run in the order they were scheduled.
      */
     public void at(long time, Runnable action) {
-        timers.add(new TimerFiring(Math.max(time, now), seq++, action));
+        timers.add(new TimerFiring(Math.max(time, now), seq++, action, "a client acts"));
     }
 
     /** The event processed last, in words, e.g. {@code n4 receives AppendEntries #88 from n2}. */
@@ -382,12 +474,16 @@ public final class Cluster {
             InFlight m = (InFlight) c;
             return "n" + m.message.to() + " receives " + m.message.type() + " #" + m.id + " from n" + m.message.from();
         }
+        if (c instanceof ClientOp) {
+            ClientOp op = (ClientOp) c;
+            return "client request #" + op.requestId() + " " + op.describe() + " reaches n" + op.node();
+        }
         if (c instanceof TimerFiring) {
             TimerFiring t = (TimerFiring) c;
             if (t.action != null) {
-                return "a client acts";
+                return t.what;
             }
-            return "n" + t.node + "'s " + (t.kind == TimerKind.ELECTION ? "election" : "heartbeat") + " timer fires";
+            return "n" + t.node + "'s " + t.kind.label() + " timer fires";
         }
         return c.toString();
     }
@@ -419,9 +515,9 @@ public final class Cluster {
         return nodes[id];
     }
 
-    /** The node's disk: readable even while the node is down. */
+    /** What the node's disk holds (written, durable or not): readable even while the node is down. */
     public PersistentState disk(int id) {
-        return disks[id];
+        return disks[id].state();
     }
 
     /** When node {@code id}'s election timer fires next, or 0 if it is not armed. */
@@ -430,7 +526,17 @@ public final class Cluster {
     }
 
     public boolean validId(int id) {
-        return id >= 1 && id <= members.length;
+        return voters.contains(id);
+    }
+
+    /** The node ids, ascending. */
+    public int[] ids() {
+        return members.clone();
+    }
+
+    /** The configuration: who votes, and what a majority of them is. */
+    public Quorum voters() {
+        return voters;
     }
 
     /** The live leader with the highest term, or 0 if no live node leads. */
@@ -487,6 +593,11 @@ public final class Cluster {
         return stats;
     }
 
+    /** The random stream of the link the message travels. */
+    private SimRandom link(Message m) {
+        return linkRandom[m.from()][m.to()];
+    }
+
     private void checkId(int id) {
         if (!validId(id)) {
             throw new IllegalArgumentException("no node " + id + "; nodes are 1.." + members.length);
@@ -502,80 +613,113 @@ public final class Cluster {
 
     // ---------------------------------------------------------------------------------------------- node glue
 
-    /** What one node sees of the world. */
-    private final class Env implements NodeEnv {
-        private final int id;
-
-        Env(int id) {
-            this.id = id;
-        }
-
-        @Override
-        public void send(Message m) {
-            stats.sent(m);
-            String lost = network.lossAtSend(m, random);
-            InFlight f = new InFlight(nextMessageId++, m, now, now + network.latency(m, random), seq++);
-            for (SimListener l : listeners) {
-                l.sent(now, f);
-            }
-            if (lost != null) {
-                drop(f, lost);
-                return;
-            }
-            wire.add(f);
-            if (network.duplicate(random)) {
-                duplicate(f);
-            }
-        }
-
-        @Override
-        public void setElectionTimer(long delayMs) {
-            long gen = ++electionGen[id];
-            electionDue[id] = now + delayMs;
-            timers.add(new TimerFiring(now + delayMs, seq++, id, TimerKind.ELECTION, gen));
-        }
-
-        @Override
-        public void cancelElectionTimer() {
-            electionGen[id]++;
-            electionDue[id] = 0;
-        }
-
-        @Override
-        public void setHeartbeatTimer(long delayMs) {
-            long gen = ++heartbeatGen[id];
-            timers.add(new TimerFiring(now + delayMs, seq++, id, TimerKind.HEARTBEAT, gen));
-        }
-
-        @Override
-        public void cancelHeartbeatTimer() {
-            heartbeatGen[id]++;
-        }
-
-        @Override
-        public int randomInt(int bound) {
-            return random.nextInt(bound);
-        }
-
-        @Override
-        public void event(NodeEvent e) {
+    /**
+     * Carries out one step's batch for node {@code id}: the disk write, then events and timer requests, then the
+     * messages and client replies, which wait until the node's disk has made every write so far durable, unless
+     * {@code ack-before-persist} is on. Output left waiting is dropped if the node stops before it is sent.
+     */
+    private void apply(int id, Effects fx) {
+        DiskWrite w = fx.persist();
+        long durableAt = w != null ? disks[id].write(w, now) : disks[id].durableAt(now);
+        List<NodeEvent> events = fx.events();
+        for (int i = 0; i < events.size(); i++) {
+            NodeEvent e = events.get(i);
             for (SimListener l : listeners) {
                 l.nodeEvent(now, e);
             }
         }
+        for (TimerRequest t : fx.timers()) {
+            timer(id, t);
+        }
+        if (!fx.hasOutput()) {
+            return;
+        }
+        if (durableAt <= now || bugs.contains(Bug.ACK_BEFORE_PERSIST)) {
+            output(fx);
+            return;
+        }
+        long inc = incarnation[id];
+        timers.add(new TimerFiring(durableAt, seq++, () -> {
+            if (incarnation[id] == inc) {
+                output(fx);
+            }
+        }, "n" + id + "'s disk write is durable and its messages leave"));
+    }
 
-        @Override
-        public void reply(ClientReply r) {
-            ClientOp op = outstanding.get(r.requestId());
-            if (op == null) {
-                return; // answered already, or its node crashed
+    private void timer(int id, TimerRequest t) {
+        long generation = switch (t.timer()) {
+            case ELECTION -> election(id, t);
+            case HEARTBEAT -> heartbeat(id, t);
+        };
+        assert generation > 0;
+    }
+
+    /** Arms or cancels node {@code id}'s election timer; returns its new generation. */
+    private long election(int id, TimerRequest t) {
+        long gen = ++electionGen[id];
+        if (t.arm()) {
+            electionDue[id] = now + t.delayMs();
+            TimerFiring f = new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.ELECTION, gen);
+            electionArmed[id] = f;
+            TimerFiring queued = electionQueued[id];
+            if (queued == null || queued.compareTo(f) > 0) {
+                timers.add(f); // nothing earlier in the queue will stand in for it
+                electionQueued[id] = f;
             }
-            if (r.status() != ClientReply.Status.ACCEPTED) {
-                outstanding.remove(r.requestId());
-            }
-            for (SimListener l : listeners) {
-                l.clientReply(now, op, r);
-            }
+        } else {
+            electionDue[id] = 0;
+            electionArmed[id] = null;
+        }
+        return gen;
+    }
+
+    /** Arms or cancels node {@code id}'s heartbeat timer; returns its new generation. */
+    private long heartbeat(int id, TimerRequest t) {
+        long gen = ++heartbeatGen[id];
+        if (t.arm()) {
+            timers.add(new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.HEARTBEAT, gen));
+        }
+        return gen;
+    }
+
+    private void output(Effects fx) {
+        List<Message> messages = fx.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            send(messages.get(i));
+        }
+        for (ClientReply r : fx.replies()) {
+            reply(r);
+        }
+    }
+
+    private void send(Message m) {
+        stats.sent(m);
+        SimRandom random = link(m);
+        String lost = network.lossAtSend(m, random);
+        InFlight f = new InFlight(nextMessageId++, m, now, now + network.latency(m, random), seq++);
+        for (SimListener l : listeners) {
+            l.sent(now, f);
+        }
+        if (lost != null) {
+            drop(f, lost);
+            return;
+        }
+        wire.add(f);
+        if (network.duplicate(random)) {
+            duplicate(f);
+        }
+    }
+
+    private void reply(ClientReply r) {
+        ClientOp op = outstanding.get(r.requestId());
+        if (op == null) {
+            return; // answered already, or its node crashed
+        }
+        if (r.status() != ClientReply.Status.ACCEPTED) {
+            outstanding.remove(r.requestId());
+        }
+        for (SimListener l : listeners) {
+            l.clientReply(now, op, r);
         }
     }
 }

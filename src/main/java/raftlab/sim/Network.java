@@ -1,13 +1,12 @@
 package raftlab.sim;
 
-import raftlab.raft.AppendEntries;
 import raftlab.raft.Message;
-import raftlab.raft.RequestVote;
 
 /**
  * The virtual network's rules: which links are cut, how likely a message is lost or duplicated, how long it takes.
  * Pure policy: the {@link Cluster} asks it, at send time, whether and when a message arrives, and at delivery time
- * whether its link is still up. All randomness comes from the cluster's one source.
+ * whether its link is still up. Its random draws come from the stream of the link a message travels, which the
+ * cluster passes in.
  */
 public final class Network {
     private final int size;
@@ -135,10 +134,6 @@ public final class Network {
 
     // ---------------------------------------------------------------------------------------------- decisions
 
-    static boolean isRequest(Message m) {
-        return m instanceof AppendEntries || m instanceof RequestVote;
-    }
-
     /** Why the message is lost at send time, or null if it goes on the wire. Draws randomness only when needed. */
     String lossAtSend(Message m, SimRandom random) {
         double p = lossFor(m.from(), m.to());
@@ -155,7 +150,7 @@ public final class Network {
     long latency(Message m, SimRandom random) {
         long d = latencyMin == latencyMax ? latencyMin : random.between(latencyMin, latencyMax);
         if (unreliable) {
-            if (isRequest(m)) {
+            if (m.kind().request) {
                 d += random.between(0, 26);
             } else if (longReorder && random.nextInt(3) < 2) {
                 d += random.between(200, 2200);

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import raftlab.raft.Message;
+import raftlab.raft.MessageType;
 
 /**
  * Message counters: what a student compares with an RPC budget. By type and by node (sent counts the sender,
@@ -15,16 +16,17 @@ public final class Stats {
     public static final int DROPPED = 2;
     public static final int DUPLICATED = 3;
 
-    private final TreeMap<String, long[]> byType = new TreeMap<>();
+    /** Counts per message type, by ordinal; null for a type not seen yet (it is then left out of {@link #byType}). */
+    private final long[][] byType = new long[MessageType.values().length][];
     private final TreeMap<Integer, long[]> byNode = new TreeMap<>();
     private final long[] total = new long[4];
 
     private void count(Message m, int what, int node) {
         total[what]++;
-        long[] t = byType.get(m.type());
+        long[] t = byType[m.kind().ordinal()];
         if (t == null) {
             t = new long[4];
-            byType.put(m.type(), t);
+            byType[m.kind().ordinal()] = t;
         }
         t[what]++;
         long[] n = byNode.get(node);
@@ -69,7 +71,13 @@ public final class Stats {
 
     /** Per message type: counts indexed by SENT, DELIVERED, DROPPED, DUPLICATED. */
     public Map<String, long[]> byType() {
-        return byType;
+        TreeMap<String, long[]> out = new TreeMap<>();
+        for (MessageType type : MessageType.values()) {
+            if (byType[type.ordinal()] != null) {
+                out.put(type.label, byType[type.ordinal()]);
+            }
+        }
+        return out;
     }
 
     /** Per node: counts indexed by SENT, DELIVERED, DROPPED, DUPLICATED. */

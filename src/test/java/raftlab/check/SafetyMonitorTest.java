@@ -49,8 +49,8 @@ class SafetyMonitorTest {
     void logMatchingCatchesTwoEntriesWithOneIndexAndTerm() {
         SafetyMonitor[] m = new SafetyMonitor[1];
         Cluster c = cluster(m);
-        c.disk(1).log().append(entry(1, "x", "1", 1));
-        c.disk(2).log().append(entry(1, "x", "2", 2));
+        append(c.disk(1), entry(1, "x", "1", 1));
+        append(c.disk(2), entry(1, "x", "2", 2));
         SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
         assertEquals(SafetyMonitor.LOG_MATCHING, b.breach().property());
         assertTrue(b.breach().detail().contains("index 1"), b.breach().line());
@@ -62,10 +62,10 @@ class SafetyMonitorTest {
         SafetyMonitor[] m = new SafetyMonitor[1];
         Cluster c = cluster(m);
         Entry shared = entry(2, "y", "1", 7);
-        c.disk(1).log().append(entry(1, "x", "1", 1));
-        c.disk(1).log().append(shared);
-        c.disk(2).log().append(entry(2, "x", "2", 2));
-        c.disk(2).log().append(shared);
+        append(c.disk(1), entry(1, "x", "1", 1));
+        append(c.disk(1), shared);
+        append(c.disk(2), entry(2, "x", "2", 2));
+        append(c.disk(2), shared);
         SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
         assertEquals(SafetyMonitor.LOG_MATCHING, b.breach().property());
         assertTrue(b.breach().detail().contains("differ before it"), b.breach().line());
@@ -75,8 +75,8 @@ class SafetyMonitorTest {
     void stateMachineSafetyCatchesTwoCommandsAppliedAtOneIndex() {
         SafetyMonitor[] m = new SafetyMonitor[1];
         Cluster c = cluster(m);
-        c.disk(1).log().append(entry(1, "x", "1", 1));
-        c.disk(2).log().append(entry(2, "x", "2", 2));
+        append(c.disk(1), entry(1, "x", "1", 1));
+        append(c.disk(2), entry(2, "x", "2", 2));
         m[0].nodeEvent(0, new NodeEvent(EventKind.APPLY, 1, Role.FOLLOWER, 1, 0, 1, 1, null));
         m[0].nodeEvent(0, new NodeEvent(EventKind.APPLY, 2, Role.FOLLOWER, 2, 0, 1, 1, null));
         SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
@@ -106,7 +106,7 @@ class SafetyMonitorTest {
         assertTrue(leader != 0);
         c.submit(leader, CommandKind.PUT, "x", "1");
         c.tick(100);
-        c.disk(leader).log().truncateFrom(c.disk(leader).log().lastIndex());
+        truncate(c.disk(leader), c.disk(leader).log().lastIndex());
         SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
         assertEquals(SafetyMonitor.LEADER_APPEND_ONLY, b.breach().property());
     }
@@ -131,7 +131,7 @@ class SafetyMonitorTest {
         int wiped = 0;
         for (int id = 1; id <= 5 && wiped < 3; id++) {
             if (id != leader) {
-                c.disk(id).log().truncateFrom(1);
+                truncate(c.disk(id), 1);
                 wiped++;
             }
         }
@@ -144,8 +144,8 @@ class SafetyMonitorTest {
     void afterTheFirstBreachTheMonitorStaysQuiet() {
         SafetyMonitor[] m = new SafetyMonitor[1];
         Cluster c = cluster(m);
-        c.disk(1).log().append(entry(1, "x", "1", 1));
-        c.disk(2).log().append(entry(1, "x", "2", 2));
+        append(c.disk(1), entry(1, "x", "1", 1));
+        append(c.disk(2), entry(1, "x", "2", 2));
         assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
         m[0].afterEvent(c);
         assertEquals(1, m[0].breaches().size());
@@ -154,12 +154,23 @@ class SafetyMonitorTest {
     @Test
     void stateCheckFindsDivergentLogsInASnapshot() {
         Cluster c = new Cluster(ClusterConfig.defaults(3, 1));
-        c.disk(1).log().append(entry(1, "x", "1", 1));
-        c.disk(1).log().append(entry(1, "x", "3", 3));
-        c.disk(2).log().append(entry(1, "x", "2", 2));
-        c.disk(2).log().append(entry(1, "x", "3", 3));
+        append(c.disk(1), entry(1, "x", "1", 1));
+        append(c.disk(1), entry(1, "x", "3", 3));
+        append(c.disk(2), entry(1, "x", "2", 2));
+        append(c.disk(2), entry(1, "x", "3", 3));
         var found = StateCheck.check(c);
         assertEquals(1, found.size(), found.toString());
         assertEquals(SafetyMonitor.LOG_MATCHING, found.get(0).property());
+    }
+
+    /** Puts an entry on a disk behind the nodes' backs, as a corrupting bug would. */
+    private static void append(raftlab.raft.PersistentState disk, Entry e) {
+        disk.apply(new raftlab.raft.DiskWrite(disk.currentTerm(), disk.votedFor(), disk.log().lastIndex(),
+                java.util.List.of(e)));
+    }
+
+    /** Removes a disk's entries from {@code from} on, behind the nodes' backs. */
+    private static void truncate(raftlab.raft.PersistentState disk, long from) {
+        disk.apply(new raftlab.raft.DiskWrite(disk.currentTerm(), disk.votedFor(), from - 1, java.util.List.of()));
     }
 }

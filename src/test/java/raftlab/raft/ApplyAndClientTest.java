@@ -62,14 +62,14 @@ class ApplyAndClientTest {
     @Test
     void leaderAnswersAcceptedThenOkWithTheValueReadAfterCommit() {
         TestNode t = TestNode.of(1, 3).term(0).lead(1);
-        t.node.receive(new AppendEntriesReply(2, 1, 1, true, 1, 0, 0));
+        t.node.receive(AppendEntriesReply.ok(2, 1, 1, 1));
         t.node.propose(cmd(CommandKind.PUT, "x", "1", 10));
         t.node.propose(cmd(CommandKind.GET, "x", null, 11));
         t.node.propose(cmd(CommandKind.GET, "y", null, 12));
         assertEquals(3, t.env.replies.size());
         assertTrue(t.env.replies.stream().allMatch(r -> r.status() == ClientReply.Status.ACCEPTED));
         t.env.replies.clear();
-        t.node.receive(new AppendEntriesReply(2, 1, 1, true, 4, 0, 0));
+        t.node.receive(AppendEntriesReply.ok(2, 1, 1, 4));
         assertEquals(List.of(
                 new ClientReply(10, ClientReply.Status.OK, 2, null, 0, null),
                 new ClientReply(11, ClientReply.Status.OK, 3, "1", 0, null),
@@ -133,10 +133,37 @@ class ApplyAndClientTest {
         assertEquals(Role.LEADER, t.node.role());
         t.env.replies.clear();
         t.node.propose(cmd(CommandKind.PUT, "x", "d", 4)); // index 2 again
-        t.node.receive(new AppendEntriesReply(3, 1, 3, true, 2, 0, 0));
+        t.node.receive(AppendEntriesReply.ok(3, 1, 3, 2));
         assertEquals(2, t.node.lastApplied());
         List<Long> answered = t.env.replies.stream().filter(r -> r.status() != ClientReply.Status.ACCEPTED)
                 .map(ClientReply::requestId).sorted().toList();
         assertEquals(List.of(1L, 2L, 4L), answered, "requests 1 and 2 failed, 4 succeeded: " + t.env.replies);
+    }
+
+    @Test
+    void aRequestCutFromTheLeadersLogIsNotFailedWhileItsEntryMayStillCommit() {
+        // The case of issue 8: n1 loses s from its log and puts z at s's index; another leader kept s and commits it.
+        TestNode t = TestNode.of(1, 3, new Settings(150, 300, 50, false, 64)).term(0).lead(1);
+        Command p = cmd(CommandKind.PUT, "p", "1", 1);
+        Command s = cmd(CommandKind.PUT, "s", "1", 2);
+        t.node.propose(p); // index 1
+        t.node.propose(s); // index 2
+        t.node.receive(ae(2, 1, 2, 0, 0, List.of(new Entry(2, cmd(CommandKind.PUT, "t", "1", 3))), 0));
+        assertEquals(1, t.node.log().lastIndex(), "n2's entry of term 2 replaced p and s");
+        t.node.electionTimeout();
+        t.node.receive(new RequestVoteReply(3, 1, 3, true));
+        assertEquals(Role.LEADER, t.node.role());
+        t.env.replies.clear();
+        t.node.propose(cmd(CommandKind.PUT, "z", "1", 4)); // index 2, where s was
+        assertEquals(List.of(ClientReply.Status.ACCEPTED),
+                t.env.replies.stream().map(ClientReply::status).toList(), "s is not answered: its fate is open");
+        // n3, which kept p and s, leads term 4 and commits them with an entry of its own.
+        t.env.replies.clear();
+        List<Entry> n3Log = List.of(new Entry(1, p), new Entry(1, s), new Entry(4, cmd(CommandKind.PUT, "w", "1", 5)));
+        t.node.receive(ae(3, 1, 4, 0, 0, n3Log, 3));
+        Map<Long, ClientReply.Status> outcome = new java.util.TreeMap<>();
+        t.env.replies.forEach(r -> outcome.put(r.requestId(), r.status()));
+        assertEquals(Map.of(1L, ClientReply.Status.OK, 2L, ClientReply.Status.OK, 4L, ClientReply.Status.FAILED),
+                outcome, "s took effect after all; z, at the same index, did not");
     }
 }

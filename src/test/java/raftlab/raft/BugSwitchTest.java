@@ -67,8 +67,8 @@ class BugSwitchTest {
         TestNode t = node(1, 5, Bug.COMMIT_OLD_TERM, on).term(3).log(1, 2);
         t.lead(4);
         // The term-4 no-op at index 3 reaches nobody; index 2 (term 2) is on S1, S2, S3.
-        t.node.receive(new AppendEntriesReply(2, 1, 4, true, 2, 0, 0));
-        t.node.receive(new AppendEntriesReply(3, 1, 4, true, 2, 0, 0));
+        t.node.receive(AppendEntriesReply.ok(2, 1, 4, 2));
+        t.node.receive(AppendEntriesReply.ok(3, 1, 4, 2));
         return t.node.commitIndex();
     }
 
@@ -192,8 +192,8 @@ class BugSwitchTest {
         HandNet net = new HandNet(leader, f, other);
         net.lose();
         // n2 acknowledged 1..4 earlier in this term, then a stale append cut its log back to index 1.
-        leader.node.receive(new AppendEntriesReply(2, 1, 1, true, 4, 0, 0));
-        leader.node.receive(new AppendEntriesReply(3, 1, 1, true, 4, 0, 0));
+        leader.node.receive(AppendEntriesReply.ok(2, 1, 1, 4));
+        leader.node.receive(AppendEntriesReply.ok(3, 1, 1, 4));
         leader.node.propose(new Command(CommandKind.PUT, "x", "1", 1));
         try {
             return net.settle(50) * 2;
@@ -203,20 +203,48 @@ class BugSwitchTest {
     }
 
     @Test
-    void aFollowerThatLostAcknowledgedEntriesIsRetriedByHeartbeatNotInATightLoop() {
-        // Only a switched-on bug can get a follower into this state; without bugs a refusal below matchIndex is
-        // merely stale and the leader resends at once (next test).
+    void aFollowerThatLostAcknowledgedEntriesDoesNotPingPongWithTheLeader() {
+        // Only a switched-on bug can get a follower into this state. Its refusals name an index at or below what it
+        // acknowledged, which the leader takes as stale whatever bugs are on (the healthy path is the same): no
+        // resend answers them, so the exchange ends instead of flooding the network.
         assertTrue(hopsAfterAFollowerLostAcknowledgedEntries() >= 0, "leader and follower ping-pong forever");
     }
 
     @Test
-    void withoutBugsAStaleRefusalStillTriggersAnImmediateResend() {
-        TestNode t = TestNode.of(1, 3).term(0).log(0, 0).lead(1); // nextIndex(2) = 4 after sending the no-op
-        t.node.receive(new AppendEntriesReply(2, 1, 1, true, 1, 0, 0));
-        t.env.clear();
-        t.node.receive(new AppendEntriesReply(2, 1, 1, false, 0, 0, 1)); // sent before the success above
-        AppendEntries resend = t.env.only(AppendEntries.class);
-        assertEquals(1, resend.prevLogIndex());
-        assertEquals(2, resend.entries().size());
+    void aRefusalAboveTheMatchIsActedOnAtOnceWithOrWithoutBugs() {
+        for (boolean bugOn : new boolean[] {false, true}) {
+            TestNode t = node(1, 3, Bug.TRUNCATE_ON_STALE_APPEND, bugOn).term(0).log(0, 0).lead(1); // no-op at 3
+            t.node.receive(AppendEntriesReply.ok(2, 1, 1, 1));
+            t.env.clear();
+            t.node.receive(AppendEntriesReply.mismatch(2, 1, 1, 2, 0, 2)); // n2 holds index 1 only
+            AppendEntries resend = t.env.only(AppendEntries.class);
+            assertEquals(1, resend.prevLogIndex(), "bug on: " + bugOn);
+            assertEquals(2, resend.entries().size(), "bug on: " + bugOn);
+        }
+    }
+
+    @Test
+    void aRefusalAtOrBelowTheMatchIsStaleWithOrWithoutBugs() {
+        for (boolean bugOn : new boolean[] {false, true}) {
+            TestNode t = node(1, 3, Bug.TRUNCATE_ON_STALE_APPEND, bugOn).term(0).log(0, 0).lead(1);
+            t.node.receive(AppendEntriesReply.ok(2, 1, 1, 3));
+            t.env.clear();
+            t.node.receive(AppendEntriesReply.mismatch(2, 1, 1, 2, 0, 1)); // crossed the success above
+            assertTrue(t.env.sent.isEmpty(), "bug on: " + bugOn + ": " + t.env.sent);
+            assertEquals(4, t.node.nextIndex(2));
+        }
+    }
+
+    @Test
+    void noAppendRetryIgnoresRefusalsSoTheLostEntriesAreNeverResent() {
+        for (boolean bugOn : new boolean[] {false, true}) {
+            TestNode t = node(1, 3, Bug.NO_APPEND_RETRY, bugOn).term(0).log(0, 0).lead(1); // no-op at 3
+            t.node.receive(AppendEntriesReply.ok(2, 1, 1, 3));
+            t.node.propose(new Command(CommandKind.PUT, "x", "1", 1)); // index 4, sent to n2 and lost
+            t.env.clear();
+            t.node.receive(AppendEntriesReply.mismatch(2, 1, 1, 4, 0, 4)); // n2 refuses the next one: it lacks 4
+            assertEquals(bugOn ? 0 : 1, t.env.sentOf(AppendEntries.class).size(), "bug on: " + bugOn);
+            assertEquals(bugOn ? 5 : 4, t.node.nextIndex(2), "bug on: " + bugOn);
+        }
     }
 }

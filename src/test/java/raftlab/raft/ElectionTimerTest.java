@@ -73,7 +73,7 @@ class ElectionTimerTest {
         t.node.start();
         t.env.clear();
         t.node.receive(new RequestVoteReply(2, 1, 5, true));
-        t.node.receive(new AppendEntriesReply(2, 1, 5, true, 1, 0, 0));
+        t.node.receive(AppendEntriesReply.ok(2, 1, 5, 1));
         t.node.receive(rv(3, 1, 5, 0, 0));
         t.node.receive(rv(3, 1, 6, 0, 0)); // newer term, stale log: term adopted, vote refused
         assertEquals(6, t.node.currentTerm());
@@ -131,7 +131,7 @@ class ElectionTimerTest {
     void leaderSteppingDownArmsAnElectionTimerAgain() {
         TestNode t = TestNode.of(1, 3).term(1).lead(2);
         t.env.clear();
-        t.node.receive(new AppendEntriesReply(2, 1, 3, false, 0, 0, 0));
+        t.node.receive(AppendEntriesReply.staleTerm(2, 1, 3));
         assertEquals(Role.FOLLOWER, t.node.role());
         assertEquals(1, t.env.electionArms.size(), "else a deposed leader that hears from no one never runs again");
         assertEquals(1, t.env.heartbeatCancels);

@@ -18,19 +18,22 @@ class LeaderReplicationTest {
     @Test
     void nextAndMatchIndexFollowTheReplies() {
         TestNode t = TestNode.of(1, 3).term(1).log(1, 1).lead(2); // log 1,1 + no-op at 3
-        assertEquals(4, t.node.nextIndex(2), "optimistic: the no-op was sent");
+        assertEquals(3, t.node.nextIndex(2), "probe: the no-op went out, and nextIndex waits for the answer");
+        assertEquals(ProgressState.PROBE, t.node.progress(2).state());
+        assertTrue(t.node.progress(2).paused(), "one probe at a time");
         assertEquals(0, t.node.matchIndex(2));
         assertEquals(3, t.node.matchIndex(1), "the leader matches itself");
-        t.node.receive(new AppendEntriesReply(2, 1, 2, true, 3, 0, 0));
+        t.node.receive(AppendEntriesReply.ok(2, 1, 2, 3));
         assertEquals(3, t.node.matchIndex(2));
         assertEquals(4, t.node.nextIndex(2));
+        assertEquals(ProgressState.REPLICATE, t.node.progress(2).state(), "a success tells where n2's log matches");
         assertEquals(3, t.node.commitIndex(), "leader + n2 = majority of 3, and index 3 is of term 2");
         // A late success for a shorter prefix does not move matchIndex back.
-        t.node.receive(new AppendEntriesReply(2, 1, 2, true, 1, 0, 0));
+        t.node.receive(AppendEntriesReply.ok(2, 1, 2, 1));
         assertEquals(3, t.node.matchIndex(2));
-        // A late failure cannot send nextIndex below what is known to match.
+        // A late refusal (of prevLogIndex 2, at or below the match) is recognised as stale: no move, no resend.
         t.env.clear();
-        t.node.receive(new AppendEntriesReply(2, 1, 2, false, 0, 0, 1));
+        t.node.receive(AppendEntriesReply.mismatch(2, 1, 2, 2, 0, 1));
         assertEquals(4, t.node.nextIndex(2));
         assertTrue(t.env.sent.isEmpty());
     }
@@ -39,9 +42,10 @@ class LeaderReplicationTest {
     void proposeSendsAtOnceOnlyToFollowersThatAreCaughtUp() {
         // One entry per message, so a follower that is catching up stays behind for a while.
         TestNode t = TestNode.of(1, 3, new Settings(150, 300, 50, true, 1)).term(1).log(1, 1, 1).lead(2);
-        t.node.receive(new AppendEntriesReply(2, 1, 2, true, 4, 0, 0)); // n2 has everything
-        t.node.receive(new AppendEntriesReply(3, 1, 2, false, 0, 0, 1)); // n3 has nothing: resend from 1
-        assertEquals(2, t.node.nextIndex(3), "index 1 is on its way to n3");
+        t.node.receive(AppendEntriesReply.ok(2, 1, 2, 4)); // n2 has everything
+        t.node.receive(AppendEntriesReply.mismatch(3, 1, 2, 3, 0, 1)); // n3 has nothing: probe from 1
+        assertEquals(1, t.node.nextIndex(3), "a probe with index 1 is on its way to n3");
+        assertTrue(t.node.progress(3).paused());
         t.env.clear();
         t.node.propose(put("x", "1", 9));
         AppendEntries now = t.env.only(AppendEntries.class);
@@ -51,7 +55,7 @@ class LeaderReplicationTest {
         assertEquals(ClientReply.Status.ACCEPTED, t.env.replies.get(0).status());
         assertEquals(5, t.env.replies.get(0).index());
         assertEquals(5, t.node.matchIndex(1));
-        assertEquals(2, t.node.nextIndex(3), "n3 gets it in order, after index 1..4");
+        assertEquals(1, t.node.nextIndex(3), "n3 gets it in order, once its probe is answered");
     }
 
     @Test
@@ -145,16 +149,16 @@ class LeaderReplicationTest {
         Settings noNoop = new Settings(150, 300, 50, false, 64);
         TestNode s1 = TestNode.of(1, 5, noNoop).term(3).log(1, 2);
         s1.lead(4);
-        s1.node.receive(new AppendEntriesReply(2, 1, 4, true, 2, 0, 0));
-        s1.node.receive(new AppendEntriesReply(3, 1, 4, true, 2, 0, 0));
+        s1.node.receive(AppendEntriesReply.ok(2, 1, 4, 2));
+        s1.node.receive(AppendEntriesReply.ok(3, 1, 4, 2));
         assertEquals(2, s1.node.matchIndex(2));
         assertEquals(2, s1.node.matchIndex(3));
         assertEquals(0, s1.node.commitIndex(), "counting replicas of an old-term entry is what Figure 8 forbids");
         assertEquals(0, s1.node.lastApplied());
         s1.node.propose(put("x", "4", 1));
-        s1.node.receive(new AppendEntriesReply(2, 1, 4, true, 3, 0, 0));
+        s1.node.receive(AppendEntriesReply.ok(2, 1, 4, 3));
         assertEquals(0, s1.node.commitIndex(), "index 3 is on S1 and S2 only");
-        s1.node.receive(new AppendEntriesReply(3, 1, 4, true, 3, 0, 0));
+        s1.node.receive(AppendEntriesReply.ok(3, 1, 4, 3));
         assertEquals(3, s1.node.commitIndex(), "a term-4 entry on a majority commits everything before it");
         assertEquals(3, s1.node.lastApplied());
     }
@@ -164,9 +168,9 @@ class LeaderReplicationTest {
         TestNode t = TestNode.of(1, 3).term(3).log(1, 2, 3).lead(4);
         long[] before = t.logTerms();
         // Followers that report all kinds of conflicts, and a deposed leader's stale append.
-        t.node.receive(new AppendEntriesReply(2, 1, 4, false, 0, 9, 2));
-        t.node.receive(new AppendEntriesReply(3, 1, 4, false, 0, 2, 1));
-        t.node.receive(new AppendEntriesReply(2, 1, 4, false, 0, 0, 1));
+        t.node.receive(AppendEntriesReply.mismatch(2, 1, 4, 3, 9, 2));
+        t.node.receive(AppendEntriesReply.mismatch(3, 1, 4, 3, 2, 1));
+        t.node.receive(AppendEntriesReply.mismatch(2, 1, 4, 1, 0, 1));
         t.node.receive(TestNode.ae(3, 1, 3, 0, 0, TestNode.entries(1, 3, 3, 3), 3));
         assertArrayEquals(before, t.logTerms());
         assertEquals(Role.LEADER, t.node.role());
@@ -180,32 +184,45 @@ class LeaderReplicationTest {
     void batchesAreCappedByMaxBatch() {
         TestNode t = TestNode.of(1, 2, new Settings(150, 300, 50, false, 3)).term(1).lead(2);
         t.env.clear();
-        t.node.receive(new AppendEntriesReply(2, 1, 2, true, 0, 0, 0));
+        t.node.receive(AppendEntriesReply.ok(2, 1, 2, 0));
         for (int i = 1; i <= 7; i++) {
             t.node.propose(put("k", "" + i, i));
         }
         t.env.clear();
-        t.node.receive(new AppendEntriesReply(2, 1, 2, false, 0, 0, 1));
+        t.node.receive(AppendEntriesReply.mismatch(2, 1, 2, 7, 0, 1)); // n2 lost them all and refused prevLogIndex 7
         AppendEntries m = t.env.only(AppendEntries.class);
         assertEquals(0, m.prevLogIndex());
         assertEquals(3, m.entries().size());
-        assertEquals(4, t.node.nextIndex(2));
+        assertEquals(1, t.node.nextIndex(2), "a probe: nextIndex moves once the answer says where n2 stands");
     }
 
     @Test
-    void twoRejectionsWithTheSameHintCauseOneResendUntilTheNextHeartbeat() {
+    void aDuplicatedRefusalCausesOneResendAndTheHeartbeatRetriesAProbe() {
         TestNode t = TestNode.of(1, 3).term(1).log(1, 1, 1).lead(2); // log 1,1,1 + no-op at 4
         t.env.clear();
-        // Two heartbeats crossed the network; n3 (empty log) refused both with the same hint.
-        t.node.receive(new AppendEntriesReply(3, 1, 2, false, 0, 0, 1));
-        t.node.receive(new AppendEntriesReply(3, 1, 2, false, 0, 0, 1));
+        // The network duplicated the refusal of the first probe (prevLogIndex 3) by n3, whose log is empty.
+        t.node.receive(AppendEntriesReply.mismatch(3, 1, 2, 3, 0, 1));
+        t.node.receive(AppendEntriesReply.mismatch(3, 1, 2, 3, 0, 1));
         assertEquals(1, t.env.sent.size(), "the batch from index 1 goes once, not once per refusal: " + t.env.sent);
-        // If that resend is lost, the next heartbeat is refused again and the leader resends: nothing is stuck.
-        t.node.heartbeatTimeout();
+        // If that probe is lost, the heartbeat sends it again: nothing is stuck.
         t.env.clear();
-        t.node.receive(new AppendEntriesReply(3, 1, 2, false, 0, 0, 1));
-        AppendEntries again = t.env.only(AppendEntries.class);
+        t.node.heartbeatTimeout();
+        AppendEntries again = t.env.sentOf(AppendEntries.class).stream().filter(m -> m.to() == 3).findFirst()
+                .orElseThrow();
         assertEquals(0, again.prevLogIndex());
         assertEquals(4, again.entries().size());
+    }
+
+    @Test
+    void aRefusalOfAnOlderTermsMessageDoesNotLookLikeAMismatch() {
+        // n1 leads term 2; n2 already matches index 4. A reply to n1's append of an earlier term comes back late:
+        // n2 refused it for its term, which is not a log mismatch, so nothing is resent.
+        TestNode t = TestNode.of(1, 3).term(1).log(1, 1, 1).lead(2);
+        t.node.receive(AppendEntriesReply.ok(2, 1, 2, 4));
+        t.env.clear();
+        t.node.receive(AppendEntriesReply.staleTerm(2, 1, 2));
+        assertTrue(t.env.sent.isEmpty(), "no resend of entries n2 holds: " + t.env.sent);
+        assertEquals(5, t.node.nextIndex(2));
+        assertEquals(ProgressState.REPLICATE, t.node.progress(2).state());
     }
 }

@@ -20,7 +20,7 @@ class PersistenceTest {
     void restartKeepsPersistentStateAndResetsVolatileState() {
         TestNode before = TestNode.of(1, 3).term(1).lead(2);
         before.node.propose(new Command(CommandKind.PUT, "x", "1", 3));
-        before.node.receive(new AppendEntriesReply(2, 1, 2, true, 2, 0, 0));
+        before.node.receive(AppendEntriesReply.ok(2, 1, 2, 2));
         assertEquals(2, before.node.commitIndex());
         assertEquals(Map.of("x", "1"), before.node.kv().view());
 
@@ -33,8 +33,7 @@ class PersistenceTest {
         assertEquals(0, after.node.commitIndex());
         assertEquals(0, after.node.lastApplied());
         assertTrue(after.node.kv().view().isEmpty(), "the store is rebuilt from the log, not remembered");
-        after.node.start();
-        assertEquals(1, after.env.electionArms.size(), "it waits for a leader like any follower");
+        assertEquals(1, after.env.electionArms.size(), "started, it waits for a leader like any follower");
     }
 
     @Test

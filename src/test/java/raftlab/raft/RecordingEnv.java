@@ -6,13 +6,16 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * A fake {@link NodeEnv} that only records: messages sent, timer requests, events and client replies. Its
- * "random" numbers come from a script (or a fixed value), so a test knows exactly which timeout a node picks.
+ * Records what a node's steps returned: messages sent, timer requests, events, client replies and disk writes. It is
+ * also the node's random source: its numbers come from a script (or a fixed value), so a test knows exactly which
+ * timeout a node picks.
  */
-final class RecordingEnv implements NodeEnv {
+final class RecordingEnv implements RandomSource {
     final List<Message> sent = new ArrayList<>();
     final List<NodeEvent> events = new ArrayList<>();
     final List<ClientReply> replies = new ArrayList<>();
+    /** Every disk write, in order. */
+    final List<DiskWrite> writes = new ArrayList<>();
     /** Every delay the node armed its election timer with, in order: its size counts the resets. */
     final List<Long> electionArms = new ArrayList<>();
     final List<Long> heartbeatArms = new ArrayList<>();
@@ -35,37 +38,56 @@ final class RecordingEnv implements NodeEnv {
         return this;
     }
 
-    @Override
-    public void send(Message m) {
-        sent.add(m);
+    /** Records one step's batch. */
+    void absorb(Effects fx) {
+        if (fx.persist() != null) {
+            writes.add(fx.persist());
+        }
+        events.addAll(fx.events());
+        for (TimerRequest t : fx.timers()) {
+            switch (t.timer()) {
+                case ELECTION -> {
+                    if (t.arm()) {
+                        setElectionTimer(t.delayMs());
+                    } else {
+                        cancelElectionTimer();
+                    }
+                }
+                case HEARTBEAT -> {
+                    if (t.arm()) {
+                        setHeartbeatTimer(t.delayMs());
+                    } else {
+                        cancelHeartbeatTimer();
+                    }
+                }
+            }
+        }
+        sent.addAll(fx.messages());
+        replies.addAll(fx.replies());
     }
 
-    @Override
-    public void setElectionTimer(long delayMs) {
+    private void setElectionTimer(long delayMs) {
         electionArms.add(delayMs);
         electionArmed = true;
     }
 
-    @Override
-    public void cancelElectionTimer() {
+    private void cancelElectionTimer() {
         electionCancels++;
         electionArmed = false;
     }
 
-    @Override
-    public void setHeartbeatTimer(long delayMs) {
+    private void setHeartbeatTimer(long delayMs) {
         heartbeatArms.add(delayMs);
         heartbeatArmed = true;
     }
 
-    @Override
-    public void cancelHeartbeatTimer() {
+    private void cancelHeartbeatTimer() {
         heartbeatCancels++;
         heartbeatArmed = false;
     }
 
     @Override
-    public int randomInt(int bound) {
+    public int nextInt(int bound) {
         randomBounds.add(bound);
         int v = scriptedRandom.isEmpty() ? Math.min(fixedRandom, bound - 1) : scriptedRandom.poll();
         if (v < 0 || v >= bound) {
@@ -74,15 +96,6 @@ final class RecordingEnv implements NodeEnv {
         return v;
     }
 
-    @Override
-    public void event(NodeEvent e) {
-        events.add(e);
-    }
-
-    @Override
-    public void reply(ClientReply r) {
-        replies.add(r);
-    }
 
     /** Messages of a type sent so far. */
     <T extends Message> List<T> sentOf(Class<T> type) {
@@ -120,6 +133,7 @@ final class RecordingEnv implements NodeEnv {
         sent.clear();
         events.clear();
         replies.clear();
+        writes.clear();
         electionArms.clear();
         heartbeatArms.clear();
         randomBounds.clear();

@@ -17,7 +17,7 @@ class TermRulesTest {
                 heartbeat(2, 1, 9, 0, 0, 0),
                 rv(2, 1, 9, 0, 0),
                 new RequestVoteReply(2, 1, 9, false),
-                new AppendEntriesReply(2, 1, 9, false, 0, 0, 1),
+                AppendEntriesReply.mismatch(2, 1, 9, 1, 0, 1),
         };
         for (Message m : messages) {
             TestNode t = TestNode.of(1, 3).term(4).lead(5);
@@ -73,12 +73,12 @@ class TermRulesTest {
         long nextBefore = t.node.nextIndex(2);
         t.env.clear();
         // A success from term 4 claiming index 1 matches must not count towards committing term 5's no-op.
-        t.node.receive(new AppendEntriesReply(2, 1, 4, true, 1, 0, 0));
-        t.node.receive(new AppendEntriesReply(3, 1, 4, true, 1, 0, 0));
+        t.node.receive(AppendEntriesReply.ok(2, 1, 4, 1));
+        t.node.receive(AppendEntriesReply.ok(3, 1, 4, 1));
         assertEquals(0, t.node.matchIndex(2));
         assertEquals(0, t.node.commitIndex());
         // A failure from term 4 must not move nextIndex nor cause a resend.
-        t.node.receive(new AppendEntriesReply(2, 1, 4, false, 0, 0, 1));
+        t.node.receive(AppendEntriesReply.mismatch(2, 1, 4, 1, 0, 1));
         assertEquals(nextBefore, t.node.nextIndex(2));
         assertTrue(t.env.sent.isEmpty());
         assertEquals(Role.LEADER, t.node.role());

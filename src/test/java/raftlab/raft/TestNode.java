@@ -13,11 +13,13 @@ final class TestNode {
 
     final int id;
     final int[] members;
+    final Quorum voters;
     final Settings settings;
     final EnumSet<Bug> bugs;
     final PersistentState disk;
     final RecordingEnv env = new RecordingEnv();
-    final RaftNode node;
+    /** The node under test, stepped through a wrapper that records each batch in {@link #env}. */
+    Stepper node;
 
     TestNode(int id, int size, Settings settings, EnumSet<Bug> bugs, PersistentState disk) {
         this.id = id;
@@ -25,10 +27,17 @@ final class TestNode {
         for (int i = 0; i < size; i++) {
             members[i] = i + 1;
         }
+        this.voters = Quorum.of(members);
         this.settings = settings;
         this.bugs = bugs;
         this.disk = disk;
-        this.node = new RaftNode(id, members, settings, bugs, disk, env);
+        rebuild();
+    }
+
+    /** A fresh node over the disk as it is now: how the builders below take effect (a node copies its disk). */
+    private void rebuild() {
+        this.node = new Stepper(new ReferenceNode(new NodeSetup(id, voters, settings, bugs, disk, env, new KvStore())),
+                env, disk);
     }
 
     /** Node {@code id} of a {@code size}-node cluster, default settings, no bugs, empty disk. */
@@ -42,16 +51,20 @@ final class TestNode {
 
     /** A new incarnation over the same disk and bug set: what a restart does. */
     TestNode restarted() {
-        return new TestNode(id, members.length, settings, bugs, disk);
+        TestNode r = new TestNode(id, members.length, settings, bugs, disk);
+        r.node.start();
+        return r;
     }
 
     TestNode term(long t) {
         disk.currentTerm = t;
+        rebuild();
         return this;
     }
 
     TestNode voted(int candidate) {
         disk.votedFor = candidate;
+        rebuild();
         return this;
     }
 
@@ -61,6 +74,7 @@ final class TestNode {
             long index = disk.log.lastIndex() + 1;
             disk.log.append(entry(t, index));
         }
+        rebuild();
         return this;
     }
 

@@ -110,8 +110,8 @@ class ScriptRunnerTest {
                 "assert node(l).up == false && node(l).role == null && node(l).lastIndex == 1 && kv(l) == [:]",
                 "assert msgs() instanceof List"));
         assertEquals(0, r.code(), r.err());
-        // Only the commands echo: the queries and asserts printed nothing. Seed 5 elects n1.
-        assertEquals("> cluster 3 --seed 5\n> run until quiet\n> crash 1\n", commands(r));
+        // Only the commands echo: the queries and asserts printed nothing. Seed 5 elects n3.
+        assertEquals("> cluster 3 --seed 5\n> run until quiet\n> crash 3\n", commands(r));
     }
 
     @Test

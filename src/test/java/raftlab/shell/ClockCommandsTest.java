@@ -54,7 +54,7 @@ class ClockCommandsTest {
         lab.execute("pause");
         lab.execute("status");
         String text = Transcript.render(lab.session());
-        assertTrue(text.startsWith("# clock auto --rate 0.5\n> tick 400\n[161ms] n4 becomes candidate"), text);
+        assertTrue(text.startsWith("# clock auto --rate 0.5\n> tick 400\n[152ms] n4 becomes candidate"), text);
         assertTrue(text.contains("\n> put x 1\n[400ms] client #1 put x=1 -> n4: accepted at index 2\n> tick 100\n"),
                 text);
         assertTrue(text.contains("\n# pause\n> status\ntime 500ms, seed 1\n"), text);

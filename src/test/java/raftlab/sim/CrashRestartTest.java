@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import raftlab.raft.CommandKind;
 import raftlab.raft.EventKind;
-import raftlab.raft.RaftLog;
+import raftlab.raft.RaftLogView;
 import raftlab.raft.Role;
 
 /** Crash loses the node's volatile state and every message to it; restart recovers from its disk and catches up. */
@@ -35,7 +35,7 @@ class CrashRestartTest {
         throw new AssertionError("no follower");
     }
 
-    private static String terms(RaftLog log) {
+    private static String terms(RaftLogView log) {
         StringBuilder sb = new StringBuilder();
         for (long i = 1; i <= log.lastIndex(); i++) {
             sb.append(log.termAt(i)).append(':').append(log.get(i).command().describe()).append(' ');
@@ -99,7 +99,7 @@ class CrashRestartTest {
         assertEquals(log, terms(c.node(f).log()));
         assertEquals(0, c.node(f).commitIndex());
         assertEquals(0, c.node(f).lastApplied());
-        assertEquals(Map.of(), c.node(f).kv().view());
+        assertEquals(Map.of(), c.node(f).stateMachine().view());
         assertEquals(0, c.node(f).leaderId());
         assertTrue(c.electionDue(f) > c.now(), "a restarted node waits for a leader, timer armed");
     }
@@ -119,8 +119,8 @@ class CrashRestartTest {
         c.tick(300);
         assertEquals(terms(c.node(leader).log()), terms(c.node(f).log()));
         assertEquals(31, c.node(f).lastApplied());
-        assertEquals(c.node(leader).kv().view(), c.node(f).kv().view());
-        assertEquals("012345678901234567890123456789", c.node(f).kv().view().get("k"));
+        assertEquals(c.node(leader).stateMachine().view(), c.node(f).stateMachine().view());
+        assertEquals("012345678901234567890123456789", c.node(f).stateMachine().view().get("k"));
     }
 
     @Test

@@ -107,7 +107,7 @@ class NetworkTest {
         assertTrue(c.node(fresh).currentTerm() > c.node(old).currentTerm());
         c.submit(fresh, CommandKind.PUT, "x", "majority");
         c.tick(100);
-        assertEquals("majority", c.node(fresh).kv().view().get("x"));
+        assertEquals("majority", c.node(fresh).stateMachine().view().get("x"));
 
         c.network().heal();
         assertFalse(c.network().anyCut());
@@ -115,7 +115,7 @@ class NetworkTest {
         assertEquals(List.of(fresh), c.leaders());
         for (int i = 1; i <= 5; i++) {
             assertEquals(c.node(fresh).log().lastIndex(), c.node(i).log().lastIndex(), "n" + i);
-            assertEquals(c.node(fresh).kv().view(), c.node(i).kv().view(), "n" + i);
+            assertEquals(c.node(fresh).stateMachine().view(), c.node(i).stateMachine().view(), "n" + i);
         }
         ClientReply failed = t.replies.stream().filter(r -> r.requestId() == stuck
                 && r.status() != ClientReply.Status.ACCEPTED).findFirst().orElseThrow();

@@ -87,7 +87,7 @@ class SafetySmokeTest {
                 c.submit(leader, CommandKind.PUT, "final", "1");
                 c.tick(500);
                 for (int i = 1; i <= 5; i++) {
-                    if (!c.node(i).kv().view().equals(c.node(leader).kv().view())) {
+                    if (!c.node(i).stateMachine().view().equals(c.node(leader).stateMachine().view())) {
                         watch.violations.add("n" + i + "'s store differs from the leader's after healing");
                     }
                 }

@@ -18,6 +18,7 @@ public record Fault(long at, long length, FaultKind kind, String arg) {
         switch (kind) {
             case PARTITION: return "partition " + arg;
             case CRASH: return "crash " + arg;
+            case POWER_LOSS: return "power-loss " + arg;
             case LOSS: return "loss " + arg;
             case REORDER: return "latency " + arg;
             default: return "dupe " + arg;
@@ -29,7 +30,7 @@ public record Fault(long at, long length, FaultKind kind, String arg) {
         requireConcrete();
         switch (kind) {
             case PARTITION: return "heal";
-            case CRASH: return "restart " + arg;
+            case CRASH, POWER_LOSS: return "restart " + arg;
             case LOSS: return "loss 0";
             case REORDER: return "latency " + normalLatency;
             default: return "dupe 0";

@@ -12,7 +12,7 @@ import raftlab.raft.Bug;
  * out as lab commands that reproduce the run in the lab.
  */
 public record Scenario(long seed, int nodes, long time, int clients, int keys, double rate, boolean noop, Bug bug,
-                       List<Fault> faults) {
+                       List<Fault> faults, long syncMs) {
     /** The cluster's normal latency range, which a reorder fault widens and then restores. */
     public static final String NORMAL_LATENCY = "1..5";
 
@@ -20,16 +20,22 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
         faults = List.copyOf(faults);
     }
 
+    /** A scenario whose disks sync at once. */
+    public Scenario(long seed, int nodes, long time, int clients, int keys, double rate, boolean noop, Bug bug,
+                    List<Fault> faults) {
+        this(seed, nodes, time, clients, keys, rate, noop, bug, faults, 0);
+    }
+
     public Scenario withFaults(List<Fault> f) {
-        return new Scenario(seed, nodes, time, clients, keys, rate, noop, bug, f);
+        return new Scenario(seed, nodes, time, clients, keys, rate, noop, bug, f, syncMs);
     }
 
     public Scenario withTime(long t) {
-        return new Scenario(seed, nodes, t, clients, keys, rate, noop, bug, faults);
+        return new Scenario(seed, nodes, t, clients, keys, rate, noop, bug, faults, syncMs);
     }
 
     public Scenario withClients(int c) {
-        return new Scenario(seed, nodes, time, c, keys, rate, noop, bug, faults);
+        return new Scenario(seed, nodes, time, c, keys, rate, noop, bug, faults, syncMs);
     }
 
     /** A fault's start or end, at a virtual time. */
@@ -53,7 +59,7 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
             if (f.at() >= time || f.kind().aimed()) {
                 continue;
             }
-            if (f.kind() == FaultKind.CRASH) {
+            if (f.kind() == FaultKind.CRASH || f.kind() == FaultKind.POWER_LOSS) {
                 int id = Integer.parseInt(f.arg());
                 if (f.at() <= downUntil[id]) {
                     continue;
@@ -73,7 +79,8 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
     /** The lab commands that replay this run: make the cluster, switch the bug, start clients, then the faults. */
     public List<String> commands() {
         List<String> out = new ArrayList<>();
-        out.add("cluster " + nodes + " --seed " + seed + (noop ? "" : " --noop off"));
+        out.add("cluster " + nodes + " --seed " + seed + (noop ? "" : " --noop off")
+                + (syncMs == 0 ? "" : " --sync " + syncMs));
         if (bug != null) {
             out.add("bug " + bug.label + " on");
         }

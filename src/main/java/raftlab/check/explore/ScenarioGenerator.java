@@ -23,12 +23,13 @@ public final class ScenarioGenerator {
                 continue;
             }
             // Every node crashes on its own timeline; the network faults have one timeline each.
-            int lanes = kind == FaultKind.CRASH ? o.nodes() : 1;
+            boolean perNode = kind == FaultKind.CRASH || kind == FaultKind.POWER_LOSS;
+            int lanes = perNode ? o.nodes() : 1;
             for (int lane = 0; lane < lanes; lane++) {
                 long t = gap(kind, r);
                 while (t < o.time()) {
                     long length = length(kind, r);
-                    String arg = kind == FaultKind.CRASH ? Integer.toString(lane + 1) : arg(kind, o.nodes(), r);
+                    String arg = perNode ? Integer.toString(lane + 1) : arg(kind, o.nodes(), r);
                     faults.add(new Fault(t, length, kind, arg));
                     t += length + gap(kind, r);
                 }
@@ -36,7 +37,12 @@ public final class ScenarioGenerator {
         }
         aimed(seed, o, faults);
         faults.sort(Comparator.comparingLong(Fault::at));
-        return new Scenario(seed, o.nodes(), o.time(), o.clients(), o.keys(), o.rate(), o.noop(), o.bug(), faults);
+        // Power losses matter only while writes are in flight: those runs get a disk sync time, from a source of its
+        // own so that the schedule is the same with or without it.
+        long sync = o.faults().contains(FaultKind.POWER_LOSS)
+                ? SimRandom.stream(seed, SimRandom.SCHEDULE, 1, 0).between(1, 20) : 0;
+        return new Scenario(seed, o.nodes(), o.time(), o.clients(), o.keys(), o.rate(), o.noop(), o.bug(), faults,
+                sync);
     }
 
     /**
@@ -58,14 +64,14 @@ public final class ScenarioGenerator {
     }
 
     private static long gap(FaultKind kind, SimRandom r) {
-        return kind == FaultKind.CRASH ? r.between(50, 2000) : r.between(50, 1200);
+        return kind == FaultKind.CRASH || kind == FaultKind.POWER_LOSS ? r.between(50, 2000) : r.between(50, 1200);
     }
 
     private static long length(FaultKind kind, SimRandom r) {
         switch (kind) {
             case PARTITION: return r.between(100, 2000);
             // Half the crashes are blips (0 ms: a reboot): a node back within a round of messages is what some bugs need.
-            case CRASH: return r.nextInt(2) == 0 ? r.between(0, 50) : r.between(100, 1500);
+            case CRASH, POWER_LOSS: return r.nextInt(2) == 0 ? r.between(0, 50) : r.between(100, 1500);
             default: return r.between(100, 1000);
         }
     }

@@ -43,7 +43,7 @@ public final class ScenarioRunner {
     public static RunResult run(Scenario s) {
         Settings d = Settings.DEFAULT;
         Settings settings = new Settings(d.electionMin(), d.electionMax(), d.heartbeat(), s.noop(), d.maxBatch());
-        Cluster c = new Cluster(new ClusterConfig(s.nodes(), s.seed(), settings, 1, 5));
+        Cluster c = new Cluster(new ClusterConfig(s.nodes(), s.seed(), settings, 1, 5, s.syncMs()));
         EventCounter counter = new EventCounter();
         c.addListener(counter);
         History history = new History();
@@ -210,6 +210,14 @@ public final class ScenarioRunner {
                     c.crash(id);
                 } else {
                     c.restart(id);
+                }
+                return;
+            case POWER_LOSS:
+                int node = Integer.parseInt(f.arg());
+                if (a.start()) {
+                    c.powerLoss(node);
+                } else {
+                    c.restart(node);
                 }
                 return;
             case LOSS:

@@ -1,7 +1,7 @@
 package raftlab.check.explore;
 
 import raftlab.raft.Message;
-import raftlab.raft.RaftLog;
+import raftlab.raft.RaftLogView;
 import raftlab.raft.RaftNode;
 import raftlab.raft.RequestVote;
 import raftlab.raft.RequestVoteReply;
@@ -90,25 +90,18 @@ final class Targeting implements SimListener {
             return 0;
         }
         RaftNode node = cluster.node(leader);
-        RaftLog log = node.log();
+        RaftLogView log = node.log();
         long last = log.lastIndex();
         if (last == 0 || log.termAt(last) != node.currentTerm() || last <= node.commitIndex()) {
             return 0;
         }
-        int n = cluster.size();
-        int holders = 0;
-        int reachable = 1;
-        for (int id = 1; id <= n; id++) {
-            RaftLog other = cluster.disk(id).log();
-            if (other.lastIndex() >= last && other.termAt(last) == log.termAt(last)) {
-                holders++;
-            }
-            if (id != leader && cluster.isUp(id) && !cluster.network().isCut(leader, id)) {
-                reachable++;
-            }
-        }
-        int majority = n / 2 + 1;
-        return holders < majority && reachable >= majority ? leader : 0;
+        boolean onMajority = cluster.voters().hasMajority(id -> {
+            RaftLogView other = cluster.disk(id).log();
+            return other.lastIndex() >= last && other.termAt(last) == log.termAt(last);
+        });
+        boolean reachesMajority = cluster.voters().hasMajority(id -> id == leader
+                || (cluster.isUp(id) && !cluster.network().isCut(leader, id)));
+        return !onMajority && reachesMajority ? leader : 0;
     }
 
     /**

@@ -1,0 +1,589 @@
+package raftlab.raft;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The lab's own Raft server, Figure 2 of the paper followed rule by rule: one implementation of {@link RaftNode}.
+ * Each step collects what it does in {@link #out} and returns it.
+ *
+ * <p>Volatile state (role, commitIndex, lastApplied, leader bookkeeping, the state machine) lives in this object and
+ * is lost on a crash. Persistent state lives in {@link #state}, this node's working copy of its disk: at the end of
+ * every step that changed it, the step's batch carries a {@link DiskWrite} with the change (see {@link #finish}).
+ */
+public final class ReferenceNode implements RaftNode {
+    private final int id;
+    /** The voters, this node included. Per-voter state below is indexed by position in it. */
+    private final Quorum voters;
+    private final Settings settings;
+    private final Set<Bug> bugs;
+    private final PersistentState state;
+    private final RandomSource random;
+    private final StateMachine kv;
+    /** The batch of the step in progress. */
+    private Effects out;
+    /** The term and vote when the step began: a change must be persisted. */
+    private long termBefore;
+    private int voteBefore;
+
+    private Role role = Role.FOLLOWER;
+    private int leaderId;
+    private long commitIndex;
+    private long lastApplied;
+
+    // Candidate state: who granted or refused us a vote in the current term.
+    private final boolean[] granted;
+    private final boolean[] refused;
+    /** Leader state: one Progress per voter (Figure 2's nextIndex[] and matchIndex[]); null unless leading. */
+    private Progress[] progress;
+    /** Scratch space for the commit rule: each voter's match index, by position. */
+    private final long[] matchScratch;
+    /**
+     * Requests this node accepted as leader, by the log index it placed them at, awaiting the apply of that index.
+     * One index can hold several: a request whose entry a later leader cut off stays here, because its entry may
+     * still be committed (another node kept it); only what is committed at the index decides.
+     */
+    private final TreeMap<Long, List<Long>> pending = new TreeMap<>();
+
+    public ReferenceNode(NodeSetup setup) {
+        this.id = setup.id();
+        this.voters = setup.voters();
+        this.settings = setup.settings();
+        this.bugs = setup.bugs();
+        this.state = setup.restored().copy();
+        this.random = setup.random();
+        this.kv = setup.stateMachine();
+        granted = new boolean[voters.size()];
+        refused = new boolean[voters.size()];
+        matchScratch = new long[voters.size()];
+    }
+
+    // ---------------------------------------------------------------------------------------------- steps
+
+    private void begin() {
+        out = new Effects();
+        termBefore = state.currentTerm;
+        voteBefore = state.votedFor;
+    }
+
+    /** Ends the step: adds the disk write for whatever persistent state it changed, and hands the batch over. */
+    private Effects finish() {
+        long from = state.log.takeChangedFrom();
+        if (from != Long.MAX_VALUE || state.currentTerm != termBefore || state.votedFor != voteBefore) {
+            long last = state.log.lastIndex();
+            long keep = Math.min(from - 1, last);
+            List<Entry> appended = keep >= last ? List.of() : state.log.slice(keep + 1, last);
+            out.persist(new DiskWrite(state.currentTerm, state.votedFor, keep, appended));
+        }
+        Effects done = out;
+        out = null;
+        return done;
+    }
+
+    /** The node boots or restarts: a follower that waits for a leader. */
+    @Override
+    public Effects start() {
+        begin();
+        if (bugs.contains(Bug.FORGET_VOTE)) {
+            state.votedFor = 0; // the bug: the vote was never really on disk
+        }
+        resetElectionTimer();
+        return finish();
+    }
+
+    @Override
+    public Effects timeout(TimerKind timer) {
+        begin();
+        Effects handled = switch (timer) {
+            case ELECTION -> electionTimeout();
+            case HEARTBEAT -> heartbeatTimeout();
+        };
+        assert handled == out;
+        return finish();
+    }
+
+    @Override
+    public Effects receive(Message m) {
+        begin();
+        if (m.term() > state.currentTerm) {
+            leaderId = 0;
+            stepDown(m.term(), m.from(), "saw term " + m.term() + " from n" + m.from());
+        }
+        // A switch expression, so that a new message type is a compile error here until it is handled.
+        Effects handled = switch (m.kind()) {
+            case APPEND_ENTRIES -> onAppendEntries((AppendEntries) m);
+            case APPEND_ENTRIES_REPLY -> onAppendEntriesReply((AppendEntriesReply) m);
+            case REQUEST_VOTE -> onRequestVote((RequestVote) m);
+            case REQUEST_VOTE_REPLY -> onRequestVoteReply((RequestVoteReply) m);
+        };
+        assert handled == out;
+        return finish();
+    }
+
+    // ---------------------------------------------------------------------------------------------- timers
+
+    /** The election timer fired (or the user fired it): start an election unless we lead. */
+    private Effects electionTimeout() {
+        if (role == Role.LEADER) {
+            return out;
+        }
+        startElection("election timeout");
+        return out;
+    }
+
+    /** The heartbeat timer fired: a leader sends AppendEntries to every follower and re-arms it. */
+    private Effects heartbeatTimeout() {
+        if (role != Role.LEADER) {
+            return out;
+        }
+        for (Progress p : progress) {
+            p.resume(); // a probe that went unanswered is sent again
+        }
+        broadcastAppendEntries();
+        out.timer(TimerRequest.arm(TimerKind.HEARTBEAT, settings.heartbeat()));
+        return out;
+    }
+
+    private void resetElectionTimer() {
+        long span = settings.electionMax() - settings.electionMin() + 1;
+        out.timer(TimerRequest.arm(TimerKind.ELECTION, settings.electionMin() + random.nextInt((int) span)));
+    }
+
+    // ---------------------------------------------------------------------------------------------- elections
+
+    private void startElection(String why) {
+        state.currentTerm++;
+        state.votedFor = id;
+        role = Role.CANDIDATE;
+        leaderId = 0;
+        java.util.Arrays.fill(granted, false);
+        java.util.Arrays.fill(refused, false);
+        granted[voters.indexOf(id)] = true;
+        out.event(new NodeEvent(EventKind.ROLE, id, Role.CANDIDATE, state.currentTerm, 0, 0, 0, why));
+        resetElectionTimer();
+        if (voteResult() == Quorum.VoteResult.WON) {
+            becomeLeader();
+            return;
+        }
+        RaftLog log = state.log;
+        for (int i = 0; i < voters.size(); i++) {
+            int peer = voters.idAt(i);
+            if (peer != id) {
+                out.send(new RequestVote(id, peer, state.currentTerm, log.lastIndex(), log.lastTerm()));
+            }
+        }
+    }
+
+    private Effects onRequestVote(RequestVote rv) {
+        boolean grant = false;
+        String why = null;
+        if (rv.term() < state.currentTerm) {
+            why = "its term " + rv.term() + " is older than " + state.currentTerm;
+        } else if (state.votedFor != 0 && state.votedFor != rv.from()) {
+            why = "already voted for n" + state.votedFor;
+        } else if (!bugs.contains(Bug.NO_UP_TO_DATE_CHECK) && !candidateUpToDate(rv)) {
+            why = "our log is more up to date: last " + state.log.lastIndex() + "/" + state.log.lastTerm()
+                    + " vs its " + rv.lastLogIndex() + "/" + rv.lastLogTerm();
+        } else {
+            grant = true;
+        }
+        if (grant) {
+            boolean repeat = state.votedFor == rv.from();
+            state.votedFor = rv.from();
+            resetElectionTimer();
+            if (!repeat) {
+                out.event(new NodeEvent(EventKind.VOTE, id, role, state.currentTerm, rv.from(), 1, 0, null));
+            }
+        } else if (rv.term() >= state.currentTerm) {
+            // Refusals of stale-term requests are noise; refusals in the current term teach something.
+            out.event(new NodeEvent(EventKind.VOTE, id, role, state.currentTerm, rv.from(), 0, 0, why));
+        }
+        out.send(new RequestVoteReply(id, rv.from(), state.currentTerm, grant));
+        return out;
+    }
+
+    /** Section 5.4.1: the candidate's log ends in a later term, or the same term and at least as long. */
+    private boolean candidateUpToDate(RequestVote rv) {
+        long myTerm = state.log.lastTerm();
+        if (rv.lastLogTerm() != myTerm) {
+            return rv.lastLogTerm() > myTerm;
+        }
+        return rv.lastLogIndex() >= state.log.lastIndex();
+    }
+
+    private Effects onRequestVoteReply(RequestVoteReply r) {
+        boolean countStale = bugs.contains(Bug.NAIVE_SEED);
+        int voter = voters.indexOf(r.from());
+        if (role != Role.CANDIDATE || (!countStale && r.term() != state.currentTerm) || voter < 0) {
+            return out;
+        }
+        if (r.voteGranted()) {
+            granted[voter] = true;
+        } else {
+            refused[voter] = true;
+        }
+        if (voteResult() == Quorum.VoteResult.WON) {
+            becomeLeader();
+        }
+        return out;
+    }
+
+    private Quorum.VoteResult voteResult() {
+        return voters.voteResult(v -> granted[voters.indexOf(v)], v -> refused[voters.indexOf(v)]);
+    }
+
+    private int countVotes() {
+        int n = 0;
+        for (boolean g : granted) {
+            n += g ? 1 : 0;
+        }
+        return n;
+    }
+
+    private void becomeLeader() {
+        role = Role.LEADER;
+        leaderId = id;
+        out.timer(TimerRequest.cancel(TimerKind.ELECTION));
+        out.event(new NodeEvent(EventKind.ROLE, id, Role.LEADER, state.currentTerm, 0, countVotes(), 0, null));
+        progress = new Progress[voters.size()];
+        for (int i = 0; i < progress.length; i++) {
+            progress[i] = new Progress(state.log.lastIndex() + 1);
+        }
+        if (settings.noop()) {
+            appendOwn(Command.NOOP);
+        }
+        self().acknowledged(state.log.lastIndex());
+        broadcastAppendEntries();
+        out.timer(TimerRequest.arm(TimerKind.HEARTBEAT, settings.heartbeat()));
+        maybeAdvanceCommit();
+    }
+
+    /** Any message with a newer term turns us into a follower of that term first (Figure 2, all servers). */
+    private void stepDown(long term, int cause, String why) {
+        boolean changed = role != Role.FOLLOWER || term != state.currentTerm;
+        if (term > state.currentTerm) {
+            state.currentTerm = term;
+            state.votedFor = 0;
+        }
+        if (role == Role.LEADER) {
+            progress = null;
+            out.timer(TimerRequest.cancel(TimerKind.HEARTBEAT));
+            // A leader cancelled its election timer, so it needs one again. A candidate keeps the timeout it drew
+            // when it started its election: Figure 2 resets the timer only on AppendEntries from the current
+            // leader, a granted vote, or a new election (re-arming here let a disruptive node delay elections).
+            resetElectionTimer();
+        }
+        role = Role.FOLLOWER;
+        if (changed) {
+            out.event(new NodeEvent(EventKind.ROLE, id, Role.FOLLOWER, state.currentTerm, cause, 0, 0, why));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- messages
+
+    private Effects onAppendEntries(AppendEntries ae) {
+        if (ae.term() < state.currentTerm) {
+            out.send(AppendEntriesReply.staleTerm(id, ae.from(), state.currentTerm));
+            return out;
+        }
+        // Same term: ae.from() is the one leader of this term. A candidate of this term gives up.
+        if (role != Role.FOLLOWER) {
+            stepDown(ae.term(), ae.from(), "n" + ae.from() + " leads term " + ae.term());
+        }
+        leaderId = ae.from();
+        resetElectionTimer();
+
+        RaftLog log = state.log;
+        boolean naive = bugs.contains(Bug.NAIVE_SEED);
+        if (naive) {
+            // The article's sketch: append whatever arrives to the end, no consistency check at all.
+            for (Entry e : ae.entries()) {
+                log.append(e);
+            }
+            long match = Math.min(ae.prevLogIndex() + ae.entries().size(), log.lastIndex());
+            advanceFollowerCommit(ae.leaderCommit(), match);
+            out.send(AppendEntriesReply.ok(id, ae.from(), state.currentTerm, match));
+            return out;
+        }
+        if (ae.prevLogIndex() > log.lastIndex()) {
+            out.send(AppendEntriesReply.mismatch(id, ae.from(), state.currentTerm, ae.prevLogIndex(), 0,
+                    log.lastIndex() + 1));
+            return out;
+        }
+        if (log.termAt(ae.prevLogIndex()) != ae.prevLogTerm()) {
+            long conflictTerm = log.termAt(ae.prevLogIndex());
+            long first = log.firstIndexOfTerm(conflictTerm, ae.prevLogIndex());
+            out.send(AppendEntriesReply.mismatch(id, ae.from(), state.currentTerm, ae.prevLogIndex(), conflictTerm,
+                    first));
+            return out;
+        }
+        long index = ae.prevLogIndex();
+        List<Entry> entries = ae.entries();
+        if (bugs.contains(Bug.TRUNCATE_ON_STALE_APPEND) && index < log.lastIndex()) {
+            truncate(index + 1, "bug truncate-on-stale-append");
+        }
+        for (Entry e : entries) {
+            index++;
+            if (index <= log.lastIndex()) {
+                if (log.termAt(index) == e.term()) {
+                    continue; // already have it: a stale or duplicated message must not remove anything
+                }
+                truncate(index, "conflict with n" + ae.from() + "'s entry of term " + e.term());
+            }
+            log.append(e);
+        }
+        long lastNew = ae.prevLogIndex() + entries.size();
+        advanceFollowerCommit(ae.leaderCommit(), lastNew);
+        if (bugs.contains(Bug.EARLY_APPLY)) {
+            applyUpTo(log.lastIndex());
+        }
+        out.send(AppendEntriesReply.ok(id, ae.from(), state.currentTerm, lastNew));
+        return out;
+    }
+
+    private void truncate(long from, String why) {
+        long removed = state.log.lastIndex() - from + 1;
+        if (removed <= 0) {
+            return;
+        }
+        state.log.truncateFrom(from);
+        out.event(new NodeEvent(EventKind.TRUNCATE, id, role, state.currentTerm, 0, from, removed, why));
+    }
+
+    private void advanceFollowerCommit(long leaderCommit, long lastNew) {
+        long target = Math.min(leaderCommit, lastNew);
+        if (target > commitIndex) {
+            setCommitIndex(target);
+        }
+    }
+
+    private Effects onAppendEntriesReply(AppendEntriesReply r) {
+        int f = voters.indexOf(r.from());
+        if (role != Role.LEADER || r.term() != state.currentTerm || f < 0) {
+            return out; // replies from older terms are ignored
+        }
+        Progress p = progress[f];
+        if (r.success()) {
+            p.acknowledged(r.matchIndex());
+            maybeAdvanceCommit();
+            if (p.next() <= state.log.lastIndex() && r.matchIndex() >= p.next() - 1) {
+                sendAppendEntries(f); // more to send and the follower is caught up to what we sent
+            }
+            return out;
+        }
+        if (bugs.contains(Bug.NO_APPEND_RETRY)) {
+            return out; // the bug: what was sent is assumed delivered, whatever the follower says
+        }
+        long hint;
+        if (r.conflictTerm() == 0) {
+            hint = r.conflictIndex();
+        } else {
+            long last = state.log.lastIndexOfTerm(r.conflictTerm());
+            hint = last > 0 ? last + 1 : r.conflictIndex();
+        }
+        if (p.refused(r.rejectedIndex(), hint)) {
+            sendAppendEntries(f); // a probe from the hint
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------------- replication
+
+    private void broadcastAppendEntries() {
+        for (int i = 0; i < progress.length; i++) {
+            if (voters.idAt(i) != id) {
+                sendAppendEntries(i);
+            }
+        }
+    }
+
+    /**
+     * The leader's own entry in the progress table. It acknowledges its own entries as it appends them, before its
+     * disk write is durable: with two or more voters no commit can come of that alone, because a follower's
+     * acknowledgement answers an AppendEntries that the lab sent only once the leader's write was durable. A
+     * one-node cluster commits at once; its answers to clients still wait for the disk.
+     */
+    private Progress self() {
+        return progress[voters.indexOf(id)];
+    }
+
+    /**
+     * Sends the follower at position {@code f} the entries from its nextIndex (at most maxBatch). In replicate it
+     * then assumes they arrive (nextIndex moves past them; a loss shows as a refusal of a later message); in probe it
+     * waits for the answer or the next heartbeat.
+     */
+    private void sendAppendEntries(int f) {
+        RaftLog log = state.log;
+        Progress p = progress[f];
+        long prev = p.next() - 1;
+        long last = Math.min(log.lastIndex(), prev + settings.maxBatch());
+        List<Entry> entries = log.slice(prev + 1, last);
+        out.send(new AppendEntries(id, voters.idAt(f), state.currentTerm, prev, log.termAt(prev), entries, commitIndex));
+        p.sent(last);
+    }
+
+    /**
+     * Figure 2: commit the highest N stored on a majority, if log[N] is of the current term. Terms never decrease
+     * along a log, so if the majority's index holds an older term, no index below it holds the current one.
+     */
+    private void maybeAdvanceCommit() {
+        for (int i = 0; i < progress.length; i++) {
+            matchScratch[i] = progress[i].match();
+        }
+        long n = voters.committedIndexInPlace(matchScratch);
+        if (n > commitIndex && (state.log.termAt(n) == state.currentTerm || bugs.contains(Bug.COMMIT_OLD_TERM))) {
+            setCommitIndex(n);
+        }
+    }
+
+    private void setCommitIndex(long index) {
+        commitIndex = index;
+        out.event(new NodeEvent(EventKind.COMMIT, id, role, state.currentTerm, 0, index, 0, null));
+        applyUpTo(commitIndex);
+    }
+
+    private void applyUpTo(long index) {
+        if (index <= lastApplied) {
+            return;
+        }
+        long first = lastApplied + 1;
+        List<ClientReply> replies = null;
+        while (lastApplied < index) {
+            lastApplied++;
+            Entry e = state.log.get(lastApplied);
+            String result = kv.apply(e.command());
+            List<Long> waiting = pending.isEmpty() ? null : pending.remove(lastApplied);
+            if (waiting != null) {
+                if (replies == null) {
+                    replies = new java.util.ArrayList<>();
+                }
+                for (long req : waiting) {
+                    // The committed entry at the index decides: the request's own entry took effect, any other means
+                    // the request did not.
+                    if (e.command().requestId() == req) {
+                        replies.add(new ClientReply(req, ClientReply.Status.OK, lastApplied, result, 0, null));
+                    } else {
+                        replies.add(new ClientReply(req, ClientReply.Status.FAILED, lastApplied, null, 0,
+                                "index " + lastApplied + " holds another entry, of term " + e.term()));
+                    }
+                }
+            }
+        }
+        out.event(new NodeEvent(EventKind.APPLY, id, role, state.currentTerm, 0, first, lastApplied, null));
+        if (replies != null) {
+            replies.forEach(out::reply); // answer clients only after the apply is visible
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- clients
+
+    /**
+     * A client asks this node to run {@code c}. A leader appends it and answers ACCEPTED now, and OK or FAILED once
+     * the index is committed and applied: OK if the entry there is this request's, FAILED if it is another. Until
+     * then the outcome is pending, whatever happens to this node's log; if the node crashes, the lab reports it
+     * unknown. Anyone else answers REDIRECT with the leader it knows of.
+     */
+    @Override
+    public Effects propose(Command c) {
+        begin();
+        if (role != Role.LEADER) {
+            out.reply(new ClientReply(c.requestId(), ClientReply.Status.REDIRECT, 0, null, leaderId,
+                    "n" + id + " is a " + role.label()));
+            return finish();
+        }
+        long index = appendOwn(c);
+        // An earlier request of ours may wait at this index (a later leader cut its entry off our log): it keeps
+        // waiting, since the entry may survive on another node and be committed after all.
+        pending.computeIfAbsent(index, k -> new java.util.ArrayList<>(1)).add(c.requestId());
+        out.reply(new ClientReply(c.requestId(), ClientReply.Status.ACCEPTED, index, null, id, null));
+        self().acknowledged(index);
+        if (bugs.contains(Bug.EARLY_APPLY)) {
+            applyUpTo(index);
+        }
+        for (int i = 0; i < progress.length; i++) {
+            Progress p = progress[i];
+            if (voters.idAt(i) != id && p.next() == index && !p.paused()) {
+                sendAppendEntries(i); // followers that are caught up get it at once; others on their next round
+            }
+        }
+        maybeAdvanceCommit();
+        return finish();
+    }
+
+    private long appendOwn(Command c) {
+        state.log.append(new Entry(state.currentTerm, c));
+        return state.log.lastIndex();
+    }
+
+    // ---------------------------------------------------------------------------------------------- queries
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public Role role() {
+        return role;
+    }
+
+    @Override
+    public long currentTerm() {
+        return state.currentTerm;
+    }
+
+    @Override
+    public int votedFor() {
+        return state.votedFor;
+    }
+
+    @Override
+    public int leaderId() {
+        return leaderId;
+    }
+
+    @Override
+    public long commitIndex() {
+        return commitIndex;
+    }
+
+    @Override
+    public long lastApplied() {
+        return lastApplied;
+    }
+
+    @Override
+    public RaftLogView log() {
+        return state.log;
+    }
+
+    @Override
+    public StateMachine stateMachine() {
+        return kv;
+    }
+
+    /** The voters this node counts majorities over. */
+    public Quorum voters() {
+        return voters;
+    }
+
+    /** The leader's view of voter {@code peer}'s log, or null unless this node leads (or {@code peer} is no voter). */
+    @Override
+    public Progress progress(int peer) {
+        int i = voters.indexOf(peer);
+        return progress == null || i < 0 ? null : progress[i];
+    }
+
+    /** Leader's nextIndex for {@code peer} (0 unless leading). */
+    public long nextIndex(int peer) {
+        Progress p = progress(peer);
+        return p == null ? 0 : p.next();
+    }
+
+    /** Leader's matchIndex for {@code peer} (0 unless leading). */
+    public long matchIndex(int peer) {
+        Progress p = progress(peer);
+        return p == null ? 0 : p.match();
+    }
+}

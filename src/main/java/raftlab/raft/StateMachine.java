@@ -1,0 +1,22 @@
+package raftlab.raft;
+
+import java.util.SortedMap;
+
+/**
+ * The application behind the log: what applying a committed command does. The key-value store ({@link KvStore}) is
+ * the lab's one kind. {@link #snapshot} and {@link #restore} are the hooks log compaction will use: an image of the
+ * whole state, and a way to start again from one.
+ */
+public interface StateMachine {
+    /** Applies {@code c} and returns what a client sees: the value for a get (null if absent), else null. */
+    String apply(Command c);
+
+    /** The current state, read-only and sorted (so printing it is deterministic). */
+    SortedMap<String, String> view();
+
+    /** An immutable copy of the current state. */
+    SortedMap<String, String> snapshot();
+
+    /** Replaces the whole state with {@code image}, as taken by {@link #snapshot}. */
+    void restore(SortedMap<String, String> image);
+}

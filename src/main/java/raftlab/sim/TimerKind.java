@@ -1,6 +1,0 @@
-package raftlab.sim;
-
-/** The two timers a node arms. */
-public enum TimerKind {
-    ELECTION, HEARTBEAT
-}
