@@ -41,6 +41,9 @@ final class CheckCommands {
                         + history);
                 return;
             }
+            if (!lab.checksOn()) {
+                out().line("checks are off, so this judged the present state only (`check on` watches every event):");
+            }
             for (String b : breaches) {
                 for (String line : b.split("\n")) {
                     out().line(line);

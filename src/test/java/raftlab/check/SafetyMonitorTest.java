@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import raftlab.raft.Command;
@@ -12,9 +14,11 @@ import raftlab.raft.CommandKind;
 import raftlab.raft.Entry;
 import raftlab.raft.EventKind;
 import raftlab.raft.NodeEvent;
+import raftlab.raft.RaftNode;
 import raftlab.raft.Role;
 import raftlab.sim.Cluster;
 import raftlab.sim.ClusterConfig;
+import raftlab.sim.InFlight;
 
 /** Each property catches a breach built by hand (by writing logs directly), and a healthy run breaks none. */
 class SafetyMonitorTest {
@@ -75,14 +79,20 @@ class SafetyMonitorTest {
     void stateMachineSafetyCatchesTwoCommandsAppliedAtOneIndex() {
         SafetyMonitor[] m = new SafetyMonitor[1];
         Cluster c = cluster(m);
-        c.disk(1).log().append(entry(1, "x", "1", 1));
-        c.disk(2).log().append(entry(2, "x", "2", 2));
-        m[0].nodeEvent(0, new NodeEvent(EventKind.APPLY, 1, Role.FOLLOWER, 1, 0, 1, 1, null));
-        m[0].nodeEvent(0, new NodeEvent(EventKind.APPLY, 2, Role.FOLLOWER, 2, 0, 1, 1, null));
+        Entry one = entry(1, "x", "1", 1);
+        Entry two = entry(2, "x", "2", 2);
+        c.disk(1).log().append(one);
+        c.disk(2).log().append(two);
+        for (int id = 1; id <= 2; id++) {
+            RaftNode n = c.node(id);
+            n.kv().apply(n.log().get(1).command());
+            tamper(n, "commitIndex", 1);
+            tamper(n, "lastApplied", 1);
+        }
         SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
-        assertEquals(SafetyMonitor.STATE_MACHINE_SAFETY, b.breach().property());
-        assertTrue(b.breach().line().contains("n1 applied \"put x=1\" at index 1 but n2 applied \"put x=2\""),
-                b.breach().line());
+        assertTrue(b.breaches().stream().anyMatch(x -> x.property().equals(SafetyMonitor.STATE_MACHINE_SAFETY)
+                && x.detail().equals("n1 applied \"put x=1\" at index 1 but n2 applied \"put x=2\" at index 1")),
+                b.breaches().toString());
     }
 
     @Test
@@ -136,19 +146,189 @@ class SafetyMonitorTest {
             }
         }
         SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
-        assertEquals(SafetyMonitor.DURABLE_COMMIT, b.breach().property());
-        assertTrue(b.breach().detail().contains("fewer than a majority of 3"), b.breach().line());
+        assertTrue(b.breaches().stream().anyMatch(x -> x.property().equals(SafetyMonitor.DURABLE_COMMIT)
+                && x.detail().contains("fewer than a majority of 3")), b.breaches().toString());
     }
 
     @Test
-    void afterTheFirstBreachTheMonitorStaysQuiet() {
+    void afterABreachTheMonitorKeepsCheckingAndReportsEachDistinctBreachOnce() {
         SafetyMonitor[] m = new SafetyMonitor[1];
         Cluster c = cluster(m);
         c.disk(1).log().append(entry(1, "x", "1", 1));
         c.disk(2).log().append(entry(1, "x", "2", 2));
         assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
+        m[0].afterEvent(c); // the same bad state: not a new breach
+        assertEquals(1, m[0].breaches().size());
+        c.disk(3).log().append(entry(1, "x", "3", 3)); // another node, but the same index and term: the same breach
         m[0].afterEvent(c);
         assertEquals(1, m[0].breaches().size());
+        c.disk(1).log().append(entry(2, "y", "1", 4));
+        c.disk(2).log().append(entry(2, "y", "2", 5)); // a second index: a new breach, reported
+        SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
+        assertTrue(b.breach().detail().contains("index 2"), b.breach().line());
+        assertEquals(2, m[0].breaches().size());
+    }
+
+    /** Sets a private field of a node by hand: the only way to make a correct node break these rules. */
+    private static void tamper(RaftNode node, String field, long value) {
+        try {
+            java.lang.reflect.Field f = RaftNode.class.getDeclaredField(field);
+            f.setAccessible(true);
+            f.setLong(node, value);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("RaftNode has no field " + field, e);
+        }
+    }
+
+    /** A leader, with puts x=1..n committed and applied everywhere. */
+    private static int withCommittedPuts(Cluster c, int n) {
+        c.tick(1000);
+        int leader = c.leader();
+        for (int i = 1; i <= n; i++) {
+            c.submit(leader, CommandKind.PUT, "x", Integer.toString(i));
+        }
+        c.tick(300);
+        return leader;
+    }
+
+    @Test
+    void monotonicCommitCatchesACommitIndexGoingBack() {
+        SafetyMonitor[] m = new SafetyMonitor[1];
+        Cluster c = cluster(m);
+        int leader = withCommittedPuts(c, 2);
+        int follower = leader % 5 + 1;
+        tamper(c.node(follower), "commitIndex", 1);
+        SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
+        assertEquals(SafetyMonitor.MONOTONIC, b.breach().property(), b.breach().line());
+        assertTrue(b.breach().detail().contains("commitIndex went back from 3 to 1"), b.breach().line());
+    }
+
+    @Test
+    void commitWithinLogAndCommittedEntryKeptCatchAFollowerCuttingItsCommittedEntries() {
+        SafetyMonitor[] m = new SafetyMonitor[1];
+        Cluster c = cluster(m);
+        int leader = withCommittedPuts(c, 3);
+        int follower = leader % 5 + 1;
+        assertEquals(4, c.node(follower).commitIndex());
+        c.disk(follower).log().truncateFrom(4); // only one node loses it: a majority still holds index 4
+        SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
+        List<String> properties = b.breaches().stream().map(Breach::property).toList();
+        assertEquals(List.of(SafetyMonitor.COMMIT_WITHIN_LOG, SafetyMonitor.COMMITTED_KEPT), properties,
+                b.breaches().toString());
+        assertTrue(b.breaches().get(1).detail().contains("removed or replaced index 4"), b.breaches().toString());
+    }
+
+    @Test
+    void truncateOnStaleAppendCutsAFollowerBelowItsCommitIndexAndIsCaught() {
+        // The case: a stale AppendEntries reaches a follower that has committed past it. A majority still
+        // holds every committed entry, so only the follower's own commitIndex shows what went wrong.
+        SafetyMonitor[] m = new SafetyMonitor[1];
+        Cluster c = new Cluster(ClusterConfig.defaults(3, 1));
+        c.bugs().add(raftlab.raft.Bug.TRUNCATE_ON_STALE_APPEND);
+        m[0] = new SafetyMonitor(c);
+        c.addListener(m[0]);
+        c.tick(400);
+        int leader = c.leader();
+        int follower = leader % 3 + 1;
+        c.setHold(true);
+        c.submit(leader, CommandKind.PUT, "x", "1");
+        InFlight stale = null;
+        for (InFlight f : c.inFlight()) {
+            if (f.message.to() == follower && f.message instanceof raftlab.raft.AppendEntries) {
+                stale = c.duplicate(f);
+            }
+        }
+        assertTrue(stale != null, "no AppendEntries to n" + follower);
+        c.submit(leader, CommandKind.PUT, "x", "2");
+        c.submit(leader, CommandKind.PUT, "x", "3");
+        for (int round = 0; round < 4; round++) {
+            deliverAllBut(c, stale);
+            c.tick(50); // a heartbeat carries the leader's commitIndex
+        }
+        deliverAllBut(c, stale);
+        assertEquals(4, c.node(follower).commitIndex());
+        InFlight late = stale;
+        SafetyBreach b = assertThrows(SafetyBreach.class, () -> c.deliver(late));
+        assertEquals(List.of(SafetyMonitor.COMMIT_WITHIN_LOG, SafetyMonitor.COMMITTED_KEPT),
+                b.breaches().stream().map(Breach::property).toList(), b.breaches().toString());
+    }
+
+    private static void deliverAllBut(Cluster c, InFlight keep) {
+        for (InFlight f : c.inFlight()) {
+            if (f != keep && c.message(f.id) != null) {
+                c.deliver(f);
+            }
+        }
+    }
+
+    @Test
+    void leaderCompletenessJudgesAgainstEntriesStoredOnAMajorityThatNoNodeKnowsAreCommitted() {
+        SafetyMonitor[] m = new SafetyMonitor[1];
+        Cluster c = cluster(m);
+        c.bugs().add(raftlab.raft.Bug.NO_UP_TO_DATE_CHECK);
+        c.tick(1000);
+        int leader = c.leader();
+        c.setHold(true);
+        c.submit(leader, CommandKind.PUT, "x", "1");
+        long index = c.node(leader).log().lastIndex();
+        // Two followers store it (with the leader, a majority of 5); their acknowledgements are lost.
+        List<Integer> stored = new java.util.ArrayList<>();
+        for (InFlight f : c.inFlight()) {
+            if (f.message instanceof raftlab.raft.AppendEntries && stored.size() < 2) {
+                stored.add(f.message.to());
+                c.deliver(f);
+            }
+        }
+        for (InFlight f : c.inFlight()) {
+            c.dropByUser(f);
+        }
+        assertTrue(c.node(leader).commitIndex() < index, "nobody may know it is committed");
+        c.crash(leader);
+        int other = 1;
+        while (other == leader || stored.contains(other)) {
+            other++;
+        }
+        c.fireElectionTimeout(other);
+        SafetyBreach b = assertThrows(SafetyBreach.class, () -> c.stabilize(100));
+        assertEquals(SafetyMonitor.LEADER_COMPLETENESS, b.breach().property(), b.breach().line());
+        assertTrue(b.breach().detail().contains("stored on a majority"), b.breach().line());
+    }
+
+    @Test
+    void aStateMachineThatSkippedAnIndexDiffersFromTheReference() {
+        SafetyMonitor[] m = new SafetyMonitor[1];
+        Cluster c = cluster(m);
+        int leader = withCommittedPuts(c, 1);
+        int follower = leader % 5 + 1;
+        c.setHold(true);
+        c.submit(leader, CommandKind.PUT, "y", "7");
+        c.submit(leader, CommandKind.PUT, "z", "8");
+        for (InFlight f : c.inFlight()) {
+            if (f.message.to() == follower) {
+                c.deliver(f);
+            }
+        }
+        RaftNode f = c.node(follower);
+        long last = f.log().lastIndex();
+        assertEquals(f.lastApplied() + 2, last, "the follower holds both new entries");
+        // It claims to have applied both, but applied only the second.
+        f.kv().apply(f.log().get(last).command());
+        tamper(f, "commitIndex", last);
+        tamper(f, "lastApplied", last);
+        SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
+        assertTrue(b.breaches().stream().anyMatch(x -> x.property().equals(SafetyMonitor.STATE_MACHINE_SAFETY)
+                && x.detail().contains("n" + follower + "'s state machine at applied index " + last)),
+                b.breaches().toString());
+    }
+
+    @Test
+    void anApplyReportThatSkipsAnIndexIsCaught() {
+        SafetyMonitor[] m = new SafetyMonitor[1];
+        Cluster c = cluster(m);
+        m[0].nodeEvent(0, new NodeEvent(EventKind.APPLY, 1, Role.FOLLOWER, 1, 0, 2, 3, null));
+        SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
+        assertEquals(SafetyMonitor.STATE_MACHINE_SAFETY, b.breach().property());
+        assertTrue(b.breach().detail().contains("index 1 was skipped"), b.breach().line());
     }
 
     @Test

@@ -69,6 +69,39 @@ class CheckCommandsTest {
     }
 
     @Test
+    void withChecksOffCheckSaysItJudgedThePresentStateOnly() {
+        Lab lab = new Lab();
+        lab.execute("check off");
+        lab.execute("tick 500");
+        raftlab.raft.Entry a = new raftlab.raft.Entry(9, new raftlab.raft.Command(raftlab.raft.CommandKind.PUT, "x", "1", 1));
+        raftlab.raft.Entry b = new raftlab.raft.Entry(9, new raftlab.raft.Command(raftlab.raft.CommandKind.PUT, "x", "2", 2));
+        lab.cluster().disk(1).log().append(a);
+        lab.cluster().disk(2).log().append(b);
+        List<String> out = lab.execute("check").lines();
+        assertEquals("checks are off, so this judged the present state only (`check on` watches every event):",
+                out.get(0), out.toString());
+        assertTrue(out.get(1).contains("SAFETY BREACH: Log Matching"), out.toString());
+    }
+
+    @Test
+    void afterTheFirstBreachLaterBreachesAreStillReported() {
+        // forget-vote: n3 votes for n1, reboots, and votes for n2 too; both lead term 1.
+        Lab lab = new Lab();
+        for (String l : List.of("cluster 3 --seed 1", "bug forget-vote on", "hold on", "timeout 1", "timeout 2",
+                "deliver --from 1 --to 3", "crash 3", "restart 3", "deliver --from 2 --to 3")) {
+            lab.execute(l);
+        }
+        assertTrue(lab.execute("deliver --all").text().contains("SAFETY BREACH: Election Safety"));
+        lab.execute("put x 1 --to 1");
+        // The second leader writes a different entry at the same index and term: a new breach, reported at once.
+        String second = lab.execute("put x 2 --to 2").text();
+        assertTrue(second.contains("SAFETY BREACH: Log Matching"), second);
+        List<String> all = lab.breaches();
+        assertEquals(2, all.size(), all.toString());
+        assertTrue(lab.execute("tick 10").text().indexOf("SAFETY BREACH: Log Matching") < 0, "reported once");
+    }
+
+    @Test
     void exploreAndReplayFromTheLab() {
         Lab lab = new Lab();
         lab.setReplaying(true); // no wall-clock line
