@@ -34,6 +34,7 @@ public final class Workload {
     private final HashMap<Long, Client> byRequest = new HashMap<>();
     private Client submitting;
     private boolean stopped;
+    private boolean draining;
 
     private final class Client {
         final int id;
@@ -45,6 +46,8 @@ public final class Workload {
         String value;
         /** The request id of the attempt in flight, or 0. */
         long attempt;
+        /** Whether an operation is under way (from its first attempt until an answer that ends it). */
+        boolean busy;
 
         Client(int id) {
             this.id = id;
@@ -90,13 +93,32 @@ public final class Workload {
         return stopped;
     }
 
+    /**
+     * Lets every client finish the operation it is on (retrying as usual) but start no new one: how a run ends when
+     * it must show that every operation gets an answer.
+     */
+    public void drain() {
+        draining = true;
+    }
+
+    /** How many clients are still waiting for the answer to an operation. */
+    public int waiting() {
+        int n = 0;
+        for (Client c : clients) {
+            if (c.busy) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private long think() {
         return random.nextInt((int) Math.max(1, Math.round(2000 / rate)) + 1);
     }
 
     /** Begins a new random operation. */
     private void next(Client c) {
-        if (stopped) {
+        if (stopped || draining) {
             return;
         }
         int pick = random.nextInt(3);
@@ -109,6 +131,7 @@ public final class Workload {
 
     /** Records a new operation for the client's current intent and sends its first attempt. */
     private void begin(Client c) {
+        c.busy = true;
         c.op = history.invoke(c.id, History.kindOf(c.kind), c.key, c.value, cluster.now());
         send(c);
     }
@@ -171,6 +194,7 @@ public final class Workload {
             case OK:
                 history.complete(c.op, Outcome.OK, c.kind == CommandKind.GET ? r.value() : null, time);
                 c.attempt = 0;
+                c.busy = false;
                 cluster.at(time + think(), () -> next(c));
                 return;
             case REDIRECT:

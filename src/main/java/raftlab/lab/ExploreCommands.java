@@ -188,22 +188,27 @@ final class ExploreCommands {
             // Counted on the run's concrete schedule: aimed faults that never found their moment are not faults.
             int faultCount = r.scenario().faults().size();
             if (!r.failed()) {
-                out().line("seed " + seed + ": no breach, history linearizable (" + faultCount
+                out().line("seed " + seed + ": " + (r.overBudget() ? r.line().replaceFirst("^seed \\d+: ", "")
+                        : "no breach, history linearizable, settled after the faults") + " (" + faultCount
                         + " faults in " + generated.time() + "ms)");
                 return;
             }
             RunResult shown = noShrink ? r : ScenarioShrinker.shrink(r);
             Scenario s = shown.scenario();
-            out().line("seed " + seed + " fails: " + r.property() + (noShrink ? "" : "; shrunk from "
+            out().line("seed " + seed + " fails (" + r.kind().label + "): " + r.property() + (noShrink ? "" : "; shrunk from "
                     + faultCount + " faults in " + generated.time() + "ms to " + s.faults().size()
                     + " in " + s.time() + "ms with " + s.clients() + " client" + (s.clients() == 1 ? "" : "s")));
             out().line("schedule:");
             for (Scenario.Action a : s.actions()) {
                 out().line("  at " + a.time() + "ms: " + a.command());
             }
+            if (shown.kind() == RunResult.Kind.STUCK) {
+                out().line("  at " + s.time() + "ms: the faults are over: heal, restart every node, clients drain, and"
+                        + " wait for one leader, every answer and equal state machines");
+            }
             out().line("result:");
             out().line("  " + shown.line());
-            if (shown.breach() == null) {
+            if (shown.kind() == RunResult.Kind.NOT_LINEARIZABLE) {
                 for (String line : shown.linear().describe().split("\n")) {
                     out().line("  " + line);
                 }

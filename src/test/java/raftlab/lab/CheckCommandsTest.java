@@ -113,7 +113,7 @@ class CheckCommandsTest {
         assertTrue(m.find() && Integer.parseInt(m.group(1)) >= 1, summary);
         String seed = m.group(2);
         List<String> replay = lab.execute("replay --seed " + seed + " --time 2000 --bug early-apply").lines();
-        assertTrue(replay.get(0).startsWith("seed " + seed + " fails: Applied <= Committed; shrunk from"),
+        assertTrue(replay.get(0).startsWith("seed " + seed + " fails (unsafe): Applied <= Committed; shrunk from"),
                 replay.toString());
         assertTrue(replay.stream().anyMatch(l -> l.contains("SAFETY BREACH: Applied <= Committed")), replay.toString());
         // A transcript or script must not write files.

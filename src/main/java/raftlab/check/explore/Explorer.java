@@ -26,9 +26,27 @@ public final class Explorer {
                 out.add(r.line());
             }
             out.add("explored seeds " + firstSeed + ".." + lastSeed + ": " + runs + " schedules, " + failures.size()
-                    + " failed" + (failures.isEmpty() ? "" : " (first: seed " + failures.get(0).scenario().seed() + ")")
+                    + " failed" + (failures.isEmpty() ? "" : " (first: seed " + failures.get(0).scenario().seed() + "): "
+                    + kinds())
                     + (overBudget == 0 ? "" : "; " + overBudget + " stopped at the event budget (message storms)"));
             return out;
+        }
+
+        /** {@code 3 unsafe, 1 stuck}: the failures by kind, worst kind first. */
+        private String kinds() {
+            List<String> parts = new ArrayList<>();
+            for (RunResult.Kind k : RunResult.Kind.values()) {
+                long n = failures.stream().filter(r -> r.kind() == k).count();
+                if (n > 0) {
+                    parts.add(n + " " + k.label);
+                }
+            }
+            return String.join(", ", parts);
+        }
+
+        /** How many failures are of kind {@code k}. */
+        public long count(RunResult.Kind k) {
+            return failures.stream().filter(r -> r.kind() == k).count();
         }
     }
 

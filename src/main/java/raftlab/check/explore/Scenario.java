@@ -91,7 +91,25 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
         if (time > now) {
             out.add("tick " + (time - now));
         }
+        out.addAll(Liveness.commands(downAtEnd(), NORMAL_LATENCY, clients > 0,
+                Liveness.bound(raftlab.raft.Settings.DEFAULT.electionMax())));
         return out;
+    }
+
+    /** The nodes a crash holds down when the schedule ends, ascending. */
+    public List<Integer> downAtEnd() {
+        java.util.TreeSet<Integer> down = new java.util.TreeSet<>();
+        for (Action a : actions()) {
+            if (a.fault().kind() == FaultKind.CRASH) {
+                int id = Integer.parseInt(a.fault().arg());
+                if (a.start()) {
+                    down.add(id);
+                } else {
+                    down.remove(id);
+                }
+            }
+        }
+        return new ArrayList<>(down);
     }
 
     static String number(double d) {

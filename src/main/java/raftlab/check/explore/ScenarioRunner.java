@@ -3,6 +3,7 @@ package raftlab.check.explore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 import raftlab.check.History;
 import raftlab.check.SafetyBreach;
@@ -37,10 +38,16 @@ public final class ScenarioRunner {
     }
 
     /**
-     * Runs {@code s}. The result's scenario is {@code s} with its aimed faults replaced by the concrete faults they
-     * became (those that never fired are left out), so its {@link Scenario#commands()} replay this very run.
+     * Runs {@code s}: its schedule, then the liveness phase ({@link Liveness}). The result's scenario is {@code s}
+     * with its aimed faults replaced by the concrete faults they became (those that never fired are left out), so
+     * its {@link Scenario#commands()} replay this very run.
      */
     public static RunResult run(Scenario s) {
+        return run(s, c -> { });
+    }
+
+    /** As {@link #run(Scenario)}, with {@code afterRepair} applied to the cluster when the liveness phase begins. */
+    static RunResult run(Scenario s, Consumer<Cluster> afterRepair) {
         Settings d = Settings.DEFAULT;
         Settings settings = new Settings(d.electionMin(), d.electionMax(), d.heartbeat(), s.noop(), d.maxBatch());
         Cluster c = new Cluster(new ClusterConfig(s.nodes(), s.seed(), settings, 1, 5));
@@ -53,17 +60,22 @@ public final class ScenarioRunner {
             c.bugs().add(s.bug());
         }
         Course course = new Course(s, c);
+        String stuck;
         try {
-            if (s.clients() > 0) {
-                new Workload(c, history, s.clients(), s.keys(), s.rate(), 0);
-            }
+            Workload clients = s.clients() > 0 ? new Workload(c, history, s.clients(), s.keys(), s.rate(), 0) : null;
             course.run();
+            Liveness.repair(c, Scenario.NORMAL_LATENCY);
+            afterRepair.accept(c);
+            if (clients != null) {
+                clients.drain();
+            }
+            stuck = Liveness.settle(c, clients, Liveness.bound(settings.electionMax()));
         } catch (SafetyBreach b) {
-            return new RunResult(course.concrete(), b.breach(), null, counter.events);
+            return new RunResult(course.concrete(), b.breach(), null, null, counter.events);
         } catch (OverBudget e) {
-            return new RunResult(course.concrete(), null, null, counter.events);
+            return new RunResult(course.concrete(), null, null, null, counter.events);
         }
-        return new RunResult(course.concrete(), null, LinearizabilityChecker.check(history.operations()),
+        return new RunResult(course.concrete(), null, LinearizabilityChecker.check(history.operations()), stuck,
                 counter.events);
     }
 

@@ -2,6 +2,7 @@ package raftlab.check.explore;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Makes a failing scenario smaller while it still fails the same property: it ends the run at the breach, removes
@@ -12,21 +13,32 @@ public final class ScenarioShrinker {
     /** Reruns allowed in one shrink. */
     public static final int MAX_TRIES = 400;
 
+    private final RunResult.Kind kind;
     private final String property;
+    private final Function<Scenario, RunResult> runner;
     private int tries;
     private RunResult best;
 
-    private ScenarioShrinker(RunResult failing) {
+    private ScenarioShrinker(RunResult failing, Function<Scenario, RunResult> runner) {
         this.best = failing;
+        this.kind = failing.kind();
         this.property = failing.property();
+        this.runner = runner;
     }
 
-    /** The smallest failing run found from {@code failing} (itself if nothing smaller fails). */
+    /**
+     * The smallest failing run found from {@code failing} (itself if nothing smaller fails). A smaller run counts
+     * only if it fails the same way: the same kind of result (unsafe, not linearizable, stuck) and the same property.
+     */
     public static RunResult shrink(RunResult failing) {
+        return shrink(failing, ScenarioRunner::run);
+    }
+
+    static RunResult shrink(RunResult failing, Function<Scenario, RunResult> runner) {
         if (!failing.failed()) {
             throw new IllegalArgumentException("only a failing run can be shrunk");
         }
-        ScenarioShrinker s = new ScenarioShrinker(failing);
+        ScenarioShrinker s = new ScenarioShrinker(failing, runner);
         s.run();
         return s.best;
     }
@@ -48,8 +60,8 @@ public final class ScenarioShrinker {
             return false;
         }
         tries++;
-        RunResult r = ScenarioRunner.run(candidate);
-        if (r.failed() && property.equals(r.property())) {
+        RunResult r = runner.apply(candidate);
+        if (r.kind() == kind && property.equals(r.property())) {
             best = r;
             return true;
         }
