@@ -55,6 +55,12 @@ public final class Explorer {
      * at most every few hundred seeds (it may ignore it); it never affects the report.
      */
     public static Report explore(long first, long last, ExploreOptions options, int threads, LongConsumer progress) {
+        return explore(first, last, options, threads, progress, ScenarioRunner.MAX_EVENTS);
+    }
+
+    /** As above, with each run stopped after {@code maxEvents} events. */
+    static Report explore(long first, long last, ExploreOptions options, int threads, LongConsumer progress,
+                          long maxEvents) {
         if (last < first) {
             throw new IllegalArgumentException("empty seed range " + first + ".." + last);
         }
@@ -76,7 +82,8 @@ public final class Explorer {
                 List<Future<RunResult>> futures = new ArrayList<>();
                 for (long seed = start; seed <= end; seed++) {
                     final long s = seed;
-                    futures.add(pool.submit(() -> ScenarioRunner.run(ScenarioGenerator.generate(s, options))));
+                    futures.add(pool.submit(() -> ScenarioRunner.run(ScenarioGenerator.generate(s, options), c -> { },
+                            maxEvents)));
                 }
                 for (Future<RunResult> f : futures) {
                     RunResult r = get(f);

@@ -23,7 +23,7 @@ public record RunResult(Scenario scenario, Breach breach, CheckResult linear, St
         NOT_LINEARIZABLE("not linearizable"),
         /** Safe, but after the faults ended the cluster did not recover within the bound. */
         STUCK("stuck"),
-        /** Stopped for processing more than {@link ScenarioRunner#MAX_EVENTS} events. */
+        /** Stopped at the event budget ({@link ScenarioRunner#MAX_EVENTS} events). */
         OVER_BUDGET("over budget"),
         OK("ok");
 
@@ -80,7 +80,7 @@ public record RunResult(Scenario scenario, Breach breach, CheckResult linear, St
             case NOT_LINEARIZABLE -> "NOT LINEARIZABLE on key " + linear.key() + ": its smallest failing part has "
                     + linear.counterexample().size() + " operations";
             case STUCK -> "STUCK: " + stuck;
-            case OVER_BUDGET -> "stopped after " + ScenarioRunner.MAX_EVENTS + " events (a message storm)";
+            case OVER_BUDGET -> "stopped after " + events + " events, the event budget (a message storm)";
             case OK -> "ok";
         };
     }

@@ -22,8 +22,9 @@ class LivenessTest {
     /** No group of three holds a majority of five. */
     private static final Consumer<Cluster> SPLIT = c -> c.network().partition(new int[] {0, 1, 1, 2, 2, 3});
 
+    /** Without swarm testing: the default timing, so the bound is 20 x 300 ms. */
     private static ExploreOptions options(long time) {
-        return ExplorerTest.options(time, null);
+        return ExplorerTest.options(time, null).withSwarm(false);
     }
 
     @Test
@@ -50,15 +51,15 @@ class LivenessTest {
         raftlab.check.History h = new raftlab.check.History();
         c.addListener(h);
         raftlab.check.Workload w = new raftlab.check.Workload(c, h, 2, 2, 50, 0);
-        assertEquals("no leader", Liveness.unsettled(c, w));
+        assertEquals("no leader", Liveness.unsettled(c, w, true));
         c.tick(1000);
-        String busy = Liveness.unsettled(c, w);
+        String busy = Liveness.unsettled(c, w, true);
         assertTrue(busy == null || busy.contains("waiting") || busy.contains("applied"), busy);
         w.drain();
-        assertEquals(null, Liveness.settle(c, w, 3000));
+        assertEquals(null, Liveness.settle(c, w, 3000, true));
         int leader = c.leader();
         c.crash(leader);
-        assertEquals("no leader", Liveness.unsettled(c, w));
+        assertEquals("no leader", Liveness.unsettled(c, w, true));
     }
 
     @Test
