@@ -100,7 +100,7 @@ public final class Workload {
      * Lets every client finish the operation it is on (retrying as usual), then make one final write, and start
      * nothing after it: how a run ends when it must show that every operation gets an answer. The final write is
      * what lets a leader that appends no no-op commit the entries earlier leaders left (it commits an earlier
-     * term's entries only together with one of its own), so that every node can apply the same prefix.
+     * term's entries only together with one of its own), so that the nodes can apply the same prefix.
      */
     public void drain() {
         draining = true;

@@ -33,7 +33,9 @@ public final class ScenarioGenerator {
                 while (t < o.time()) {
                     long length = kind.length(r);
                     faults.add(new Fault(t, length, kind, kind.arg(r, o.nodes(), lane, hard)));
-                    t += length + gap(kind, r, often);
+                    // An aimed fault's time is only the earliest it is armed (the runner arms them one after another,
+                    // each waiting for its moment), so the next is drawn from this one's time, not its end.
+                    t += (kind.aimed() ? 0 : length) + gap(kind, r, often);
                 }
             }
         }

@@ -75,7 +75,7 @@ public final class ScenarioRunner {
             if (clients != null) {
                 clients.drain();
             }
-            stuck = Liveness.settle(c, clients, Liveness.bound(settings.electionMax()), clients != null || s.noop());
+            stuck = Liveness.settle(c, clients, Liveness.bound(settings.electionMax()), s.noop());
         } catch (SafetyBreach b) {
             return new RunResult(course.concrete(), b.breach(), null, null, counter.events);
         } catch (OverBudget e) {
