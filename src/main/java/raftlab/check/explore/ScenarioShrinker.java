@@ -47,7 +47,8 @@ public final class ScenarioShrinker {
         cutAtBreach();
         boolean progress = true;
         while (progress && tries < MAX_TRIES) {
-            progress = removeFaults();
+            progress = shorterRun();
+            progress |= removeFaults();
             progress |= fewerClients();
             progress |= shorterFaults();
             cutAtBreach();
@@ -73,6 +74,19 @@ public final class ScenarioShrinker {
         if (best.breach() != null && best.breach().time() < best.scenario().time()) {
             attempt(best.scenario().withTime(best.breach().time()));
         }
+    }
+
+    /**
+     * A run that fails at its end (stuck after the faults, or a history with no linearization) has no breach to cut
+     * at: try ending its schedule at half the time, while it still fails the same way.
+     */
+    private boolean shorterRun() {
+        boolean any = false;
+        while (best.breach() == null && best.scenario().time() >= 200
+                && attempt(best.scenario().withTime(best.scenario().time() / 2))) {
+            any = true;
+        }
+        return any;
     }
 
     /** Removes faults in chunks, halving the chunk size down to one fault (as delta debugging does). */

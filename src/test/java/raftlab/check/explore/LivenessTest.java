@@ -74,6 +74,8 @@ class LivenessTest {
         List<Fault> left = shrunk.scenario().faults();
         assertEquals(1, left.size(), left.toString());
         assertEquals(FaultKind.PARTITION, left.get(0).kind());
+        assertTrue(shrunk.scenario().time() < stuck.scenario().time(), "the schedule was not cut short: "
+                + shrunk.scenario().time());
     }
 
     @Test
