@@ -25,15 +25,44 @@ public final class Commitments implements Invariant {
     private final Watch w;
     /** The committed prefix: index k at k - 1, who made it committed, and in which term. */
     private final ArrayList<Entry> entries = new ArrayList<>();
-    private final ArrayList<String> why = new ArrayList<>();
-    private final ArrayList<Long> term = new ArrayList<>();
+    /** Per committed index, how it became committed: written out only when a breach names it. */
+    private final ArrayList<How> how = new ArrayList<>();
     /**
      * Entries not committed yet, by index and entry (not only term: with Log Matching broken, two entries share
-     * both): the nodes that stored them while in the entry's term, as a bit mask.
+     * both): the nodes that stored them while in the entry's term, as a bit mask. Entries are told apart by
+     * identity, which is cheap: the simulation hands the leader's own entry objects to the followers.
      */
     private final HashMap<Stored, Long> storedInTerm = new HashMap<>();
 
-    private record Stored(long index, Entry entry) {
+    private static final class Stored {
+        final long index;
+        final Entry entry;
+
+        Stored(long index, Entry entry) {
+            this.index = index;
+            this.entry = entry;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Stored && ((Stored) o).index == index && ((Stored) o).entry == entry;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(index) * 31 + System.identityHashCode(entry);
+        }
+    }
+
+    /**
+     * How an index became committed: by node {@code node}'s commitIndex in {@code term}, or (when {@code mask} is
+     * not 0) stored on the majority {@code mask} by the leader of {@code term}.
+     */
+    private record How(int node, long mask, long term) {
+        String describe() {
+            return mask == 0 ? "committed by n" + node + " in term " + term
+                    : "stored on a majority (" + nodes(mask) + ") by the leader of term " + term;
+        }
     }
     private long newFrom = Long.MAX_VALUE;
 
@@ -49,8 +78,7 @@ public final class Commitments implements Invariant {
         }
         if (best != 0) {
             RaftNode n = w.node(best);
-            record(best, Math.min(n.commitIndex(), n.log().lastIndex()), 1,
-                    "committed by n" + best + " in term " + n.currentTerm(), n.currentTerm());
+            record(best, Math.min(n.commitIndex(), n.log().lastIndex()), 1, new How(best, 0, n.currentTerm()));
         }
         newFrom = Long.MAX_VALUE;
     }
@@ -66,12 +94,12 @@ public final class Commitments implements Invariant {
 
     /** {@code committed by n1 in term 4}, or {@code stored on a majority (n1, n2, n4) by the leader of term 3}. */
     public String why(long index) {
-        return why.get((int) index - 1);
+        return how.get((int) index - 1).describe();
     }
 
     /** The term in which the entry at {@code index} became committed: leaders of later terms must hold it. */
     public long term(long index) {
-        return term.get((int) index - 1);
+        return how.get((int) index - 1).term();
     }
 
     /** The first index that became committed during the current event, or Long.MAX_VALUE. */
@@ -97,16 +125,14 @@ public final class Commitments implements Invariant {
                 long mask = storedInTerm.getOrDefault(key, 0L) | 1L << id;
                 if (w.majority().reachedBy(mask)) {
                     storedInTerm.remove(key);
-                    record(id, k, w.changedFrom(id), "stored on a majority (" + nodes(mask) + ") by the leader of term "
-                            + e.term(), e.term());
+                    record(id, k, w.changedFrom(id), new How(id, mask, e.term()));
                 } else {
                     storedInTerm.put(key, mask);
                 }
             }
             long claim = Math.min(n.commitIndex(), log.lastIndex());
             if (claim > w.commitBefore(id)) {
-                record(id, claim, w.commitBefore(id) + 1, "committed by n" + id + " in term " + n.currentTerm(),
-                        n.currentTerm());
+                record(id, claim, w.commitBefore(id) + 1, new How(id, 0, n.currentTerm()));
             }
         }
     }
@@ -115,7 +141,7 @@ public final class Commitments implements Invariant {
      * Records that node {@code id}'s log up to {@code upTo} is committed, comparing it with what is known from
      * index {@code compareFrom} on (the entries below were compared when they were seen).
      */
-    private void record(int id, long upTo, long compareFrom, String how, long inTerm) {
+    private void record(int id, long upTo, long compareFrom, How by) {
         RaftLog log = w.log(id);
         for (long k = Math.max(1, Math.min(compareFrom, entries.size() + 1)); k <= upTo; k++) {
             Entry e = log.get(k);
@@ -123,12 +149,12 @@ public final class Commitments implements Invariant {
                 Entry c = entry(k);
                 if (!Describe.same(e, c)) {
                     w.report(PROPERTY, "commit " + k, "two different entries are committed at index " + k + ": "
-                            + Describe.entry(c, e) + ", " + why(k) + ", and " + Describe.entry(e, c) + ", " + how);
+                            + Describe.entry(c, e) + ", " + why(k) + ", and " + Describe.entry(e, c) + ", "
+                            + by.describe());
                 }
             } else {
                 entries.add(e);
-                why.add(how);
-                term.add(inTerm);
+                how.add(by);
                 newFrom = Math.min(newFrom, k);
             }
         }

@@ -15,6 +15,8 @@ public final class CommittedEntryDurability implements Invariant {
 
     /** Per node: the length of the prefix of its log that equals the committed prefix. */
     private final long[] agree;
+    /** The committed prefix's length at the last look. */
+    private long lastTop;
 
     public CommittedEntryDurability(Watch w) {
         agree = new long[w.size() + 1];
@@ -27,6 +29,10 @@ public final class CommittedEntryDurability implements Invariant {
         int holders = 0;
         for (int id = 1; id <= w.size(); id++) {
             RaftLog log = w.log(id);
+            if (top == lastTop && w.changedFrom(id) > log.lastIndex()) {
+                holders += agree[id] >= top ? 1 : 0; // neither the log nor the committed prefix changed
+                continue;
+            }
             long a = Math.min(agree[id], w.changedFrom(id) - 1);
             long limit = Math.min(top, log.lastIndex());
             while (a < limit && Describe.same(log.get(a + 1), c.entry(a + 1))) {
@@ -37,6 +43,7 @@ public final class CommittedEntryDurability implements Invariant {
                 holders++;
             }
         }
+        lastTop = top;
         if (top == 0 || w.majority().reachedBy(holders)) {
             return;
         }

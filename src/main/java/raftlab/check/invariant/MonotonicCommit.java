@@ -13,15 +13,19 @@ public final class MonotonicCommit implements Invariant {
             if (n == null) {
                 continue;
             }
-            String at = "n" + id + "#" + w.generation(id) + "@" + w.cluster().now();
             if (n.commitIndex() < w.commitBefore(id)) {
-                w.report(PROPERTY, "commit " + at, "n" + id + "'s commitIndex went back from " + w.commitBefore(id)
+                w.report(PROPERTY, "commit " + at(w, id), "n" + id + "'s commitIndex went back from " + w.commitBefore(id)
                         + " to " + n.commitIndex());
             }
             if (n.lastApplied() < w.appliedBefore(id)) {
-                w.report(PROPERTY, "applied " + at, "n" + id + "'s lastApplied went back from " + w.appliedBefore(id)
+                w.report(PROPERTY, "applied " + at(w, id), "n" + id + "'s lastApplied went back from " + w.appliedBefore(id)
                         + " to " + n.lastApplied());
             }
         }
+    }
+
+    /** Each going-back is its own breach: keyed by node, restart and time. */
+    private static String at(Watch w, int id) {
+        return "n" + id + "#" + w.generation(id) + "@" + w.cluster().now();
     }
 }

@@ -86,7 +86,13 @@ public final class Watch {
             sync(id);
             RaftLog log = cluster.disk(id).log();
             List<Entry> old = shadow.get(id);
-            long same = Math.min(old.size(), log.lastIndex());
+            long last = log.lastIndex();
+            if (last == old.size() && (last == 0 || log.get(last) == old.get((int) last - 1))) {
+                changedFrom[id] = last + 1; // the usual case: nothing changed
+                lostFrom[id] = Long.MAX_VALUE;
+                continue;
+            }
+            long same = Math.min(old.size(), last);
             // Appends leave the old end in place; anything else changed the end (a truncation, or a rewrite).
             if (same > 0 && log.get(same) != old.get((int) same - 1)) {
                 long k = 1;
