@@ -29,7 +29,7 @@ public final class CommittedEntryDurability implements Invariant {
         int holders = 0;
         for (int id = 1; id <= w.size(); id++) {
             RaftLog log = w.log(id);
-            if (top == lastTop && w.changedFrom(id) > log.lastIndex()) {
+            if (top == lastTop && w.changedFrom(id) > log.lastIndex() && w.lostFrom(id) == Long.MAX_VALUE) {
                 holders += agree[id] >= top ? 1 : 0; // neither the log nor the committed prefix changed
                 continue;
             }
