@@ -204,23 +204,27 @@ public final class Workload {
         if (c == null || c.attempt != requestId) {
             return; // an attempt the client gave up on
         }
-        switch (r.status()) {
-            case ACCEPTED:
-                return;
-            case OK:
+        // A switch expression, so that a new kind of reply does not compile until a client knows what to do with it.
+        boolean answered = switch (r.status()) {
+            case ACCEPTED -> false; // appended: the final answer comes when it is applied
+            case OK -> {
                 history.complete(c.op, Outcome.OK, c.kind == CommandKind.GET ? r.value() : null, time);
-                c.attempt = 0;
                 c.busy = false;
                 cluster.at(time + think(c), () -> next(c));
-                return;
-            case REDIRECT:
-                c.attempt = 0;
+                yield true;
+            }
+            case REDIRECT -> {
                 c.target = r.leaderHint() != 0 ? r.leaderHint() : c.target % cluster.size() + 1;
                 cluster.at(time + BACKOFF, () -> send(c));
-                return;
-            default: // FAILED: another entry took the request's index; it never takes effect
-                c.attempt = 0;
+                yield true;
+            }
+            case FAILED -> { // another entry took the request's index; it never takes effect: try again
                 cluster.at(time + BACKOFF, () -> send(c));
+                yield true;
+            }
+        };
+        if (answered) {
+            c.attempt = 0;
         }
     }
 
