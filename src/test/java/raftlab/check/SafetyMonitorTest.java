@@ -93,6 +93,33 @@ class SafetyMonitorTest {
         assertTrue(b.breaches().stream().anyMatch(x -> x.property().equals(SafetyMonitor.STATE_MACHINE_SAFETY)
                 && x.detail().equals("n1 applied \"put x=1\" at index 1 but n2 applied \"put x=2\" at index 1")),
                 b.breaches().toString());
+        // Both also claim index 1 committed: two different entries committed at one index.
+        assertTrue(b.breaches().stream().anyMatch(x -> x.detail().startsWith("two different entries are committed at"
+                + " index 1: \"put x=1\" of term 1, committed by n1 in term 0, and \"put x=2\" of term 2, committed by n2")),
+                b.breaches().toString());
+    }
+
+    @Test
+    void appliedWithinCommitCatchesANodeApplyingPastItsCommitIndex() {
+        SafetyMonitor[] m = new SafetyMonitor[1];
+        Cluster c = cluster(m);
+        int leader = withCommittedPuts(c, 1);
+        int follower = leader % 5 + 1;
+        c.setHold(true);
+        c.submit(leader, CommandKind.PUT, "y", "7");
+        for (InFlight f : c.inFlight()) {
+            if (f.message.to() == follower) {
+                c.deliver(f);
+            }
+        }
+        RaftNode f = c.node(follower);
+        long last = f.log().lastIndex();
+        f.kv().apply(f.log().get(last).command());
+        tamper(f, "lastApplied", last); // applied, not committed
+        SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
+        assertEquals(SafetyMonitor.APPLIED_COMMITTED, b.breach().property(), b.breaches().toString());
+        assertEquals("n" + follower + " applied up to index " + last + " but has committed only up to " + (last - 1),
+                b.breach().detail());
     }
 
     @Test
