@@ -102,6 +102,26 @@ class CheckCommandsTest {
     }
 
     @Test
+    void drainedClientsFinishWithOneFinalWriteAndStop() {
+        Lab lab = new Lab();
+        lab.execute("tick 400");
+        lab.execute("clients 2 --keys 2 --rate 20");
+        lab.execute("tick 500");
+        String drain = lab.execute("clients drain").text();
+        assertTrue(drain.startsWith("clients draining: they start no new operation; "), drain);
+        lab.execute("tick 1000");
+        List<String> before = lab.execute("history").lines();
+        lab.execute("tick 1000");
+        assertEquals(before, lab.execute("history").lines(), "drained clients started more operations");
+        assertTrue(before.stream().noneMatch(l -> l.contains("no answer yet")), before.toString());
+        // Each client's last operation is its final write, a put on k1.
+        for (String client : List.of(" c1 ", " c2 ")) {
+            String last = before.stream().filter(l -> l.contains(client)).reduce((a, b) -> b).orElseThrow();
+            assertTrue(last.contains(client + "put(k1, "), last);
+        }
+    }
+
+    @Test
     void exploreAndReplayFromTheLab() {
         Lab lab = new Lab();
         lab.setReplaying(true); // no wall-clock line
