@@ -78,7 +78,9 @@ public final class Lab {
             fail(e.getMessage()); // user mistakes, from the commands or from the cluster's own checks
         } catch (SafetyBreach e) {
             // Not a user error: the lab did its job. The cluster stays as it was at the breach, to be inspected.
-            out.line(e.breach().line());
+            for (Breach b : e.breaches()) {
+                out.line(b.line());
+            }
             out.line("the run stopped at this event; `log` and `status` show the state, `check` lists the breach");
         } catch (RuntimeException e) {
             fail("internal error: " + e);
@@ -106,7 +108,9 @@ public final class Lab {
             cluster.tick(ms);
         } catch (SafetyBreach e) {
             // Stop the automatic clock at the breach, so the user can inspect the cluster as it was.
-            out.line(e.breach().line());
+            for (Breach b : e.breaches()) {
+                out.line(b.line());
+            }
             out.line("the run stopped at this event and the clock is paused; `log` and `status` show the state");
             if (clock != null) {
                 try {
