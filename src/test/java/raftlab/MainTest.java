@@ -62,4 +62,50 @@ class MainTest {
         assertEquals(1, run("tick", "soon"));
         assertTrue(out().startsWith("error: tick: invalid value"), out());
     }
+
+    /** Defect 13: failing seeds or a breach exit 1, so CI can tell. */
+    @Test
+    void failingSeedsAndBreachesExitOne() {
+        assertEquals(1, run("explore", "--seeds", "1..3", "--bug", "naive-seed", "--threads", "1"));
+        assertTrue(out().contains("3 failed"), out());
+        out.reset();
+        assertEquals(0, run("explore", "--seeds", "1..2", "--threads", "1"));
+        assertEquals(1, run("replay", "--seed", "1", "--bug", "naive-seed"));
+        assertEquals(0, run("replay", "--seed", "1"));
+    }
+
+    /** Defect 7: `lab run until leader` was read as a script called "until". */
+    @Test
+    void runUntilIsTheLabCommandAndRunFileIsAScript(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("run", "until", "leader"));
+        assertTrue(out().endsWith("run until leader: reached at 167ms, after 167ms (leader n4)\n"), out());
+        out.reset();
+        assertEquals(0, run("cmd", "run", "until", "leader"));
+        assertTrue(out().endsWith("run until leader: reached at 167ms, after 167ms (leader n4)\n"), out());
+        assertEquals(2, run("run", dir.resolve("missing.groovy").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file"));
+    }
+
+    /** Defect 8: CRLF line endings failed every line, with a diff that looked identical. */
+    @Test
+    void crlfTranscriptsReplayAndTheDifferenceIsNamed(@TempDir Path dir) throws Exception {
+        Path crlf = dir.resolve("crlf.txt");
+        Files.writeString(crlf, "# windows\r\n> now\r\nnow 0ms\r\n");
+        assertEquals(0, run("replay", crlf.toString()), out());
+        assertTrue(out().contains("identical") && out().contains("CRLF"), out());
+        out.reset();
+        Files.writeString(crlf, "> now\r\nnow 5ms\r\n");
+        assertEquals(1, run("replay", crlf.toString()));
+        assertTrue(out().contains("-now 5ms\n+now 0ms\n"), out());
+    }
+
+    /** Defect 11: a file that is not UTF-8 said only "Input length = 1". */
+    @Test
+    void aFileThatIsNotUtf8IsNamedAsSuch(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("latin1.txt");
+        Files.write(bad, new byte[] {'>', ' ', 'n', 'o', 'w', '\n', (byte) 0xE9, '\n'});
+        assertEquals(2, run("replay", bad.toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("latin1.txt:2: not UTF-8 text"), e);
+    }
 }

@@ -46,6 +46,8 @@ public final class SafetyMonitor implements SimListener {
     private final int size;
     private final int majority;
     private final List<Breach> breaches = new ArrayList<>();
+    /** Property and detail of every breach reported, so that keepWatching reports each once. */
+    private final java.util.Set<String> reported = new java.util.HashSet<>();
     private boolean stopped;
     /** A breach found inside a node's step; raised once the event is complete, so the node is not left half-way. */
     private Breach pending;
@@ -387,8 +389,19 @@ public final class SafetyMonitor implements SimListener {
         return new Breach(time, property, detail, cluster.lastEvent());
     }
 
+    /**
+     * After a breach, keep checking (the lab's shell does, so that a later breach is not hidden behind the first):
+     * each distinct breach (property and detail) is then reported once, not again at every event while it lasts.
+     */
+    public void keepWatching() {
+        stopped = false;
+    }
+
     private void raise(Breach b) {
         pending = null;
+        if (!reported.add(b.property() + ": " + b.detail())) {
+            return; // reported already (only possible after keepWatching): the state is still bad in the same way
+        }
         stopped = true;
         breaches.add(b);
         throw new SafetyBreach(b);

@@ -145,7 +145,7 @@ public final class CommandSet {
         String name = words.get(0);
         CommandLine cmd = command(name);
         if (cmd == null) {
-            throw new LabException("unknown command '" + name + "'" + suggest(name) + "; type `help` for the list");
+            throw new LabException("unknown command '" + name + "'" + suggestion(name) + "; type `help` for the list");
         }
         try {
             cmd.parseArgs(words.subList(1, words.size()).toArray(new String[0]));
@@ -178,36 +178,9 @@ public final class CommandSet {
         return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
 
-    /** ", did you mean 'tick'?" for a near miss, else "". */
-    private String suggest(String name) {
-        String best = null;
-        int bestDistance = name.length() < 5 ? 2 : 3;
-        for (String candidate : types.keySet()) {
-            int d = editDistance(name, candidate);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
+    /** ", did you mean 'tick'?" for a near miss among the commands, else "". */
+    public String suggestion(String name) {
+        String best = Suggest.nearest(name, types.keySet());
         return best == null ? "" : ", did you mean '" + best + "'?";
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

@@ -131,12 +131,11 @@ final class ExploreCommands {
             if (!report.failures().isEmpty()) {
                 RunResult first = report.failures().get(0);
                 out().line("rerun and shrink one with `replay --seed " + first.scenario().seed() + optionText() + "`");
+                lab.markFailed();
             }
-            if (!lab.replaying()) {
-                // Wall-clock figures vary from run to run, so transcripts and scripts never show them.
-                out().line(String.format("took %.1f s on %d thread%s: %.0f schedules/s, %.0f per thread", seconds, t,
-                        t == 1 ? "" : "s", report.runs() / seconds, report.runs() / seconds / t));
-            }
+            // Wall-clock figures vary from run to run and machine to machine: shown, never recorded or compared.
+            out().unrecordedLine(String.format("took %.1f s on %d thread%s: %.0f schedules/s, %.0f per thread", seconds,
+                    t, t == 1 ? "" : "s", report.runs() / seconds, report.runs() / seconds / t));
         }
     }
 
@@ -192,6 +191,7 @@ final class ExploreCommands {
                         + " faults in " + generated.time() + "ms)");
                 return;
             }
+            lab.markFailed();
             RunResult shown = noShrink ? r : ScenarioShrinker.shrink(r);
             Scenario s = shown.scenario();
             out().line("seed " + seed + " fails: " + r.property() + (noShrink ? "" : "; shrunk from "

@@ -13,6 +13,7 @@ import raftlab.check.linear.CheckResult;
 import raftlab.check.linear.LinearizabilityChecker;
 import raftlab.sim.Cluster;
 import raftlab.sim.ClusterConfig;
+import raftlab.sim.Interrupted;
 
 /**
  * One lab session: the current cluster, the command vocabulary bound to it, the events seen so far and the
@@ -33,6 +34,9 @@ public final class Lab {
     private CheckResult lastLinearizability;
     private String verbosity = "off";
     private String lastError;
+    /** The last command failed: an error, a breach, an interrupt, or a verdict such as failing seeds. */
+    private boolean lastFailed;
+    private static boolean debug = "1".equals(System.getenv("RAFTLAB_DEBUG"));
     /** Safety checking after every event: on by default, for every cluster the lab makes. */
     private boolean checksOn = true;
     private SafetyMonitor monitor;
@@ -50,12 +54,16 @@ public final class Lab {
         newCluster(ClusterConfig.defaults(DEFAULT_SIZE, DEFAULT_SEED));
     }
 
-    /** Runs one line (a command, a comment or a blank line) and returns what it printed. Never throws. */
+    /**
+     * Runs one line (a command, a comment or a blank line) and returns what it printed. Never throws. A {@code #}
+     * that starts a word outside quotes starts a comment: {@code tick 400  # the first election}.
+     */
     public Output execute(String line) {
         flushAutoTicks();
         out = new Output();
         printer.target(out);
         lastError = null;
+        lastFailed = false;
         String text = line.strip();
         if (text.isEmpty() || text.startsWith("#")) {
             session.add(TranscriptItem.verbatim(text.isEmpty() || Transcript.isComment(text) ? text : "# " + text.substring(1)));
@@ -65,14 +73,20 @@ public final class Lab {
         try {
             words = Tokenizer.split(text);
             commands.run(words);
-        } catch (LabException | IllegalArgumentException | IllegalStateException e) {
-            fail(e.getMessage()); // user mistakes, from the commands or from the cluster's own checks
+        } catch (LabException e) {
+            fail(e.getMessage()); // the user's mistake, in the lab's words
+        } catch (Interrupted e) {
+            // Ctrl-C: the command stopped between two events; the cluster is as the last event left it.
+            out.line(e.getMessage());
+            lastFailed = true;
         } catch (SafetyBreach e) {
             // Not a user error: the lab did its job. The cluster stays as it was at the breach, to be inspected.
             out.line(e.breach().line());
             out.line("the run stopped at this event; `log` and `status` show the state, `check` lists the breach");
+            lastFailed = true;
+            watchOnAfterBreach(e.breach());
         } catch (RuntimeException e) {
-            fail("internal error: " + e);
+            fail(errorLine(e, debug)); // a bug in the lab, not the user's mistake: say so
         }
         if (words != null && ClockCommands.NAMES.contains(words.get(0))) {
             // The automatic clock is the shell's: a recorded session keeps it as a comment, and its advances as ticks.
@@ -84,6 +98,35 @@ public final class Lab {
     }
 
     /**
+     * The one line that reports an exception that is not the user's mistake: a programming error inside a command.
+     * With {@code debug} (the {@code --debug} switch or {@code RAFTLAB_DEBUG=1}) the stack trace follows.
+     */
+    static String errorLine(RuntimeException e, boolean debug) {
+        if (e instanceof LabException) {
+            return e.getMessage();
+        }
+        String line = "internal error (a bug in the lab): " + e;
+        if (!debug) {
+            return line + "; run with --debug or RAFTLAB_DEBUG=1 to see where";
+        }
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        return line + "\n" + trace.toString().stripTrailing();
+    }
+
+    /** Whether internal errors show their stack trace: {@code --debug} or {@code RAFTLAB_DEBUG=1}. */
+    public static void setDebug(boolean on) {
+        debug = on;
+    }
+
+    /** After a breach the monitor keeps checking, so that a later, different breach is reported too. */
+    private void watchOnAfterBreach(Breach b) {
+        if (monitor != null) {
+            monitor.keepWatching();
+        }
+    }
+
+    /**
      * Advances virtual time by {@code ms} outside any command, for the shell's automatic clock, and returns what
      * happened. The session records consecutive advances as one {@code tick}, so a recorded session still replays.
      */
@@ -92,7 +135,10 @@ public final class Lab {
         printer.target(out);
         try {
             cluster.tick(ms);
+        } catch (Interrupted e) {
+            // a Ctrl-C meant for a command: the automatic clock just goes on at its next step
         } catch (SafetyBreach e) {
+            watchOnAfterBreach(e.breach());
             // Stop the automatic clock at the breach, so the user can inspect the cluster as it was.
             out.line(e.breach().line());
             out.line("the run stopped at this event and the clock is paused; `log` and `status` show the state");
@@ -133,7 +179,18 @@ public final class Lab {
 
     private void fail(String message) {
         lastError = message;
-        out.line("error: " + message);
+        lastFailed = true;
+        out.line("error: " + Text.printable(message));
+    }
+
+    /** A command's verdict is a failure (failing seeds, a breach found by replay): exit 1 from the OS shell. */
+    void markFailed() {
+        lastFailed = true;
+    }
+
+    /** Whether the last command failed: an error, a safety breach, Ctrl-C, or a failing verdict. */
+    public boolean lastFailed() {
+        return lastFailed;
     }
 
     /** The message of the last command's error, or null if it succeeded. */
@@ -245,6 +302,11 @@ public final class Lab {
     public List<TranscriptItem> session() {
         flushAutoTicks();
         return session;
+    }
+
+    /** Whether every send, delivery and drop prints as it happens. */
+    boolean verbose() {
+        return verbosity.equals("on");
     }
 
     /** "on", "off" or "terse"; kept across `cluster` so a new cluster prints the same way. */

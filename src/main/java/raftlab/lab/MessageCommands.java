@@ -60,7 +60,10 @@ final class MessageCommands {
         void forEachChosen(String verb, java.util.function.Consumer<InFlight> action) {
             List<InFlight> chosen = select(verb);
             for (InFlight m : chosen) {
-                out().line(EventPrinter.stamp(cluster().now()) + verb + " " + m.describe());
+                if (!lab.verbose()) {
+                    // verbose on prints every delivery and drop as it happens: saying it here too would print it twice
+                    out().line(EventPrinter.stamp(cluster().now()) + verb + " " + m.describe());
+                }
                 action.accept(m);
             }
             if (chosen.isEmpty()) {
@@ -190,10 +193,18 @@ final class MessageCommands {
     @Command(name = "stabilize", description = "Deliver messages, and the messages they cause, until none is in flight;"
             + " the clock does not move and no timer fires.")
     static final class Stabilize extends LabCommand {
+        static final int LIMIT = 100_000;
+
         @Override
         public void run() {
-            int n = cluster().stabilize(100_000);
-            out().line("stable after " + n + " deliveries");
+            int n;
+            try {
+                n = cluster().stabilize(LIMIT);
+            } catch (IllegalStateException e) {
+                throw new LabException("still not stable after " + LIMIT + " deliveries (a message storm?); `msgs` shows"
+                        + " what is in flight");
+            }
+            out().line("stable after " + Text.count(n, "delivery", "deliveries"));
         }
     }
 

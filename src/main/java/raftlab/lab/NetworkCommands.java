@@ -148,7 +148,13 @@ final class NetworkCommands {
         throw new LabException("'" + text + "' is not a probability; give 0..1 or a percentage, as in 0.1 or 10%");
     }
 
-    @Command(name = "loss", description = "Drop messages with probability P: everywhere, or only --from A and/or --to B.")
+    /** 0.3, 0.125, 0: a probability as a person writes it. */
+    static String fmt(double p) {
+        return CheckCommands.fmt(p);
+    }
+
+    @Command(name = "loss", description = {"Drop messages with probability P: everywhere, or only --from A and/or --to B.",
+        "Without --from/--to it replaces every per-link loss (and says which): `loss 0` makes every link whole again."})
     static final class Loss extends LabCommand {
         @Parameters(index = "0", paramLabel = "P", description = "0..1 or a percentage")
         String p;
@@ -166,10 +172,14 @@ final class NetworkCommands {
             if (to != null) {
                 node(to);
             }
-            cluster().network().setLoss(from == null ? 0 : from, to == null ? 0 : to, prob);
+            Network net = cluster().network();
+            // A global loss replaces the per-link ones (so `loss 0` makes every link whole again); say which it replaced.
+            List<String> replaced = from == null && to == null ? NetView.linkLosses(net, cluster().size()) : List.of();
+            net.setLoss(from == null ? 0 : from, to == null ? 0 : to, prob);
             String where = from == null && to == null ? "on every link"
                     : "on links" + (from == null ? "" : " from n" + from) + (to == null ? "" : " to n" + to);
-            lab.note(0, "net", "loss " + prob + " " + where);
+            lab.note(0, "net", "loss " + prob + " " + where + (replaced.isEmpty() ? "" : " (replacing "
+                    + String.join("; ", replaced) + ")"));
         }
     }
 
@@ -233,18 +243,15 @@ final class NetworkCommands {
         }
 
         private void describe(Network net) {
-            out().line("latency " + net.latencyMin() + ".." + net.latencyMax() + "ms, loss " + net.globalLoss()
-                    + ", duplicate " + net.dupe() + ", " + (net.unreliable() ? "unreliable" + (net.longReorder()
-                    ? " with long reorder" : "") : "reliable") + ", hold " + (cluster().hold() ? "on" : "off"));
-            List<String> cuts = new ArrayList<>();
-            for (int a = 1; a <= cluster().size(); a++) {
-                for (int b = 1; b <= cluster().size(); b++) {
-                    if (net.isCut(a, b)) {
-                        cuts.add(a + "->" + b);
-                    }
-                }
+            out().line("latency " + net.latencyMin() + ".." + net.latencyMax() + "ms, duplicate " + fmt(net.dupe())
+                    + ", hold " + (cluster().hold() ? "on" : "off"));
+            out().line(net.unreliable() ? "unreliable: 10% of messages lost, requests delayed 0..26ms more"
+                    + (net.longReorder() ? ", 2/3 of replies delayed 200..2200ms" : "") : "reliable (no extra loss or delay)");
+            out().line(net.globalLoss() > 0 ? "loss " + fmt(net.globalLoss()) + " on every link" : "no loss on every link");
+            for (String line : NetView.linkLosses(net, cluster().size())) {
+                out().line(line);
             }
-            out().line(cuts.isEmpty() ? "no link is cut" : "cut: " + String.join(" ", cuts));
+            out().line(NetView.cuts(net, cluster().size()));
         }
     }
 }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Commands about the session itself rather than the cluster. */
@@ -15,29 +17,51 @@ final class SessionCommands {
     private SessionCommands() {
     }
 
-    @Command(name = "record", description = "Write the session so far to FILE as a transcript that `./lab replay FILE`"
-            + " replays.")
+    @Command(name = "record", description = {"Write the session so far to FILE as a transcript that `./lab replay FILE`"
+            + " replays.",
+        "Comments you typed (whole lines, and # comments after a command) are kept. An existing file is replaced only"
+            + " with --force; ~ means your home folder.",
+        "Nothing that depends on wall time or on this machine is recorded (explore's speed line is shown but not"
+            + " kept), so the transcript replays byte for byte anywhere."})
     static final class Record extends LabCommand {
         @Parameters(index = "0", paramLabel = "FILE")
         String file;
+        @Option(names = "--force", description = "replace FILE if it exists")
+        boolean force;
 
         @Override
         public void run() {
             if (lab.replaying()) {
                 throw new LabException("record is not available while replaying a transcript or running a script");
             }
-            Path path = Path.of(file);
-            String text = Transcript.render(lab.session());
+            Path path = TextFiles.expandHome(file);
+            if (Files.isDirectory(path)) {
+                throw new LabException("cannot write " + file + ": it is a folder; name a file in it");
+            }
+            if (Files.exists(path) && !force) {
+                throw new LabException(file + " exists; `record " + file + " --force` replaces it");
+            }
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new LabException("cannot write " + file + ": folder " + parent + " does not exist");
+            }
+            List<TranscriptItem> session = lab.session();
+            String text = Transcript.render(session);
             try {
-                Path parent = path.toAbsolutePath().getParent();
-                if (parent != null && !Files.isDirectory(parent)) {
-                    throw new LabException("cannot write " + file + ": folder " + parent + " does not exist");
-                }
                 Files.writeString(path, text, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new LabException("cannot write " + file + ": " + e.getMessage());
+                throw new LabException("cannot write " + file + ": " + TextFiles.reason(e, path));
             }
-            out().line("recorded " + lab.session().size() + " lines of session to " + file);
+            long commands = session.stream().filter(TranscriptItem::isCommand).count();
+            long lines = text.isEmpty() ? 0 : text.split("\n", -1).length - 1;
+            out().line("recorded " + Text.count(commands, "command") + " (" + Text.count(lines, "line") + ") to "
+                    + file);
+            long stopped = session.stream().filter(i -> i.isCommand() && !i.output().isEmpty()
+                    && i.output().get(i.output().size() - 1).startsWith("interrupted at [")).count();
+            if (stopped > 0) {
+                out().line("note: " + Text.count(stopped, "command was", "commands were") + " interrupted with Ctrl-C;"
+                        + " a replay runs them to the end, so it will differ from there on");
+            }
         }
     }
 

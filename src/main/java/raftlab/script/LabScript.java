@@ -9,6 +9,7 @@ import picocli.CommandLine;
 import raftlab.lab.Lab;
 import raftlab.lab.Output;
 import raftlab.lab.Tokenizer;
+import raftlab.sim.Interrupts;
 
 /**
  * The base class of every experiment script: it makes each lab command a method of the same name. A call the
@@ -60,6 +61,10 @@ public abstract class LabScript extends Script {
         queries.follow();
         for (String l : result.lines()) {
             out.println(l);
+        }
+        List<String> lines = result.lines();
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).startsWith("interrupted at [") && Interrupts.requested()) {
+            throw new ScriptRunner.Stopped(lines.get(lines.size() - 1));
         }
         if (lab.lastError() != null) {
             throw new ScriptFailure(lab.lastError());

@@ -1,0 +1,126 @@
+package raftlab.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Issue 7's defects that live in the lab itself, each seen failing before its fix. */
+class NewUserDefectsTest {
+    private static long count(List<String> lines, String prefix) {
+        return lines.stream().filter(l -> l.contains(prefix)).count();
+    }
+
+    /** Defect 4: with verbose on, deliver and drop printed each message twice. */
+    @Test
+    void verboseDeliverAndDropPrintEachMessageOnce() {
+        Lab lab = new Lab();
+        lab.execute("run until leader");
+        lab.execute("hold on");
+        lab.execute("verbose on");
+        lab.execute("tick 60");
+        List<Long> ids = lab.cluster().inFlight().stream().map(m -> m.id).toList();
+        List<String> deliver = lab.execute("deliver " + ids.get(0)).lines();
+        assertEquals(1, count(deliver, "deliver #" + ids.get(0) + " "), deliver.toString());
+        List<String> drop = lab.execute("drop " + ids.get(1)).lines();
+        assertEquals(1, count(drop, "drop #" + ids.get(1) + " "), drop.toString());
+        // Without verbose the command still says what it did, once.
+        lab.execute("verbose off");
+        List<String> quiet = lab.execute("deliver " + ids.get(2)).lines();
+        assertEquals(1, count(quiet, "deliver #" + ids.get(2) + " "), quiet.toString());
+    }
+
+    /** Defect 12: after the first breach, later (different) breaches were never reported. */
+    @Test
+    void aLaterBreachIsReportedToo() {
+        Lab lab = new Lab();
+        lab.execute("bug early-apply on");
+        lab.execute("run until leader");
+        List<String> first = lab.execute("put x 1").lines();
+        assertEquals(1, count(first, "SAFETY BREACH"), first.toString());
+        lab.execute("tick 50");
+        List<String> second = lab.execute("put y 2").lines();
+        assertEquals(1, count(second, "SAFETY BREACH"), second.toString());
+        assertTrue(second.stream().anyMatch(l -> l.contains("index 3")), second.toString());
+        List<String> check = lab.execute("check").lines();
+        assertTrue(count(check, "SAFETY BREACH") >= 2, check.toString());
+        assertEquals(check.size(), check.stream().map(l -> l.replaceAll("^\\[\\d+ms] | \\(event: .*", "")).distinct()
+                .count(), "each breach once: " + check);
+    }
+
+    /** Defect 10: a comment after a command, as the README's tour writes them. */
+    @Test
+    void inlineCommentsAreIgnoredAndKept() {
+        Lab lab = new Lab();
+        Output o = lab.execute("tick 400                 # move virtual time 400 ms");
+        assertNull(lab.lastError(), o.text());
+        assertEquals(new Lab().execute("tick 400").lines(), o.lines());
+        lab.execute("put x 'a # b'  # quoted # is a value");
+        lab.execute("tick 100");
+        lab.execute("tick 100");
+        assertTrue(String.join("\n", lab.execute("log").lines()).contains("a # b"));
+        lab.execute("put y a#b");
+        lab.execute("tick 100");
+        assertTrue(String.join("\n", lab.execute("log").lines()).contains("a#b"));
+        String transcript = Transcript.render(lab.session());
+        assertTrue(transcript.contains("> tick 400                 # move virtual time 400 ms\n"), transcript);
+        assertEquals(transcript, Transcript.replay(transcript));
+    }
+
+    /** Defect 3: explore's wall-clock line made every transcript holding explore fail to replay. */
+    @Test
+    void exploreTimingIsShownButNeverRecorded() {
+        Lab lab = new Lab();
+        Output o = lab.execute("explore --seeds 1..2");
+        assertTrue(o.shown().stream().anyMatch(l -> l.startsWith("took ")), o.shown().toString());
+        assertFalse(o.lines().stream().anyMatch(l -> l.startsWith("took ")), o.lines().toString());
+        String transcript = Transcript.render(lab.session());
+        assertFalse(transcript.contains("took "), transcript);
+        assertEquals(transcript, Transcript.replay(transcript));
+        assertTrue(lab.execute("help record").text().contains("wall"), lab.execute("help record").text());
+    }
+
+    /** Issue 8 §8: a programming error is an internal error, not the user's mistake. */
+    @Test
+    void programmingErrorsAreInternalErrorsNotUserMistakes() {
+        assertEquals("no node 9", Lab.errorLine(new LabException("no node 9"), false));
+        String internal = Lab.errorLine(new IllegalArgumentException("index -1"), false);
+        assertTrue(internal.startsWith("internal error (a bug in the lab): java.lang.IllegalArgumentException: index -1"),
+                internal);
+        assertTrue(internal.contains("RAFTLAB_DEBUG=1"), internal);
+        assertTrue(Lab.errorLine(new IllegalStateException("x"), true).contains("\tat "));
+    }
+
+    /** Defect 5: net hid per-link loss and the unreliable network's loss; a global loss cleared per-link losses. */
+    @Test
+    void netShowsWhatIsInForce() {
+        Lab lab = new Lab();
+        lab.execute("loss 0.3 --from 4");
+        String net = lab.execute("net").text();
+        assertTrue(net.contains("loss 0.3 on 4->1 4->2 4->3 4->5"), net);
+        lab.execute("loss 0.3 --to 1");
+        // A later global loss replaces per-link losses, and says so: never silently.
+        String said = lab.execute("loss 0.1").text();
+        assertTrue(said.contains("loss 0.1 on every link (replacing loss 0.3 on 2->1 3->1 4->1 4->2 4->3 4->5 5->1)"),
+                said);
+        net = lab.execute("net").text();
+        assertTrue(net.contains("loss 0.1 on every link") && !net.contains("0.3"), net);
+        lab.execute("net unreliable");
+        net = lab.execute("net").text();
+        assertTrue(net.contains("unreliable: 10% of messages lost"), net);
+        lab.execute("cluster 9");
+        lab.execute("partition 1,2,3 4,5,6 7,8,9");
+        net = lab.execute("net").text();
+        assertTrue(net.contains("partition 1,2,3 | 4,5,6 | 7,8,9"), net);
+        assertTrue(!net.contains("1->4"), net);
+        lab.execute("heal");
+        lab.execute("cut 1->2");
+        lab.execute("isolate 5");
+        net = lab.execute("net").text();
+        assertTrue(net.contains("cut: 1->2") && net.contains("n5 isolated"), net);
+    }
+}
