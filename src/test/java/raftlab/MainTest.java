@@ -108,4 +108,18 @@ class MainTest {
         String e = err.toString(StandardCharsets.UTF_8);
         assertTrue(e.contains("latin1.txt:2: not UTF-8 text"), e);
     }
+
+    /** Rough edge: `replay FILE --update` fills in the expected output of a hand-written transcript. */
+    @Test
+    void replayUpdateFillsInTheOutputAndShowsTheDiff(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("hand.txt");
+        Files.writeString(file, "# written by hand\n> tick 170  # the first election\n> now\n");
+        assertEquals(0, run("replay", file.toString(), "--update"));
+        assertTrue(out().contains("+now 170ms\n") && out().contains("updated " + file), out());
+        String filled = Files.readString(file);
+        assertTrue(filled.startsWith("# written by hand\n> tick 170  # the first election\n[161ms] n4 becomes"), filled);
+        out.reset();
+        assertEquals(0, run("replay", file.toString()));
+        assertTrue(out().contains("identical"), out());
+    }
 }

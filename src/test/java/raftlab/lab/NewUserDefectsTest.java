@@ -123,4 +123,23 @@ class NewUserDefectsTest {
         net = lab.execute("net").text();
         assertTrue(net.contains("cut: 1->2") && net.contains("n5 isolated"), net);
     }
+
+    /** Rough edge: a run with no possible leader printed 1.5 million lines; long output is cut, deterministically. */
+    @Test
+    void longOutputIsSummarisedWithTheWayToSeeTheRest() {
+        Lab lab = new Lab();
+        lab.execute("crash 1");
+        lab.execute("crash 2");
+        lab.execute("crash 3");
+        List<String> lines = lab.execute("run until leader --max 1000000").lines();
+        assertEquals(Output.HEAD + 1 + Output.TAIL, lines.size());
+        assertTrue(lines.get(Output.HEAD).matches("\\.\\.\\. \\d+ more lines not shown .*`events --last K`.*"),
+                lines.get(Output.HEAD));
+        assertTrue(lines.get(lines.size() - 1).startsWith("error: run until leader: not reached"));
+        Lab again = new Lab();
+        again.execute("crash 1");
+        again.execute("crash 2");
+        again.execute("crash 3");
+        assertEquals(lines, again.execute("run until leader --max 1000000").lines());
+    }
 }
