@@ -60,7 +60,7 @@ class MainTest {
         assertTrue(out().startsWith("time 0ms, seed 1\n"), out());
         out.reset();
         assertEquals(1, run("tick", "soon"));
-        assertTrue(out().startsWith("error: tick: invalid value"), out());
+        assertTrue(out().startsWith("error: tick: MS takes a whole number, not 'soon'"), out());
     }
 
     /** Defect 13: failing seeds or a breach exit 1, so CI can tell. */

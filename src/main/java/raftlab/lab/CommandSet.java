@@ -110,9 +110,12 @@ public final class CommandSet {
         return new ArrayList<>(types.keySet());
     }
 
-    /** Whether {@code name} is a command. */
+    /** Other names a person reaches for: {@code exit} and {@code q} leave like {@code quit}. */
+    static final Map<String, String> ALIASES = Map.of("exit", "quit", "q", "quit");
+
+    /** Whether {@code name} is a command (or an alias of one). */
     public boolean has(String name) {
-        return types.containsKey(name);
+        return types.containsKey(name) || ALIASES.containsKey(name);
     }
 
     /** Commands by name, in help order (builds every command's model). */
@@ -126,6 +129,7 @@ public final class CommandSet {
 
     /** The command called {@code name}, bound to this lab, or null. */
     public CommandLine command(String name) {
+        name = ALIASES.getOrDefault(name, name);
         CommandLine cl = built.get(name);
         if (cl == null) {
             Class<? extends LabCommand> type = types.get(name);
@@ -147,17 +151,19 @@ public final class CommandSet {
         if (cmd == null) {
             throw new LabException("unknown command '" + name + "'" + suggestion(name) + "; type `help` for the list");
         }
+        List<String> args = words.subList(1, words.size());
+        ParseErrors.checkOptions(cmd, args);
         try {
-            cmd.parseArgs(words.subList(1, words.size()).toArray(new String[0]));
+            cmd.parseArgs(args.toArray(new String[0]));
         } catch (ParameterException e) {
-            throw new LabException(name + ": " + oneLine(e.getMessage()) + "; usage: " + synopsis(cmd));
+            throw new LabException(ParseErrors.describe(cmd, e));
         }
         ((Runnable) cmd.getCommand()).run();
     }
 
-    /** {@code put [--to=N] K V} */
+    /** {@code put [--to N] K V}: options written as they are typed, with a space before the value. */
     static String synopsis(CommandLine cmd) {
-        return cmd.getHelp().synopsis(0).strip().replaceAll("\\s+", " ");
+        return cmd.getHelp().synopsis(0).strip().replaceAll("\\s+", " ").replaceAll("(--[\\w-]+)=", "$1 ");
     }
 
     /** {@code put K V [options]}: the name and positional parameters, for the {@code help} list. */
@@ -171,11 +177,6 @@ public final class CommandSet {
             sb.append(" [options]");
         }
         return sb.toString();
-    }
-
-    private static String oneLine(String message) {
-        String m = message.strip().replaceAll("\\s+", " ");
-        return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
 
     /** ", did you mean 'tick'?" for a near miss among the commands, else "". */

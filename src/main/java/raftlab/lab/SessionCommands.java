@@ -85,7 +85,7 @@ final class SessionCommands {
             }
             CommandLine cmd = set.command(command);
             if (cmd == null) {
-                throw new LabException("no command '" + command + "'; `help` lists them");
+                throw new LabException("no command '" + command + "'" + set.suggestion(command) + "; `help` lists them");
             }
             for (String line : cmd.getUsageMessage(CommandLine.Help.Ansi.OFF).split("\n")) {
                 if (!line.isBlank()) {
@@ -95,7 +95,7 @@ final class SessionCommands {
         }
     }
 
-    @Command(name = "quit", description = "Leave the lab.")
+    @Command(name = "quit", description = "Leave the lab (`exit` and `q` too).")
     static final class Quit extends LabCommand {
         @Override
         public void run() {

@@ -142,4 +142,30 @@ class NewUserDefectsTest {
         again.execute("crash 3");
         assertEquals(lines, again.execute("run until leader --max 1000000").lines());
     }
+
+    /** Rough edge: errors spoke picocli; near misses of options and help topics suggested nothing. */
+    @Test
+    void errorsAreInTheLabsWordsWithSuggestions() {
+        Lab lab = new Lab();
+        assertEquals("tick: MS takes a whole number, not 'abc'; usage: tick [MS]", err(lab, "tick abc"));
+        assertEquals("tick: unexpected '2', it takes MS; usage: tick [MS]", err(lab, "tick 1 2"));
+        assertTrue(err(lab, "cluster 3 --sed 4").startsWith("cluster: no option --sed, did you mean --seed?"));
+        assertTrue(err(lab, "put x 1 --too 2").startsWith("put: no option --too, did you mean --to?"));
+        assertTrue(err(lab, "explore --seed 1..3").startsWith("explore: no option --seed, did you mean --seeds?"));
+        assertTrue(err(lab, "partition 1,2").startsWith("partition: needs at least 2 GROUP arguments"));
+        assertTrue(err(lab, "run until leader --max abc").startsWith("run: --max takes a whole number, not 'abc'"));
+        assertTrue(err(lab, "stauts").contains("did you mean 'status'?"));
+        assertTrue(err(lab, "help stauts").contains("did you mean 'status'?"));
+        assertTrue(err(lab, "help partion").contains("did you mean 'partition'?"));
+        for (String bye : List.of("exit", "q", "quit")) {
+            Lab l = new Lab();
+            l.execute(bye);
+            assertTrue(l.quitRequested(), bye);
+        }
+    }
+
+    private static String err(Lab lab, String line) {
+        lab.execute(line);
+        return lab.lastError();
+    }
 }

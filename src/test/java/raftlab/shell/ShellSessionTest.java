@@ -79,7 +79,7 @@ class ShellSessionTest {
         assertEquals(List.of(
                 "error: unknown command 'frobnicate'; type `help` for the list",
                 "error: no node 9; nodes are 1..5",
-                "error: put: missing required parameter: 'V'; usage: put [--to=N] K V"), errors);
+                "error: put: V is missing; usage: put [--to N] K V"), errors);
         // Without the bad lines, the same good commands give the same status and log.
         List<String> good = plainLab("tick 400", "tick 100", "status");
         List<String> got = new ArrayList<>(r.lines());
