@@ -35,7 +35,7 @@ final class CheckCommands {
             if (breaches.isEmpty()) {
                 History h = lab.clientHistory();
                 CheckResult lin = lab.lastLinearizability();
-                String history = h.size() == 0 ? "" : "; history of " + h.size() + " operations "
+                String history = h.size() == 0 ? "" : "; history of " + Text.count(h.size(), "operation") + " "
                         + (lin != null && lin.inconclusive() ? "not judged: " + lin.describe() : "is linearizable");
                 out().line("safe" + (lab.checksOn() ? " (checked after every event)" : " (present state only)")
                         + history);

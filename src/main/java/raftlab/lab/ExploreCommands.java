@@ -187,15 +187,15 @@ final class ExploreCommands {
             // Counted on the run's concrete schedule: aimed faults that never found their moment are not faults.
             int faultCount = r.scenario().faults().size();
             if (!r.failed()) {
-                out().line("seed " + seed + ": no breach, history linearizable (" + faultCount
-                        + " faults in " + generated.time() + "ms)");
+                out().line("seed " + seed + ": no breach, history linearizable (" + Text.count(faultCount, "fault")
+                        + " in " + generated.time() + "ms)");
                 return;
             }
             lab.markFailed();
             RunResult shown = noShrink ? r : ScenarioShrinker.shrink(r);
             Scenario s = shown.scenario();
             out().line("seed " + seed + " fails: " + r.property() + (noShrink ? "" : "; shrunk from "
-                    + faultCount + " faults in " + generated.time() + "ms to " + s.faults().size()
+                    + Text.count(faultCount, "fault") + " in " + generated.time() + "ms to " + s.faults().size()
                     + " in " + s.time() + "ms with " + s.clients() + " client" + (s.clients() == 1 ? "" : "s")));
             out().line("schedule:");
             for (Scenario.Action a : s.actions()) {
@@ -239,7 +239,8 @@ final class ExploreCommands {
             } catch (IOException e) {
                 throw new LabException("cannot write " + save + ": " + e.getMessage());
             }
-            out().line("saved " + fresh.session().size() + " lines of transcript to " + save);
+            out().line("saved " + Text.count(text.isEmpty() ? 0 : text.split("\n", -1).length - 1, "line")
+                    + " of transcript to " + save);
         }
     }
 }

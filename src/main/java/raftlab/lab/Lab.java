@@ -214,9 +214,28 @@ public final class Lab {
             setChecks(true);
         }
         var s = config.settings();
-        out.line("cluster of " + config.size() + " nodes, seed " + config.seed() + ", election " + s.electionMin()
+        out.line("cluster of " + Text.count(config.size(), "node") + ", seed " + config.seed() + ", election " + s.electionMin()
                 + ".." + s.electionMax() + "ms, heartbeat " + s.heartbeat() + "ms, latency " + config.latencyMin()
                 + ".." + config.latencyMax() + "ms" + (s.noop() ? "" : ", no leader no-op"));
+        warnAboutTiming();
+    }
+
+    /**
+     * One warning line when the timing cannot work: Raft needs a follower to hear from the leader before its
+     * shortest election timeout, so heartbeat + the longest latency must stay below it. Accepted all the same: a
+     * student may want to watch the endless elections.
+     */
+    void warnAboutTiming() {
+        var s = cluster.config().settings();
+        long latencyMax = cluster.network().latencyMax();
+        if (s.electionMin() <= s.heartbeat()) {
+            out.line("warning: the shortest election timeout (" + s.electionMin() + "ms) is not above the heartbeat ("
+                    + s.heartbeat() + "ms): followers time out between heartbeats and elections never stop");
+        } else if (s.heartbeat() + latencyMax >= s.electionMin()) {
+            out.line("warning: a heartbeat (every " + s.heartbeat() + "ms) can take up to " + latencyMax + "ms to arrive,"
+                    + " longer than the shortest election timeout (" + s.electionMin() + "ms) allows: expect needless"
+                    + " elections");
+        }
     }
 
     /** Logs and prints a lab-level event (crash, restart) at the current virtual time. */

@@ -208,7 +208,8 @@ final class MessageCommands {
         }
     }
 
-    @Command(name = "stats", description = "Messages sent, delivered, dropped and duplicated, by type and by node.")
+    @Command(name = "stats", description = "Messages sent, delivered, dropped and duplicated, by type and by node (sent and"
+            + " duplicated count the sender, delivered and dropped the receiver).")
     static final class StatsCommand extends LabCommand {
         @Override
         public void run() {
@@ -220,7 +221,9 @@ final class MessageCommands {
                 byType.row(cells(e.getKey(), e.getValue()));
             }
             byType.render(out());
-            Table byNode = new Table("node", "sent", "delivered", "dropped", "duplicated").alignRight(1, 2, 3, 4);
+            // Per node, sent and duplicated count the sender, delivered and dropped the receiver: the headers say so.
+            Table byNode = new Table("node", "sent by", "delivered to", "dropped to", "duplicated by")
+                    .alignRight(1, 2, 3, 4);
             for (Map.Entry<Integer, long[]> e : s.byNode().entrySet()) {
                 byNode.row(cells("n" + e.getKey(), e.getValue()));
             }

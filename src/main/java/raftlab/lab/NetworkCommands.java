@@ -193,6 +193,7 @@ final class NetworkCommands {
             long[] r = Ranges.parse(range, "latency", 0);
             cluster().network().setLatency(r[0], r[1]);
             lab.note(0, "net", "latency " + r[0] + ".." + r[1] + "ms");
+            lab.warnAboutTiming();
         }
     }
 

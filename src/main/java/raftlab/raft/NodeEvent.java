@@ -18,7 +18,7 @@ public record NodeEvent(EventKind kind, int node, Role role, long term, int peer
                     case CANDIDATE:
                         return "becomes candidate in term " + term + (why == null ? "" : " (" + why + ")");
                     case LEADER:
-                        return "becomes leader in term " + term + " with " + a + " votes" + (why == null ? "" : " (" + why + ")");
+                        return "becomes leader in term " + term + " with " + a + (a == 1 ? " vote" : " votes") + (why == null ? "" : " (" + why + ")");
                     default:
                         return "becomes follower in term " + term + (why == null ? "" : " (" + why + ")");
                 }

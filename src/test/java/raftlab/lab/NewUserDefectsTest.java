@@ -168,4 +168,29 @@ class NewUserDefectsTest {
         lab.execute(line);
         return lab.lastError();
     }
+
+    /** Rough edge: settings that cannot work were accepted silently; now one warning line (and no error). */
+    @Test
+    void settingsThatCannotWorkGetAWarning() {
+        Lab lab = new Lab();
+        List<String> out = lab.execute("cluster 3 --election 1..1").lines();
+        assertNull(lab.lastError());
+        assertTrue(out.get(1).startsWith("warning: the shortest election timeout (1ms) is not above the heartbeat"), out.toString());
+        out = lab.execute("cluster 3").lines();
+        assertEquals(1, out.size(), out.toString());
+        out = lab.execute("latency 200..400").lines();
+        assertTrue(out.get(out.size() - 1).startsWith("warning: a heartbeat (every 50ms) can take up to 400ms"), out.toString());
+    }
+
+    /** Rough edge: grammar for one of a thing. */
+    @Test
+    void oneOfAThingIsSingular() {
+        Lab lab = new Lab();
+        assertTrue(lab.execute("cluster 1").lines().get(0).startsWith("cluster of 1 node,"));
+        assertTrue(lab.execute("tick 400").text().contains("becomes leader in term 1 with 1 vote\n"));
+        lab.execute("crash 1");
+        assertTrue(lab.execute("restart 1").text().contains("with term 1 and 1 log entry\n"));
+        assertTrue(lab.execute("explore --seeds 1..1 --threads 1").text().contains(": 1 schedule, 0 failed"));
+        assertTrue(lab.execute("stats").text().contains("sent by  delivered to"), lab.execute("stats").text());
+    }
 }

@@ -34,7 +34,7 @@ public record RunResult(Scenario scenario, Breach breach, CheckResult linear, lo
         }
         if (failed()) {
             return head + "NOT LINEARIZABLE on key " + linear.key() + ": its smallest failing part has "
-                    + linear.counterexample().size() + " operations";
+                    + linear.counterexample().size() + (linear.counterexample().size() == 1 ? " operation" : " operations");
         }
         return head + (overBudget() ? "stopped after " + ScenarioRunner.MAX_EVENTS + " events (a message storm)" : "ok");
     }
