@@ -19,7 +19,7 @@ final class CheckCommands {
     @Command(name = "check", description = "Check safety and linearizability now (prints `safe` or the breaches);"
             + " `check on|off` switches checking after every event (on by default).")
     static final class Check extends LabCommand {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "on|off")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "on|off", description = "on: check after every event; off: only when you type `check`")
         String mode;
 
         @Override
@@ -64,9 +64,9 @@ final class CheckCommands {
 
     @Command(name = "bug", description = "Switch a classic Raft bug on or off in every node, as in `bug forget-vote on`.")
     static final class BugSwitch extends LabCommand {
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", description = "the bug, as `bugs` lists them")
         String name;
-        @Parameters(index = "1", paramLabel = "on|off")
+        @Parameters(index = "1", paramLabel = "on|off", description = "on switches it on in every node, off back off")
         String mode;
 
         @Override
@@ -97,7 +97,7 @@ final class CheckCommands {
     @Command(name = "clients", description = "Start N simulated clients issuing random put/get/append with timeouts and"
             + " retries, recorded in the history; `clients 0` or `clients stop` stops them.")
     static final class Clients extends LabCommand {
-        @Parameters(index = "0", paramLabel = "N|stop")
+        @Parameters(index = "0", paramLabel = "N|stop", description = "how many clients to start, or stop")
         String count;
         @Option(names = "--keys", paramLabel = "K", description = "keys they share, k1..kK (default 3)")
         int keys = 3;

@@ -159,7 +159,7 @@ final class ExploreCommands {
     @Command(name = "replay", description = "Rerun one explored seed (same options as explore), shrink it if it fails,"
             + " show the schedule and the breach; --save FILE writes it as a transcript.")
     static final class Replay extends ScheduleOptions {
-        @Option(names = "--seed", paramLabel = "S", required = true)
+        @Option(names = "--seed", paramLabel = "S", required = true, description = "the seed to rerun, as explore printed it")
         long seed;
         @Option(names = "--save", paramLabel = "FILE", description = "write the (shrunk) run as a transcript")
         String save;

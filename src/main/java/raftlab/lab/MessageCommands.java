@@ -180,7 +180,7 @@ final class MessageCommands {
     @Command(name = "hold", description = "With hold on, time passing delivers no message: they wait for `deliver`. "
             + "Timers still fire.")
     static final class Hold extends LabCommand {
-        @Parameters(index = "0", paramLabel = "on|off")
+        @Parameters(index = "0", paramLabel = "on|off", description = "on: messages wait for deliver; off: time delivers them")
         String onOff;
 
         @Override
@@ -240,7 +240,7 @@ final class MessageCommands {
             + "drop; `off` (the default) prints state changes; `terse` only role changes, truncations, client "
             + "results and network changes. `events` always has everything.")
     static final class Verbose extends LabCommand {
-        @Parameters(index = "0", paramLabel = "on|off|terse")
+        @Parameters(index = "0", paramLabel = "on|off|terse", description = "how much to print as it happens")
         String level;
 
         @Override

@@ -158,9 +158,9 @@ final class NetworkCommands {
     static final class Loss extends LabCommand {
         @Parameters(index = "0", paramLabel = "P", description = "0..1 or a percentage")
         String p;
-        @Option(names = "--from", paramLabel = "A")
+        @Option(names = "--from", paramLabel = "A", description = "only messages sent by node A")
         Integer from;
-        @Option(names = "--to", paramLabel = "B")
+        @Option(names = "--to", paramLabel = "B", description = "only messages addressed to node B")
         Integer to;
 
         @Override
@@ -185,7 +185,7 @@ final class NetworkCommands {
 
     @Command(name = "latency", description = "Set the message latency range, as in `latency 1..5` (ms).")
     static final class Latency extends LabCommand {
-        @Parameters(index = "0", paramLabel = "MIN..MAX")
+        @Parameters(index = "0", paramLabel = "MIN..MAX", description = "every message takes MIN..MAX ms, drawn uniformly")
         String range;
 
         @Override
@@ -213,7 +213,7 @@ final class NetworkCommands {
     @Command(name = "net", description = "`net unreliable [--long-reorder]` switches on the MIT 6.824 tester's "
             + "unreliable network, `net reliable` off; `net` alone shows the network.")
     static final class Net extends LabCommand {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "reliable|unreliable")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "reliable|unreliable", description = "unreliable: the 6.824 tester's network; reliable: back to normal; none: show the network")
         String mode;
         @Option(names = "--long-reorder", description = "also delay two thirds of replies by 200..2200 ms")
         boolean longReorder;

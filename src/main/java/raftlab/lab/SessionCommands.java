@@ -24,7 +24,7 @@ final class SessionCommands {
         "Nothing that depends on wall time or on this machine is recorded (explore's speed line is shown but not"
             + " kept), so the transcript replays byte for byte anywhere."})
     static final class Record extends LabCommand {
-        @Parameters(index = "0", paramLabel = "FILE")
+        @Parameters(index = "0", paramLabel = "FILE", description = "where to write the transcript (~ is your home folder)")
         String file;
         @Option(names = "--force", description = "replace FILE if it exists")
         boolean force;
@@ -67,17 +67,45 @@ final class SessionCommands {
 
     @Command(name = "help", description = "List the commands, or show how to use one.")
     static final class Help extends LabCommand {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "COMMAND")
+        static final int WIDTH = 80;
+
+        /** {@code text} in lines of at most {@code width} characters, broken between words. */
+        static List<String> wrap(String text, int width) {
+            List<String> lines = new java.util.ArrayList<>();
+            StringBuilder cur = new StringBuilder();
+            for (String word : text.split(" ")) {
+                if (cur.length() > 0 && cur.length() + 1 + word.length() > width) {
+                    lines.add(cur.toString());
+                    cur.setLength(0);
+                }
+                cur.append(cur.length() == 0 ? "" : " ").append(word);
+            }
+            lines.add(cur.toString());
+            return lines;
+        }
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "COMMAND", description = "the command to explain; without it, the list")
         String command;
 
         @Override
         public void run() {
             CommandSet set = lab.commands();
             if (command == null) {
-                Table t = new Table("command", "what it does");
+                // Descriptions wrap at word boundaries so that no line passes WIDTH columns (a terminal would cut words).
+                Map<String, String> rows = new java.util.LinkedHashMap<>();
+                int first = "command".length();
                 for (Map.Entry<String, CommandLine> e : set.all().entrySet()) {
                     String[] desc = e.getValue().getCommandSpec().usageMessage().description();
-                    t.row(CommandSet.shortForm(e.getValue()), desc.length == 0 ? "" : desc[0]);
+                    String form = CommandSet.shortForm(e.getValue());
+                    rows.put(form, desc.length == 0 ? "" : desc[0]);
+                    first = Math.max(first, form.length());
+                }
+                Table t = new Table("command", "what it does");
+                for (Map.Entry<String, String> row : rows.entrySet()) {
+                    List<String> parts = wrap(row.getValue(), Math.max(20, WIDTH - first - 2));
+                    for (int i = 0; i < parts.size(); i++) {
+                        t.row(i == 0 ? row.getKey() : "", parts.get(i));
+                    }
                 }
                 t.render(out());
                 out().line("Lines starting with # are comments; `help COMMAND` shows one command in full.");

@@ -193,4 +193,23 @@ class NewUserDefectsTest {
         assertTrue(lab.execute("explore --seeds 1..1 --threads 1").text().contains(": 1 schedule, 0 failed"));
         assertTrue(lab.execute("stats").text().contains("sent by  delivered to"), lab.execute("stats").text());
     }
+
+    /** Rough edge: the help overview broke words at 80 columns, and `help run` had blank descriptions. */
+    @Test
+    void helpFitsEightyColumnsAndDescribesEveryArgument() {
+        Lab lab = new Lab();
+        List<String> overview = lab.execute("help").lines();
+        for (String line : overview) {
+            assertTrue(line.length() <= 80, line.length() + ": " + line);
+        }
+        assertTrue(String.join(" ", overview).replaceAll("\\s+", " ").contains("Advance virtual time by MS milliseconds"
+                + " (default 10), running every timer and delivery due meanwhile."));
+        for (String name : lab.commands().names()) {
+            var spec = lab.commands().command(name).getCommandSpec();
+            for (var arg : spec.args()) {
+                assertTrue(arg.description().length > 0 && !arg.description()[0].isBlank(),
+                        "`help " + name + "` has a blank description for " + arg.paramLabel());
+            }
+        }
+    }
 }
