@@ -54,13 +54,28 @@ final class LogView {
         }
     }
 
+    /** Longest key or value a cell shows, in columns: a 150-character value must not widen every column. */
+    static final int MAX_VALUE = 20;
+
+    /** {@code put x=1}, {@code put x="a b"}, {@code put x=""}: keys and values quoted when they need it, long ones cut. */
+    static String describe(raftlab.raft.Command cmd) {
+        String key = cmd.key() == null ? "" : Text.value(cmd.key(), MAX_VALUE);
+        String value = cmd.value() == null ? "" : Text.value(cmd.value(), MAX_VALUE);
+        return switch (cmd.kind()) {
+            case NOOP -> "noop";
+            case PUT -> "put " + key + "=" + value;
+            case APPEND -> "append " + key + "+=" + value;
+            case GET, DELETE -> cmd.kind().label() + " " + key;
+        };
+    }
+
     private static String cell(Cluster c, int id, long index) {
         RaftLog log = c.disk(id).log();
         if (index > log.lastIndex()) {
             return "";
         }
         Entry e = log.get(index);
-        String text = e.term() + " " + e.command().describe();
+        String text = e.term() + " " + describe(e.command());
         if (!c.isUp(id)) {
             return text;
         }

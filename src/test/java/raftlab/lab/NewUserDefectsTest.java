@@ -212,4 +212,36 @@ class NewUserDefectsTest {
             }
         }
     }
+
+    /** Rough edge: a long value widened every log column, an emoji shifted them, spaces and empty values read ambiguously. */
+    @Test
+    void logCellsAreCutQuotedAndAlignedByDisplayWidth() {
+        Lab lab = new Lab();
+        lab.execute("run until leader");
+        lab.execute("put long " + "v".repeat(150));
+        lab.execute("put e '\uD83D\uDE00x'");
+        lab.execute("put s 'a b'");
+        lab.execute("put z ''");
+        lab.execute("tick 100");
+        List<String> log = lab.execute("log").lines();
+        String all = String.join("\n", log);
+        assertTrue(all.contains("put long=" + "v".repeat(20) + "\u2026"), all);
+        assertTrue(!all.contains("v".repeat(21)), all);
+        assertTrue(all.contains("put s=\"a b\"") && all.contains("put z=\"\""), all);
+        // Every row has its columns at the same display positions as the header (columns are 2+ spaces apart).
+        List<Integer> columns = columnStarts(log.get(0));
+        for (int i = 1; i < log.size() - 1; i++) {
+            assertEquals(columns, columnStarts(log.get(i)), "row " + i + ":\n" + all);
+        }
+    }
+
+    /** Display columns where each cell after the first starts. */
+    private static List<Integer> columnStarts(String row) {
+        List<Integer> starts = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<=\\S) {2,}(?=\\S)").matcher(row);
+        while (m.find()) {
+            starts.add(Text.width(row.substring(0, m.end())));
+        }
+        return starts;
+    }
 }
