@@ -26,6 +26,7 @@ public final class CommandSet {
             ViewCommands.Status.class,
             ViewCommands.Log.class,
             ViewCommands.Events.class,
+            ViewCommands.Progress.class,
             ClientCommands.Put.class,
             ClientCommands.Get.class,
             ClientCommands.Append.class,

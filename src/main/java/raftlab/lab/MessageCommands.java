@@ -8,6 +8,8 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import raftlab.raft.AppendEntries;
+import raftlab.raft.Entry;
 import raftlab.sim.InFlight;
 import raftlab.sim.Stats;
 
@@ -29,13 +31,23 @@ final class MessageCommands {
     }
 
     @Command(name = "msgs", description = "List the messages in flight (all, or those chosen as for deliver), with "
-            + "their ids, Figure 2 fields and due time.")
+            + "their ids, Figure 2 fields and due time; --entries also lists what an AppendEntries carries.")
     static final class Msgs extends Selecting {
+        @Option(names = "--entries", description = "under each AppendEntries, its entries: index, term, command")
+        boolean entries;
+
         @Override
         public void run() {
             List<InFlight> chosen = select(null);
             for (InFlight m : chosen) {
                 out().line(m.describe());
+                if (entries && m.message instanceof AppendEntries) {
+                    AppendEntries ae = (AppendEntries) m.message;
+                    long index = ae.prevLogIndex();
+                    for (Entry e : ae.entries()) {
+                        out().line("    " + (++index) + "  " + e.term() + " " + LogView.describe(e.command()));
+                    }
+                }
             }
             int total = cluster().inFlight().size();
             out().line((chosen.size() == total ? total + " in flight" : chosen.size() + " of " + total + " in flight")

@@ -93,4 +93,36 @@ final class ViewCommands {
             }
         }
     }
+
+    @Command(name = "progress", description = "What the leader knows of each follower: nextIndex (the next entry it will"
+            + " send) and matchIndex (the last entry known to be replicated), as in Figure 2.")
+    static final class Progress extends LabCommand {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "N", description = "a leader's id (default: the live"
+                + " leader of the highest term)")
+        Integer id;
+
+        @Override
+        public void run() {
+            int leader = id == null ? cluster().leader() : liveNode(id);
+            if (leader == 0) {
+                throw new LabException("no live leader; `run until leader` elects one");
+            }
+            raftlab.raft.RaftNode n = cluster().node(leader);
+            if (n.role() != raftlab.raft.Role.LEADER) {
+                throw new LabException("n" + leader + " is a " + n.role().name().toLowerCase() + ", not a leader; only a"
+                        + " leader tracks its followers");
+            }
+            out().line("n" + leader + " leads term " + n.currentTerm() + ": last index " + n.log().lastIndex()
+                    + ", commit " + n.commitIndex());
+            Table t = new Table("follower", "nextIndex", "matchIndex", "behind").alignRight(1, 2, 3);
+            for (int peer = 1; peer <= cluster().size(); peer++) {
+                if (peer != leader) {
+                    long match = n.matchIndex(peer);
+                    t.row("n" + peer + (cluster().isUp(peer) ? "" : " (down)"), String.valueOf(n.nextIndex(peer)),
+                            String.valueOf(match), String.valueOf(n.log().lastIndex() - match));
+                }
+            }
+            t.render(out());
+        }
+    }
 }

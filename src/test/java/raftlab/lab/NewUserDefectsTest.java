@@ -244,4 +244,23 @@ class NewUserDefectsTest {
         }
         return starts;
     }
+
+    /** Rough edge: nextIndex/matchIndex were visible only from Groovy, and msgs never showed what entries a message carries. */
+    @Test
+    void theShellShowsTheLeadersProgressAndAMessagesEntries() {
+        Lab lab = new Lab();
+        lab.execute("run until leader");
+        lab.execute("hold on");
+        lab.execute("put y 'a b'");
+        List<String> progress = lab.execute("progress").lines();
+        assertEquals("n4 leads term 1: last index 2, commit 0", progress.get(0));
+        assertEquals("n1                3           0       2", progress.get(2).replaceAll("\\s+$", ""), progress.toString());
+        long id = lab.cluster().inFlight().stream().filter(m -> m.message instanceof raftlab.raft.AppendEntries
+                && ((raftlab.raft.AppendEntries) m.message).entries().stream()
+                .anyMatch(e -> e.command().kind() == raftlab.raft.CommandKind.PUT)).findFirst().orElseThrow().id;
+        List<String> msgs = lab.execute("msgs " + id + " --entries").lines();
+        assertEquals("    2  1 put y=\"a b\"", msgs.get(1), msgs.toString());
+        lab.execute("progress 1");
+        assertTrue(lab.lastError().contains("n1 is a follower, not a leader"));
+    }
 }
