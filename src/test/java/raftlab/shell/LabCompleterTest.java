@@ -102,4 +102,19 @@ class LabCompleterTest {
         completer.complete(reader, parsed, out);
         return out.stream().map(Candidate::value).toList();
     }
+
+    /** Rough edge: bug names, fault kinds, --type and --kind values, help topics and file paths did not complete. */
+    @Test
+    void fixedVocabulariesAndPathsComplete(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertEquals(List.of("naive-seed", "no-up-to-date-check"), complete("bug n"));
+        assertEquals(List.of("forget-vote"), complete("explore --seeds 1..9 --bug fo"));
+        assertEquals(List.of("partition,crash"), complete("explore --seeds 1..9 --faults partition,cr"));
+        assertEquals(List.of("AppendEntries", "AppendEntriesReply"), complete("deliver --type Ap"));
+        assertEquals(List.of("commit", "crash", "client").stream().sorted().toList(), complete("events --kind c"));
+        assertEquals(List.of("partition", "pause", "progress", "put"), complete("help p"));
+        assertEquals(List.of("stop"), complete("clients s"));
+        java.nio.file.Files.createDirectories(dir.resolve("sub"));
+        java.nio.file.Files.writeString(dir.resolve("session.txt"), "");
+        assertEquals(List.of(dir + "/session.txt", dir + "/sub/"), complete("record " + dir + "/s"));
+    }
 }
