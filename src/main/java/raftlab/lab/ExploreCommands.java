@@ -103,6 +103,8 @@ final class ExploreCommands {
         String seeds;
         @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: all cores)")
         Integer threads;
+        @Option(names = "--json", description = "one JSON object per failing seed, then one for the summary")
+        boolean json;
 
         @Override
         public void run() {
@@ -125,17 +127,32 @@ final class ExploreCommands {
                 System.err.print("\r\033[K");
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            for (String line : report.lines()) {
-                out().line(line);
+            if (json) {
+                for (RunResult r : report.failures()) {
+                    out().line(Json.object("seed", r.scenario().seed(), "failed", true, "property", r.property(),
+                            "result", r.line().replaceFirst("^seed \\d+: ", "")));
+                }
+                out().line(Json.object("seeds", report.firstSeed() + ".." + report.lastSeed(), "schedules", report.runs(),
+                        "failed", report.failures().size(), "overBudget", report.overBudget(),
+                        "replay", report.failures().isEmpty() ? null : "replay --seed "
+                                + report.failures().get(0).scenario().seed() + optionText()));
+            } else {
+                for (String line : report.lines()) {
+                    out().line(line);
+                }
             }
             if (!report.failures().isEmpty()) {
                 RunResult first = report.failures().get(0);
-                out().line("rerun and shrink one with `replay --seed " + first.scenario().seed() + optionText() + "`");
+                if (!json) {
+                    out().line("rerun and shrink one with `replay --seed " + first.scenario().seed() + optionText() + "`");
+                }
                 lab.markFailed();
             }
             // Wall-clock figures vary from run to run and machine to machine: shown, never recorded or compared.
-            out().unrecordedLine(String.format("took %.1f s on %d thread%s: %.0f schedules/s, %.0f per thread", seconds,
+            if (!json) {
+                out().unrecordedLine(String.format("took %.1f s on %d thread%s: %.0f schedules/s, %.0f per thread", seconds,
                     t, t == 1 ? "" : "s", report.runs() / seconds, report.runs() / seconds / t));
+            }
         }
     }
 

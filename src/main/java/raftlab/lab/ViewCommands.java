@@ -67,6 +67,10 @@ final class ViewCommands {
                         + "send, deliver, drop")
         String kind;
 
+        @Option(names = "--json", description = "one JSON object per line (time, node, kind, text), for jq and other"
+                + " programs")
+        boolean json;
+
         @Override
         public void run() {
             if (last != null && last < 0) {
@@ -86,9 +90,11 @@ final class ViewCommands {
             }
             int start = last == null ? 0 : Math.max(0, picked.size() - last);
             for (int i = start; i < picked.size(); i++) {
-                out().line(picked.get(i).line());
+                LoggedEvent e = picked.get(i);
+                out().line(json ? Json.object("time", e.time(), "node", e.node() == 0 ? null : e.node(), "kind", e.kind(),
+                        "text", e.line().substring(EventPrinter.stamp(e.time()).length())) : e.line());
             }
-            if (picked.isEmpty()) {
+            if (picked.isEmpty() && !json) {
                 out().line("(no events)");
             }
         }

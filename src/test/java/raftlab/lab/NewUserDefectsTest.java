@@ -263,4 +263,26 @@ class NewUserDefectsTest {
         lab.execute("progress 1");
         assertTrue(lab.lastError().contains("n1 is a follower, not a leader"));
     }
+
+    /** Rough edge: events, history and explore print JSON lines for jq and other programs. */
+    @Test
+    void eventsHistoryAndExploreSpeakJsonLines() {
+        Lab lab = new Lab();
+        lab.execute("run until leader");
+        lab.execute("put x 'say \"hi\"'");
+        lab.execute("tick 20");
+        List<String> events = lab.execute("events --json --last 2").lines();
+        assertEquals(List.of("{\"time\":173,\"node\":4,\"kind\":\"apply\",\"text\":\"n4 applies index 2\"}",
+                "{\"time\":173,\"node\":null,\"kind\":\"client\",\"text\":\"client #1 put x=say \\\"hi\\\": ok at index 2\"}"),
+                events);
+        assertEquals(List.of("{\"id\":1,\"client\":0,\"op\":\"put\",\"key\":\"x\",\"value\":\"say \\\"hi\\\"\","
+                + "\"invoked\":167,\"completed\":173,\"outcome\":\"ok\",\"output\":null}"), lab.execute("history --json").lines());
+        List<String> explore = lab.execute("explore --seeds 1..2 --bug naive-seed --json --threads 1").lines();
+        assertEquals(3, explore.size(), explore.toString());
+        assertTrue(explore.get(0).startsWith("{\"seed\":1,\"failed\":true,\"property\":\"Log Matching\",\"result\":\"[268ms] "),
+                explore.get(0));
+        assertEquals("{\"seeds\":\"1..2\",\"schedules\":2,\"failed\":2,\"overBudget\":0,\"replay\":\"replay --seed 1 --bug"
+                + " naive-seed\"}", explore.get(2));
+        assertTrue(lab.lastFailed());
+    }
 }

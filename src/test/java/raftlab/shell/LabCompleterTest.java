@@ -91,7 +91,7 @@ class LabCompleterTest {
             LineReader reader = LineReaderBuilder.builder().terminal(t).completer(completer).build();
             assertEquals(List.of("restart"), candidates(reader, "rest"));
             assertEquals(List.of("1", "2", "3", "4", "5"), candidates(reader, "put x 1 --to "));
-            assertEquals(List.of("--last", "--node", "--kind").stream().sorted().toList(),
+            assertEquals(List.of("--last", "--node", "--kind", "--json").stream().sorted().toList(),
                     candidates(reader, "events -").stream().sorted().toList());
         }
     }
