@@ -122,4 +122,15 @@ class MainTest {
         assertEquals(0, run("replay", file.toString()));
         assertTrue(out().contains("identical"), out());
     }
+
+    /** Issue 8 §8: --debug is accepted before anything (it shows internal errors' stack traces). */
+    @Test
+    void debugSwitchComesFirst() {
+        try {
+            assertEquals(0, run("--debug", "--version"));
+            assertEquals("raft-lab 0.1.0\n", out());
+        } finally {
+            raftlab.lab.Lab.setDebug(false);
+        }
+    }
 }

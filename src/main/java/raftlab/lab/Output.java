@@ -19,7 +19,10 @@ public final class Output {
     private long cut;
     private final List<String> unrecorded = new ArrayList<>();
 
-    public void line(String s) {
+    public void line(String raw) {
+        // Nothing a user typed or a file held may reach a terminal as a control character (an escape sequence could
+        // clear the screen or hide text): every line leaves the lab printable.
+        String s = Text.printable(raw);
         if (lines.size() < HEAD) {
             lines.add(s);
             return;

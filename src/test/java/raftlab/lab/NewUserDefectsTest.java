@@ -285,4 +285,15 @@ class NewUserDefectsTest {
                 + " naive-seed\"}", explore.get(2));
         assertTrue(lab.lastFailed());
     }
+
+    /** Defect 11: a control character in a value or a file never reaches the terminal raw. */
+    @Test
+    void controlCharactersNeverLeaveTheLabRaw() {
+        Lab lab = new Lab();
+        lab.execute("run until leader");
+        String said = lab.execute("put x '\u001b[2J\u0007'").text() + lab.execute("tick 20").text()
+                + lab.execute("log").text() + lab.execute("frob\u001b[31m").text();
+        assertTrue(said.chars().noneMatch(c -> c < 0x20 && c != '\n'), said);
+        assertTrue(said.contains("\\x1b[2J\\x07"), said);
+    }
 }
