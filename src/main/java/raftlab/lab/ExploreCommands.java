@@ -180,6 +180,8 @@ final class ExploreCommands {
         long seed;
         @Option(names = "--save", paramLabel = "FILE", description = "write the (shrunk) run as a transcript")
         String save;
+        @Option(names = "--force", description = "with --save, replace FILE if it exists")
+        boolean force;
         @Option(names = "--no-shrink", description = "keep the schedule as generated")
         boolean noShrink;
 
@@ -194,7 +196,14 @@ final class ExploreCommands {
                     throw new LabException("replay --save is not available while replaying a transcript or running a"
                             + " script");
                 }
-                Path parent = Path.of(save).toAbsolutePath().getParent();
+                Path target = TextFiles.expandHome(save);
+                if (Files.isDirectory(target)) {
+                    throw new LabException("cannot write " + save + ": it is a folder; name a file in it");
+                }
+                if (Files.exists(target) && !force) {
+                    throw new LabException(save + " exists; add --force to replace it");
+                }
+                Path parent = target.toAbsolutePath().getParent();
                 if (parent != null && !Files.isDirectory(parent)) {
                     throw new LabException("cannot write " + save + ": folder " + parent + " does not exist");
                 }
@@ -252,9 +261,9 @@ final class ExploreCommands {
             fresh.execute("check");
             String text = Transcript.render(fresh.session());
             try {
-                Files.writeString(Path.of(save), text, StandardCharsets.UTF_8);
+                Files.writeString(TextFiles.expandHome(save), text, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new LabException("cannot write " + save + ": " + e.getMessage());
+                throw new LabException("cannot write " + save + ": " + TextFiles.reason(e, TextFiles.expandHome(save)));
             }
             out().line("saved " + Text.count(text.isEmpty() ? 0 : text.split("\n", -1).length - 1, "line")
                     + " of transcript to " + save);

@@ -76,8 +76,9 @@ public final class Lab {
         } catch (LabException e) {
             fail(e.getMessage()); // the user's mistake, in the lab's words
         } catch (Interrupted e) {
-            // Ctrl-C: the command stopped between two events; the cluster is as the last event left it.
-            out.line(e.getMessage());
+            // Ctrl-C: the command stopped between two events; the cluster is as the last event left it. The time is
+            // this lab's (explore and replay --seed stop their own clusters, and leave this one alone).
+            out.line("interrupted at [" + cluster.now() + "ms]");
             lastFailed = true;
         } catch (SafetyBreach e) {
             // Not a user error: the lab did its job. The cluster stays as it was at the breach, to be inspected.

@@ -62,4 +62,30 @@ class RecordTest {
                     lab.lastError());
         }
     }
+
+    @Test
+    void replaySaveRefusesToOverwriteToo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keep.txt");
+        Files.writeString(file, "mine\n");
+        Lab lab = new Lab();
+        lab.execute("replay --seed 1 --bug naive-seed --save " + file);
+        assertEquals(file + " exists; add --force to replace it", lab.lastError());
+        assertEquals("mine\n", Files.readString(file));
+        lab.execute("replay --seed 1 --bug naive-seed --save " + file + " --force");
+        assertNull(lab.lastError());
+        assertTrue(Files.readString(file).startsWith("# Found by `replay --seed 1"));
+    }
+
+    @Test
+    void recordNotesAnInterruptedCommand(@TempDir Path dir) {
+        Lab lab = new Lab();
+        raftlab.sim.Interrupts.request();
+        try {
+            assertTrue(lab.execute("tick 1000").text().startsWith("interrupted at [0ms]"));
+        } finally {
+            raftlab.sim.Interrupts.clear();
+        }
+        String said = lab.execute("record " + dir.resolve("t.txt")).text();
+        assertTrue(said.contains("note: 1 command was interrupted with Ctrl-C"), said);
+    }
 }
