@@ -56,7 +56,7 @@ public final class Lab {
 
     /**
      * Runs one line (a command, a comment or a blank line) and returns what it printed. Never throws. A {@code #}
-     * that starts a word outside quotes starts a comment: {@code tick 400  # the first election}.
+     * standing alone outside quotes starts a comment: {@code tick 400  # the first election} ({@link Tokenizer}).
      */
     public Output execute(String line) {
         flushAutoTicks();
@@ -85,7 +85,7 @@ public final class Lab {
             out.line(e.breach().line());
             out.line("the run stopped at this event; `log` and `status` show the state, `check` lists the breach");
             lastFailed = true;
-            watchOnAfterBreach(e.breach());
+            keepWatching();
         } catch (RuntimeException e) {
             fail(errorLine(e, debug)); // a bug in the lab, not the user's mistake: say so
         }
@@ -121,7 +121,7 @@ public final class Lab {
     }
 
     /** After a breach the monitor keeps checking, so that a later, different breach is reported too. */
-    private void watchOnAfterBreach(Breach b) {
+    private void keepWatching() {
         if (monitor != null) {
             monitor.keepWatching();
         }
@@ -139,7 +139,7 @@ public final class Lab {
         } catch (Interrupted e) {
             // a Ctrl-C meant for a command: the automatic clock just goes on at its next step
         } catch (SafetyBreach e) {
-            watchOnAfterBreach(e.breach());
+            keepWatching();
             // Stop the automatic clock at the breach, so the user can inspect the cluster as it was.
             out.line(e.breach().line());
             out.line("the run stopped at this event and the clock is paused; `log` and `status` show the state");
@@ -181,7 +181,11 @@ public final class Lab {
     private void fail(String message) {
         lastError = message;
         lastFailed = true;
-        out.line("error: " + Text.printable(message));
+        String[] lines = message.split("\n");
+        out.line("error: " + lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            out.line(lines[i]); // only a --debug stack trace has more than one line
+        }
     }
 
     /** A command's verdict is a failure (failing seeds, a breach found by replay): exit 1 from the OS shell. */
