@@ -27,6 +27,7 @@ public final class Main {
             "       lab replay FILE.txt [--update]  replay a transcript; print a diff and exit 1 if the output differs",
             "       lab bench [--seconds S]  measure simulation, checking and exploration speed",
             "       lab COMMAND [ARGS...]    run one lab command in a fresh lab, e.g. lab explore --seeds 1..100",
+            "       lab help COMMAND         the lab's help for one command; `lab cmd help` lists them all",
             "       lab cmd COMMAND [ARGS...]  the same, for any command, whatever its name (lab cmd run until leader)",
             "       lab --help | --version   (--debug before anything: internal errors show their stack trace)",
             "exit status: 0 ok; 1 a command failed, a replay differed, a safety breach or failing seeds; 2 bad usage;",

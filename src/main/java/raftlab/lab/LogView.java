@@ -59,8 +59,13 @@ final class LogView {
 
     /** {@code put x=1}, {@code put x="a b"}, {@code put x=""}: keys and values quoted when they need it, long ones cut. */
     static String describe(raftlab.raft.Command cmd) {
-        String key = cmd.key() == null ? "" : Text.value(cmd.key(), MAX_VALUE);
-        String value = cmd.value() == null ? "" : Text.value(cmd.value(), MAX_VALUE);
+        return describe(cmd, MAX_VALUE);
+    }
+
+    /** As {@link #describe(raftlab.raft.Command)}, cutting keys and values at {@code max} columns. */
+    static String describe(raftlab.raft.Command cmd, int max) {
+        String key = cmd.key() == null ? "" : Text.value(cmd.key(), max);
+        String value = cmd.value() == null ? "" : Text.value(cmd.value(), max);
         return switch (cmd.kind()) {
             case NOOP -> "noop";
             case PUT -> "put " + key + "=" + value;

@@ -248,7 +248,7 @@ final class NetworkCommands {
                     + ", hold " + (cluster().hold() ? "on" : "off"));
             out().line(net.unreliable() ? "unreliable: 10% of messages lost, requests delayed 0..26ms more"
                     + (net.longReorder() ? ", 2/3 of replies delayed 200..2200ms" : "") : "reliable (no extra loss or delay)");
-            out().line(net.globalLoss() > 0 ? "loss " + fmt(net.globalLoss()) + " on every link" : "no loss on every link");
+            out().line(net.globalLoss() > 0 ? "loss " + fmt(net.globalLoss()) + " on every link" : "loss 0 on every link");
             for (String line : NetView.linkLosses(net, cluster().size())) {
                 out().line(line);
             }

@@ -87,7 +87,10 @@ public final class Text {
                 sb.append('\u2026');
                 break;
             }
-            sb.appendCodePoint(cp == '"' && quote ? '\'' : cp);
+            if (quote && (cp == '"' || cp == '\\')) {
+                sb.append('\\'); // inside quotes, a quote or backslash is escaped, so the value reads back exactly
+            }
+            sb.appendCodePoint(cp);
             w += cw;
             i += Character.charCount(cp);
         }

@@ -273,7 +273,7 @@ class NewUserDefectsTest {
         lab.execute("tick 20");
         List<String> events = lab.execute("events --json --last 2").lines();
         assertEquals(List.of("{\"time\":173,\"node\":4,\"kind\":\"apply\",\"text\":\"n4 applies index 2\"}",
-                "{\"time\":173,\"node\":null,\"kind\":\"client\",\"text\":\"client #1 put x=say \\\"hi\\\": ok at index 2\"}"),
+                "{\"time\":173,\"node\":null,\"kind\":\"client\",\"text\":\"client #1 put x=\\\"say \\\\\\\"hi\\\\\\\"\\\": ok at index 2\"}"),
                 events);
         assertEquals(List.of("{\"id\":1,\"client\":0,\"op\":\"put\",\"key\":\"x\",\"value\":\"say \\\"hi\\\"\","
                 + "\"invoked\":167,\"completed\":173,\"outcome\":\"ok\",\"output\":null}"), lab.execute("history --json").lines());
