@@ -117,14 +117,18 @@ final class ExploreCommands {
             long total = range[1] - range[0] + 1;
             boolean showProgress = !lab.replaying() && System.console() != null && total > 1000;
             long started = System.nanoTime();
-            Explorer.Report report = Explorer.explore(range[0], range[1], o, t, done -> {
+            Explorer.Report report;
+            try {
+                report = Explorer.explore(range[0], range[1], o, t, done -> {
+                    if (showProgress) {
+                        System.err.print("\rexplore: " + done + "/" + total + " seeds");
+                        System.err.flush();
+                    }
+                });
+            } finally {
                 if (showProgress) {
-                    System.err.print("\rexplore: " + done + "/" + total + " seeds");
-                    System.err.flush();
+                    System.err.print("\r\033[K"); // the progress line goes, also when Ctrl-C stopped the run
                 }
-            });
-            if (showProgress) {
-                System.err.print("\r\033[K");
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             if (json) {
