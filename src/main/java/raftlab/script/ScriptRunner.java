@@ -74,7 +74,7 @@ public final class ScriptRunner {
 
     /** Runs {@code text} as the script {@code path} (the name its errors carry). */
     static int run(String path, String text, String[] args, PrintStream out, PrintStream err) {
-        String fileName = Path.of(path).getFileName().toString();
+        String fileName = className(Path.of(path).getFileName().toString()) + ".groovy";
         // Start-up is dominated by loading Groovy and compiling; building the lab (picocli reflection) overlaps it
         // on another core. The lab is handed over through join() and from then on only this thread touches it.
         CompletableFuture<Lab> futureLab = CompletableFuture.supplyAsync(Lab::new);
@@ -113,6 +113,25 @@ public final class ScriptRunner {
         } finally {
             out.flush();
         }
+    }
+
+    /**
+     * The script's class name, from its file name: Groovy names the class after the file, so a script called
+     * {@code long.groovy} or {@code my-test.groovy} would not compile. Anything that is not a Java identifier (or is a
+     * keyword) gets a prefix and underscores; errors still name the file as the user wrote it.
+     */
+    static String className(String fileName) {
+        String base = fileName.endsWith(".groovy") ? fileName.substring(0, fileName.length() - ".groovy".length())
+                : fileName;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < base.length(); i++) {
+            char c = base.charAt(i);
+            sb.append(i == 0 ? (Character.isJavaIdentifierStart(c) ? c : '_')
+                    : (Character.isJavaIdentifierPart(c) ? c : '_'));
+        }
+        String name = sb.length() == 0 ? "script" : sb.toString();
+        return javax.lang.model.SourceVersion.isKeyword(name) || name.equals(base) && !javax.lang.model.SourceVersion
+                .isName(name) ? "script_" + name : name;
     }
 
     /** {@code 12: error: ...} or {@code 12: assertion failed: ...}, the line taken from the script's stack frames. */

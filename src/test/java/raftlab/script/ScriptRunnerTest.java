@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -261,6 +262,19 @@ class ScriptRunnerTest {
         } finally {
             ctrlC.join();
             raftlab.sim.Interrupts.clear();
+        }
+    }
+
+    /** A script's file name need not be a Java class name: long.groovy and my-test.groovy run too. */
+    @Test
+    void anyFileNameRuns() {
+        for (String name : List.of("scripts/long.groovy", "scripts/my-test.groovy", "scripts/1st.groovy")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = ScriptRunner.run(name, "tick 10\nassert now() == 10\ncrash 9\n", new String[0],
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(1, code, name);
+            assertEquals(name + ":3: error: no node 9; nodes are 1..5\n", err.toString(StandardCharsets.UTF_8));
         }
     }
 }
