@@ -14,6 +14,7 @@ import raftlab.check.linear.LinearizabilityChecker;
 import raftlab.sim.Cluster;
 import raftlab.sim.ClusterConfig;
 import raftlab.sim.Interrupted;
+import raftlab.sim.Interrupts;
 
 /**
  * One lab session: the current cluster, the command vocabulary bound to it, the events seen so far and the
@@ -137,7 +138,9 @@ public final class Lab {
         try {
             cluster.tick(ms);
         } catch (Interrupted e) {
-            // a Ctrl-C meant for a command: the automatic clock just goes on at its next step
+            // A Ctrl-C meant for a command that has ended (at the prompt JLine takes Ctrl-C itself): forget it, so
+            // that the automatic clock is not stopped at every step until the next command.
+            Interrupts.clear();
         } catch (SafetyBreach e) {
             keepWatching();
             // Stop the automatic clock at the breach, so the user can inspect the cluster as it was.

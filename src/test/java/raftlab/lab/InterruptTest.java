@@ -105,4 +105,15 @@ class InterruptTest {
         lab.execute("tick 1000");
         assertEquals(1000, lab.cluster().now());
     }
+
+    /** A flag left over from an interrupted command does not stop the automatic clock for good. */
+    @Test
+    void theAutomaticClockForgetsALeftOverInterrupt() {
+        Lab lab = new Lab();
+        Interrupts.request();
+        lab.advance(200);
+        assertEquals(0, lab.cluster().now(), "stopped before the first event, at 161ms");
+        lab.advance(200);
+        assertEquals(200, lab.cluster().now(), "the next step runs");
+    }
 }
