@@ -133,4 +133,14 @@ class MainTest {
             raftlab.lab.Lab.setDebug(false);
         }
     }
+
+    /** File errors name the line: a transcript line that is neither command, comment nor output. */
+    @Test
+    void aBadTranscriptLineIsNamedByNumber(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.txt");
+        Files.writeString(bad, "# fine\nhello\n> now\n");
+        assertEquals(2, run("replay", bad.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("bad.txt: line 2: 'hello' is neither a command"),
+                err.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -22,7 +22,9 @@ public final class Transcript {
         List<TranscriptItem> items = new ArrayList<>();
         String command = null;
         List<String> output = new ArrayList<>();
+        int lineNumber = 0;
         for (String raw : text.split("\n", -1)) {
+            lineNumber++;
             // Either line ending: a transcript saved on Windows reads the same.
             String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
             boolean kept = line.isBlank() || isComment(line);
@@ -40,7 +42,7 @@ public final class Transcript {
             } else if (command != null) {
                 output.add(line);
             } else {
-                throw new LabException("transcript line '" + Text.printable(line) + "' is neither a command (\"> ...\"), a comment"
+                throw new LabException("line " + lineNumber + ": '" + Text.printable(line) + "' is neither a command (\"> ...\"), a comment"
                         + " (\"# ...\") nor output following a command");
             }
         }
