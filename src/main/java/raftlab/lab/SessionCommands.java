@@ -68,6 +68,8 @@ final class SessionCommands {
     @Command(name = "help", description = "List the commands, or show how to use one.")
     static final class Help extends LabCommand {
         static final int WIDTH = 80;
+        /** Widest command form kept beside its description; longer ones go on a line of their own. */
+        static final int FIRST_COLUMN = 26;
 
         /** {@code text} in lines of at most {@code width} characters, broken between words. */
         static List<String> wrap(String text, int width) {
@@ -91,23 +93,32 @@ final class SessionCommands {
         public void run() {
             CommandSet set = lab.commands();
             if (command == null) {
-                // Descriptions wrap at word boundaries so that no line passes WIDTH columns (a terminal would cut words).
+                // Descriptions wrap between words so that no line passes WIDTH columns (a terminal would cut words);
+                // a command form too long for the first column gets a line of its own.
                 Map<String, String> rows = new java.util.LinkedHashMap<>();
                 int first = "command".length();
                 for (Map.Entry<String, CommandLine> e : set.all().entrySet()) {
                     String[] desc = e.getValue().getCommandSpec().usageMessage().description();
                     String form = CommandSet.shortForm(e.getValue());
                     rows.put(form, desc.length == 0 ? "" : desc[0]);
-                    first = Math.max(first, form.length());
-                }
-                Table t = new Table("command", "what it does");
-                for (Map.Entry<String, String> row : rows.entrySet()) {
-                    List<String> parts = wrap(row.getValue(), Math.max(20, WIDTH - first - 2));
-                    for (int i = 0; i < parts.size(); i++) {
-                        t.row(i == 0 ? row.getKey() : "", parts.get(i));
+                    if (form.length() <= FIRST_COLUMN) {
+                        first = Math.max(first, form.length());
                     }
                 }
-                t.render(out());
+                String indent = " ".repeat(first + 2);
+                out().line(String.format("%-" + first + "s  %s", "command", "what it does"));
+                for (Map.Entry<String, String> row : rows.entrySet()) {
+                    List<String> parts = wrap(row.getValue(), WIDTH - first - 2);
+                    String form = row.getKey();
+                    if (form.length() > first) {
+                        out().line(form);
+                        form = "";
+                    }
+                    for (int i = 0; i < parts.size(); i++) {
+                        out().line((i == 0 && !form.isEmpty() ? String.format("%-" + first + "s  ", form) : indent)
+                                + parts.get(i));
+                    }
+                }
                 out().line("Lines starting with # are comments; `help COMMAND` shows one command in full.");
                 return;
             }
