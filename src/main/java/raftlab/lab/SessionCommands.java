@@ -128,7 +128,8 @@ final class SessionCommands {
             }
             for (String line : cmd.getUsageMessage(CommandLine.Help.Ansi.OFF).split("\n")) {
                 if (!line.isBlank()) {
-                    out().line(line.stripTrailing());
+                    // options as they are typed, `--from A` (picocli writes --from=A; same width, so columns stay)
+                    out().line(line.stripTrailing().replaceAll("(--[\\w-]+)=(?=\\S)", "$1 "));
                 }
             }
         }
