@@ -78,10 +78,11 @@ class MainTest {
     @Test
     void runUntilIsTheLabCommandAndRunFileIsAScript(@TempDir Path dir) throws Exception {
         assertEquals(0, run("run", "until", "leader"));
-        assertTrue(out().endsWith("run until leader: reached at 167ms, after 167ms (leader n4)\n"), out());
+        String reached = "(?s).*\nrun until leader: reached at \\d+ms, after \\d+ms \\(leader n\\d\\)\n";
+        assertTrue(out().matches(reached), out());
         out.reset();
         assertEquals(0, run("cmd", "run", "until", "leader"));
-        assertTrue(out().endsWith("run until leader: reached at 167ms, after 167ms (leader n4)\n"), out());
+        assertTrue(out().matches(reached), out());
         assertEquals(2, run("run", dir.resolve("missing.groovy").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file"));
     }
@@ -117,7 +118,8 @@ class MainTest {
         assertEquals(0, run("replay", file.toString(), "--update"));
         assertTrue(out().contains("+now 170ms\n") && out().contains("updated " + file), out());
         String filled = Files.readString(file);
-        assertTrue(filled.startsWith("# written by hand\n> tick 170  # the first election\n[161ms] n4 becomes"), filled);
+        assertTrue(filled.startsWith("# written by hand\n> tick 170  # the first election\n["), filled);
+        assertTrue(filled.endsWith("> now\nnow 170ms\n"), filled);
         out.reset();
         assertEquals(0, run("replay", file.toString()));
         assertTrue(out().contains("identical"), out());
