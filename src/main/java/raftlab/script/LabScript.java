@@ -48,6 +48,14 @@ public abstract class LabScript extends Script {
         throw new ScriptFailure("no variable or command '" + name + "'" + suggestion(name));
     }
 
+    /**
+     * Runs one line exactly as typed in the shell, {@code # comment} included: {@code cmd 'tick 400  # the first
+     * election'}. For pasting shell lines into a script; it fails and prints like any other command.
+     */
+    public Object cmd(String line) {
+        return run(line);
+    }
+
     private Object command(String name, Object[] args) {
         CommandLine cmd = lab.commands().command(name);
         if (cmd == null) {
@@ -55,7 +63,10 @@ public abstract class LabScript extends Script {
             lab.execute(Tokenizer.quote(name));
             throw new ScriptFailure(lab.lastError() != null ? lab.lastError() : "unknown command '" + name + "'");
         }
-        String line = CommandWords.line(name, cmd, args);
+        return run(CommandWords.line(name, cmd, args));
+    }
+
+    private Object run(String line) {
         out.println("> " + line);
         Output result = lab.execute(line);
         queries.follow();

@@ -277,4 +277,13 @@ class ScriptRunnerTest {
             assertEquals(name + ":3: error: no node 9; nodes are 1..5\n", err.toString(StandardCharsets.UTF_8));
         }
     }
+
+    /** Defect 10 for scripts: a shell line with its # comment runs as typed through cmd, and fails like a command. */
+    @Test
+    void cmdRunsAShellLineWithItsComment() {
+        Result r = run("cmd 'tick 400   # the first election'\nassert leader() != null\ncmd 'crash 9  # no such node'\n");
+        assertEquals(1, r.code());
+        assertTrue(r.out().startsWith("> tick 400   # the first election\n["), r.out());
+        assertEquals("scripts/t.groovy:3: error: no node 9; nodes are 1..5\n", r.err());
+    }
 }
