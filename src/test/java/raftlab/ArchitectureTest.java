@@ -42,7 +42,8 @@ class ArchitectureTest {
             "check", CHECK,
             // Pictures of a run: they read what the simulation recorded and the checker's verdict, nothing above.
             "picture", PICTURE,
-            "lab", with(LAB, "picocli."),
+            // The lab diffs transcripts with java-diff-utils (linear-space Myers).
+            "lab", with(LAB, "picocli.", "com.github.difflib."),
             // The shell and scripts read the commands' picocli models (for completion and named arguments).
             "shell", with(LAB, "raftlab.shell", "org.jline.", "picocli."),
             "script", with(LAB, "raftlab.script", "groovy.", "org.codehaus.groovy.", "picocli."),
