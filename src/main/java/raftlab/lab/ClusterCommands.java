@@ -37,6 +37,13 @@ final class ClusterCommands {
                 + "messages wait for it (default 0)")
         long sync = 0;
 
+        @Option(names = "--prevote", description = "a node asks for pre-votes before it starts an election (default off)")
+        boolean preVote;
+
+        @Option(names = "--checkquorum", description = "a leader that does not hear from a majority within an election "
+                + "timeout steps down; a node that hears from a leader ignores RequestVote (default off)")
+        boolean checkQuorum;
+
         @Override
         public void run() {
             if (size < 1 || size > MAX_NODES) {
@@ -51,7 +58,8 @@ final class ClusterCommands {
                 throw new LabException("--sync takes 0 or more ms, not " + sync);
             }
             boolean withNoop = OnOff.parse(noop, "--noop");
-            Settings s = new Settings(el[0], el[1], heartbeat, withNoop, Settings.DEFAULT.maxBatch());
+            Settings s = new Settings(el[0], el[1], heartbeat, withNoop, Settings.DEFAULT.maxBatch())
+                    .withElections(preVote, checkQuorum);
             lab.newCluster(new ClusterConfig(size, seed, s, lat[0], lat[1], sync));
         }
     }

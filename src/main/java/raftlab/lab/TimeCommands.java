@@ -39,6 +39,33 @@ final class TimeCommands {
         }
     }
 
+    @Command(name = "transfer", description = "Ask the leader to hand leadership to node N: it brings N's log up to "
+            + "date, sends it TimeoutNow and refuses new requests meanwhile.")
+    static final class Transfer extends LabCommand {
+        @Parameters(index = "0", paramLabel = "N", description = "node id of the new leader")
+        int id;
+
+        @Override
+        public void run() {
+            liveNode(id);
+            int leader = 0;
+            for (int n = 1; n <= cluster().size(); n++) {
+                if (cluster().isUp(n) && cluster().node(n).role() == raftlab.raft.Role.LEADER
+                        && (leader == 0 || cluster().node(n).currentTerm() > cluster().node(leader).currentTerm())) {
+                    leader = n;
+                }
+            }
+            if (leader == 0) {
+                throw new LabException("no node leads now; `run until leader` first");
+            }
+            if (leader == id) {
+                throw new LabException("n" + id + " already leads term " + cluster().node(id).currentTerm()
+                        + "; name another node");
+            }
+            cluster().transferLeadership(leader, id);
+        }
+    }
+
     @Command(name = "now", description = "Print the virtual time.")
     static final class Now extends LabCommand {
         @Override

@@ -39,6 +39,14 @@ public interface RaftNode {
      */
     Effects propose(Command c);
 
+    /**
+     * The user asks this node, which the lab has checked leads, to hand leadership to voter {@code target} (the
+     * dissertation's section 3.10). An implementation without leadership transfer keeps this default: nothing happens.
+     */
+    default Effects transferLeadership(int target) {
+        return new Effects();
+    }
+
     // ------------------------------------------------------------------------------------------ state, read-only
 
     int id();
