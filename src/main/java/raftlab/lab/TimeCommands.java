@@ -48,13 +48,7 @@ final class TimeCommands {
         @Override
         public void run() {
             liveNode(id);
-            int leader = 0;
-            for (int n = 1; n <= cluster().size(); n++) {
-                if (cluster().isUp(n) && cluster().node(n).role() == raftlab.raft.Role.LEADER
-                        && (leader == 0 || cluster().node(n).currentTerm() > cluster().node(leader).currentTerm())) {
-                    leader = n;
-                }
-            }
+            int leader = cluster().leader(); // the live leader of the highest term, as clients pick it
             if (leader == 0) {
                 throw new LabException("no node leads now; `run until leader` first");
             }
