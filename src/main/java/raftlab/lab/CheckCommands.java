@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 import raftlab.check.History;
 import raftlab.check.Workload;
 import raftlab.check.linear.CheckResult;
+import raftlab.picture.Json;
 import raftlab.raft.Bug;
 
 /** Safety checks, classic bugs, simulated clients and their history. */
