@@ -429,6 +429,9 @@ public final class ReferenceNode implements RaftNode {
         if (role != Role.LEADER || target == id || f < 0) {
             return finish(); // the lab checks these first; a node asked anyway does nothing
         }
+        if (transferTo != 0 && transferTo != target) {
+            endTransfer(0, "replaced by a transfer to n" + target);
+        }
         transferTo = target;
         timeoutNowSent = false;
         long last = state.log.lastIndex();

@@ -139,6 +139,18 @@ class ElectionExtrasTest {
     }
 
     @Test
+    void aNewTransferReplacesAPendingOneAndSaysSo() {
+        TestNode t = TestNode.of(1, 3).term(0).lead(1);
+        t.node.transfer(2);
+        t.env.clear();
+        t.node.transfer(3);
+        List<NodeEvent> steps = t.env.eventsOf(EventKind.TRANSFER);
+        assertEquals(0, steps.get(0).a(), "the transfer to n2 is abandoned");
+        assertEquals(2, steps.get(0).peer());
+        assertEquals(3, steps.get(1).peer());
+    }
+
+    @Test
     void withTheBugTimeoutNowGoesAtOnceAndAnUnansweredTransferIsAbandoned() {
         TestNode t = new TestNode(1, 3, TestNode.SETTINGS, EnumSet.of(Bug.TRANSFER_TO_LAGGING_NODE),
                 new PersistentState()).term(0).lead(1);
