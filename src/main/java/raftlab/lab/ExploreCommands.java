@@ -120,7 +120,7 @@ final class ExploreCommands {
                     System.err.print("\rexplore: " + done + "/" + total + " seeds");
                     System.err.flush();
                 }
-            });
+            }, lab.factory());
             if (showProgress) {
                 System.err.print("\r\033[K");
             }
@@ -184,7 +184,7 @@ final class ExploreCommands {
                 }
             }
             Scenario generated = ScenarioGenerator.generate(seed, o);
-            RunResult r = ScenarioRunner.run(generated);
+            RunResult r = ScenarioRunner.run(generated, lab.factory());
             // Counted on the run's concrete schedule: aimed faults that never found their moment are not faults.
             int faultCount = r.scenario().faults().size();
             if (!r.failed()) {
@@ -192,7 +192,7 @@ final class ExploreCommands {
                         + " faults in " + generated.time() + "ms)");
                 return;
             }
-            RunResult shown = noShrink ? r : ScenarioShrinker.shrink(r);
+            RunResult shown = noShrink ? r : ScenarioShrinker.shrink(r, lab.factory());
             Scenario s = shown.scenario();
             out().line("seed " + seed + " fails: " + r.property() + (noShrink ? "" : "; shrunk from "
                     + faultCount + " faults in " + generated.time() + "ms to " + s.faults().size()
@@ -227,6 +227,9 @@ final class ExploreCommands {
                 fresh.execute(line);
             }
             for (String cmd : s.commands()) {
+                if (cmd.startsWith("cluster ")) {
+                    cmd += lab.implOption(); // the transcript runs the same implementation
+                }
                 Output o = fresh.execute(cmd);
                 if (o.text().contains("SAFETY BREACH")) {
                     break;

@@ -3,6 +3,7 @@ package raftlab.lab;
 import java.util.ArrayList;
 import java.util.List;
 
+import raftlab.byo.LoadFailure;
 import raftlab.check.Breach;
 import raftlab.check.History;
 import raftlab.check.SafetyBreach;
@@ -11,8 +12,10 @@ import raftlab.check.StateCheck;
 import raftlab.check.Workload;
 import raftlab.check.linear.CheckResult;
 import raftlab.check.linear.LinearizabilityChecker;
+import raftlab.raft.NodeFactory;
 import raftlab.sim.Cluster;
 import raftlab.sim.ClusterConfig;
+import raftlab.sim.NodeFailure;
 
 /**
  * One lab session: the current cluster, the command vocabulary bound to it, the events seen so far and the
@@ -26,6 +29,8 @@ public final class Lab {
     private final CommandSet commands;
     private final List<TranscriptItem> session = new ArrayList<>();
     private Cluster cluster;
+    /** The implementation the cluster runs: null for the lab's own core. */
+    private raftlab.byo.Implementation impl;
     private EventPrinter printer;
     private Output out = new Output();
     private boolean quit;
@@ -65,8 +70,11 @@ public final class Lab {
         try {
             words = Tokenizer.split(text);
             commands.run(words);
-        } catch (LabException | IllegalArgumentException | IllegalStateException e) {
+        } catch (LabException | IllegalArgumentException | IllegalStateException | LoadFailure e) {
             fail(e.getMessage()); // user mistakes, from the commands or from the cluster's own checks
+        } catch (NodeFailure e) {
+            // The implementation under test broke its contract: the run cannot go on, but the lab can.
+            fail(e.getMessage());
         } catch (SafetyBreach e) {
             // Not a user error: the lab did its job. The cluster stays as it was at the breach, to be inspected.
             out.line(e.breach().line());
@@ -92,6 +100,15 @@ public final class Lab {
         printer.target(out);
         try {
             cluster.tick(ms);
+        } catch (NodeFailure e) {
+            out.line("error: " + e.getMessage());
+            if (clock != null) {
+                try {
+                    clock.pause();
+                } catch (LabException notAuto) {
+                    // the clock was not running by itself: nothing to pause
+                }
+            }
         } catch (SafetyBreach e) {
             // Stop the automatic clock at the breach, so the user can inspect the cluster as it was.
             out.line(e.breach().line());
@@ -142,7 +159,14 @@ public final class Lab {
     }
 
     void newCluster(ClusterConfig config) {
-        cluster = new Cluster(config);
+        newCluster(config, null);
+    }
+
+    /** A new cluster running {@code implementation} (null: the lab's own core). */
+    void newCluster(ClusterConfig config, raftlab.byo.Implementation implementation) {
+        Cluster made = new Cluster(config, implementation == null ? NodeFactory.reference() : implementation.factory());
+        impl = implementation;
+        cluster = made;
         printer = new EventPrinter();
         printer.target(out);
         applyVerbosity();
@@ -160,7 +184,8 @@ public final class Lab {
         out.line("cluster of " + config.size() + " nodes, seed " + config.seed() + ", election " + s.electionMin()
                 + ".." + s.electionMax() + "ms, heartbeat " + s.heartbeat() + "ms, latency " + config.latencyMin()
                 + ".." + config.latencyMax() + "ms" + (s.noop() ? "" : ", no leader no-op")
-                + (config.syncMs() == 0 ? "" : ", disk sync " + config.syncMs() + "ms"));
+                + (config.syncMs() == 0 ? "" : ", disk sync " + config.syncMs() + "ms")
+                + (impl == null ? "" : ", running " + impl.name()));
     }
 
     /** Logs and prints a lab-level event (crash, restart) at the current virtual time. */
@@ -225,6 +250,16 @@ public final class Lab {
             out.add("NOT LINEARIZABLE: " + r.describe());
         }
         return out;
+    }
+
+    /** What makes the cluster's nodes; explore and replay make theirs the same way. */
+    public NodeFactory factory() {
+        return impl == null ? NodeFactory.reference() : impl.factory();
+    }
+
+    /** The {@code cluster} options that choose the running implementation again ("" for the lab's own core). */
+    public String implOption() {
+        return impl == null ? "" : impl.option();
     }
 
     public Cluster cluster() {

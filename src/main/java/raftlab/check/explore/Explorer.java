@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
+import raftlab.raft.NodeFactory;
+
 /**
  * Runs one generated scenario per seed on a fixed pool of threads. Each run is a pure function of its seed and the
  * options, and results are collected in seed order, so what is reported does not depend on the number of threads.
@@ -37,6 +39,12 @@ public final class Explorer {
      * at most every few hundred seeds (it may ignore it); it never affects the report.
      */
     public static Report explore(long first, long last, ExploreOptions options, int threads, LongConsumer progress) {
+        return explore(first, last, options, threads, progress, NodeFactory.reference());
+    }
+
+    /** As above, on nodes made by {@code factory} (which is shared by the threads: it must keep no state). */
+    public static Report explore(long first, long last, ExploreOptions options, int threads, LongConsumer progress,
+                                 NodeFactory factory) {
         if (last < first) {
             throw new IllegalArgumentException("empty seed range " + first + ".." + last);
         }
@@ -58,7 +66,7 @@ public final class Explorer {
                 List<Future<RunResult>> futures = new ArrayList<>();
                 for (long seed = start; seed <= end; seed++) {
                     final long s = seed;
-                    futures.add(pool.submit(() -> ScenarioRunner.run(ScenarioGenerator.generate(s, options))));
+                    futures.add(pool.submit(() -> ScenarioRunner.run(ScenarioGenerator.generate(s, options), factory)));
                 }
                 for (Future<RunResult> f : futures) {
                     RunResult r = get(f);

@@ -9,10 +9,12 @@ import raftlab.check.SafetyBreach;
 import raftlab.check.SafetyMonitor;
 import raftlab.check.Workload;
 import raftlab.check.linear.LinearizabilityChecker;
+import raftlab.raft.NodeFactory;
 import raftlab.raft.Settings;
 import raftlab.sim.Cluster;
 import raftlab.sim.ClusterConfig;
 import raftlab.sim.Network;
+import raftlab.sim.NodeFailure;
 
 /**
  * Runs a scenario with the safety monitor on and checks the client history at the end. It makes exactly the calls
@@ -41,9 +43,25 @@ public final class ScenarioRunner {
      * became (those that never fired are left out), so its {@link Scenario#commands()} replay this very run.
      */
     public static RunResult run(Scenario s) {
+        return run(s, NodeFactory.reference());
+    }
+
+    /**
+     * Runs {@code s} on nodes made by {@code factory}. A failure of the implementation itself (a {@link NodeFailure})
+     * is not a result: it stops the exploration, with the seed that shows it.
+     */
+    public static RunResult run(Scenario s, NodeFactory factory) {
+        try {
+            return runOn(s, factory);
+        } catch (NodeFailure f) {
+            throw f.within("seed " + s.seed());
+        }
+    }
+
+    private static RunResult runOn(Scenario s, NodeFactory factory) {
         Settings d = Settings.DEFAULT;
         Settings settings = new Settings(d.electionMin(), d.electionMax(), d.heartbeat(), s.noop(), d.maxBatch());
-        Cluster c = new Cluster(new ClusterConfig(s.nodes(), s.seed(), settings, 1, 5, s.syncMs()));
+        Cluster c = new Cluster(new ClusterConfig(s.nodes(), s.seed(), settings, 1, 5, s.syncMs()), factory);
         EventCounter counter = new EventCounter();
         c.addListener(counter);
         History history = new History();

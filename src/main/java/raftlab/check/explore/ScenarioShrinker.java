@@ -3,6 +3,8 @@ package raftlab.check.explore;
 import java.util.ArrayList;
 import java.util.List;
 
+import raftlab.raft.NodeFactory;
+
 /**
  * Makes a failing scenario smaller while it still fails the same property: it ends the run at the breach, removes
  * faults (in halves, then quarters, down to one by one), lowers the number of clients, and halves the faults' lengths. Each try is a full rerun, so the
@@ -16,17 +18,25 @@ public final class ScenarioShrinker {
     private int tries;
     private RunResult best;
 
-    private ScenarioShrinker(RunResult failing) {
+    private final NodeFactory factory;
+
+    private ScenarioShrinker(RunResult failing, NodeFactory factory) {
+        this.factory = factory;
         this.best = failing;
         this.property = failing.property();
     }
 
     /** The smallest failing run found from {@code failing} (itself if nothing smaller fails). */
     public static RunResult shrink(RunResult failing) {
+        return shrink(failing, NodeFactory.reference());
+    }
+
+    /** As above, rerunning on nodes made by {@code factory}. */
+    public static RunResult shrink(RunResult failing, NodeFactory factory) {
         if (!failing.failed()) {
             throw new IllegalArgumentException("only a failing run can be shrunk");
         }
-        ScenarioShrinker s = new ScenarioShrinker(failing);
+        ScenarioShrinker s = new ScenarioShrinker(failing, factory);
         s.run();
         return s.best;
     }
@@ -48,7 +58,7 @@ public final class ScenarioShrinker {
             return false;
         }
         tries++;
-        RunResult r = ScenarioRunner.run(candidate);
+        RunResult r = ScenarioRunner.run(candidate, factory);
         if (r.failed() && property.equals(r.property())) {
             best = r;
             return true;
