@@ -23,6 +23,7 @@ public final class Main {
             "       lab run FILE.groovy [ARGS...]   run an experiment script",
             "       lab replay FILE.txt      replay a transcript; print a diff and exit 1 if the output differs",
             "       lab bench [--seconds S]  measure simulation, checking and exploration speed",
+            "       lab grade MyRaft.java    grade your own RaftNode (docs/your-own-raft.md)",
             "       lab COMMAND [ARGS...]    run one lab command in a fresh lab, e.g. lab explore --seeds 1..100",
             "       lab --help | --version");
 
@@ -72,6 +73,8 @@ public final class Main {
                     return 2;
                 }
                 return replay(Path.of(rest[0]), out, err);
+            case "grade":
+                return raftlab.grade.Grade.run(rest, out, err);
             case "bench":
                 return raftlab.bench.Bench.run(rest, out, err);
             default:

@@ -39,7 +39,7 @@ public record Implementation(String name, String option, NodeFactory factory) {
                 throw new LoadFailure("no such file " + impl + "; --impl takes a .java file or a class name");
             }
             String simple = source.getFileName().toString().replaceFirst("\\.java$", "");
-            Map<String, byte[]> classes = MemoryCompiler.compile(source, classPath);
+            Map<String, byte[]> classes = MemoryCompiler.compile(source, classPath, simple);
             String main = null;
             for (String n : classes.keySet()) {
                 if (n.equals(simple) || n.endsWith("." + simple)) {

@@ -38,8 +38,36 @@ final class MemoryCompiler {
     private MemoryCompiler() {
     }
 
-    /** Compiles {@code source}; returns its classes by binary name, or throws a LoadFailure listing the errors. */
-    static Map<String, byte[]> compile(Path source, String extraClassPath) {
+    /** The last few sources compiled, by content: the grader and explore make many clusters of one source. */
+    private static final Map<String, Map<String, byte[]>> CACHE = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Map<String, byte[]>> eldest) {
+                    return size() > 8;
+                }
+            });
+
+    /**
+     * Compiles {@code source}; returns its classes by binary name, or throws a LoadFailure listing the errors. The
+     * same text (and class path) compiled before is not compiled again.
+     */
+    static Map<String, byte[]> compile(Path source, String extraClassPath, String name) {
+        String key;
+        try {
+            key = source.toAbsolutePath() + "\n" + extraClassPath + "\n"
+                    + new String(java.nio.file.Files.readAllBytes(source), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LoadFailure("cannot read " + source + ": " + e.getMessage());
+        }
+        Map<String, byte[]> done = CACHE.get(key);
+        if (done == null) {
+            done = compileNow(source, extraClassPath);
+            CACHE.put(key, done);
+        }
+        return done;
+    }
+
+    private static Map<String, byte[]> compileNow(Path source, String extraClassPath) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new LoadFailure("this Java runtime has no compiler (a JRE?); run the lab with a JDK 17 or later,"
