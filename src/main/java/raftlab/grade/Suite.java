@@ -187,12 +187,16 @@ final class Suite {
             }
         }
         String first = t.node(1).stateMachine().view().get("log");
+        StringBuilder seen = new StringBuilder();
+        boolean ok = true;
         for (int id : t.all()) {
             String v = t.node(id).stateMachine().view().get("log");
-            if (v == null || v.length() != 5 || !v.equals(first)) {
-                throw new Failed("five appends to key log: n1 has " + first + ", n" + id + " has " + v
-                        + " (each node must apply all five, in the same order)");
-            }
+            ok &= v != null && v.length() == 5 && v.equals(first);
+            seen.append(seen.length() == 0 ? "" : ", ").append('n').append(id).append(' ').append(v);
+        }
+        if (!ok) {
+            throw new Failed("after five appends to key log within 3 s: " + seen
+                    + " (each node must apply all five, in the same order)");
         }
     }
 

@@ -150,7 +150,12 @@ public final class Lab {
 
     private void fail(String message) {
         lastError = message;
-        out.line("error: " + message);
+        // A compile error comes as a head line and FILE:LINE: lines; each is a line of output.
+        String[] lines = message.split("\n");
+        out.line("error: " + lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            out.line(lines[i]);
+        }
     }
 
     /** The message of the last command's error, or null if it succeeded. */
