@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The grader judges: the lab's own core passes every test, the seed article's naive sketch fails the ones its bugs
  * break (and passes the election tests its bugs do not reach), the skeleton fails every election test, and the
- * elections-only step of the walk-through passes exactly the election tests.
+ * elections-only step of the walk-through passes exactly the election tests, and a complete student-style node passes
+ * all.
  */
 class GradingTest {
     private static final List<String> ELECTIONS = List.of("initial-election", "re-election", "many-elections");
@@ -65,6 +66,14 @@ class GradingTest {
         assertEquals(all("PASS"), g.verdicts(), g.out);
         assertEquals(0, g.exit);
         assertTrue(g.out.endsWith(Grade.names().size() + " of " + Grade.names().size() + " passed\n"), g.out);
+    }
+
+    /** Proof that grade judges behaviour, not the lab's own code: a separate, student-style node passes it all. */
+    @Test
+    void aCompleteStudentStyleImplementationPassesEveryTest() {
+        Graded g = grade("examples/complete/MyRaft.java");
+        assertEquals(all("PASS"), g.verdicts(), g.out);
+        assertEquals(0, g.exit);
     }
 
     @Test
