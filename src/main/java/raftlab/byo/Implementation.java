@@ -15,7 +15,6 @@ import java.util.Map;
 import raftlab.raft.NodeFactory;
 import raftlab.raft.NodeSetup;
 import raftlab.raft.RaftNode;
-import raftlab.sim.GuardedNode;
 
 /**
  * A learner's implementation of {@link RaftNode}, loaded in a class loader of its own: from a Java source file (the

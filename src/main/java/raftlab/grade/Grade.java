@@ -14,7 +14,10 @@ import raftlab.byo.LoadFailure;
  */
 public final class Grade {
     static final String USAGE = "usage: lab grade FILE.java | --classpath PATH CLASS | --reference  [--only NAME] [--verbose]";
-    /** The exploration round: seeds 1..FUZZ_SEEDS, the default options (5 nodes, 10 virtual s, faults, 3 clients). */
+    /**
+     * The exploration round: seeds 1..FUZZ_SEEDS with explore's default options (5 nodes, 10 virtual s of faults,
+     * clients); each run must stay safe and linearizable, and settle once the faults end (explore's liveness phase).
+     */
     static final int FUZZ_SEEDS = 200;
 
     private Grade() {
@@ -88,8 +91,8 @@ public final class Grade {
         int passed = 0;
         int ran = 0;
         List<GradeTest> tests = new ArrayList<>(Suite.tests());
-        tests.add(new GradeTest("fuzz", "explore --seeds 1.." + FUZZ_SEEDS + ": random faults, safety and"
-                + " linearizability checked", t -> fuzz(t, implOption)));
+        tests.add(new GradeTest("fuzz", "explore --seeds 1.." + FUZZ_SEEDS + ": random faults; safe, linearizable,"
+                + " and it settles after", t -> fuzz(t, implOption)));
         for (GradeTest test : tests) {
             if (only != null && !only.equals(test.name())) {
                 continue;
@@ -135,7 +138,5 @@ public final class Grade {
             throw new Failed((first != null ? first : summary) + "; to see it: `cluster 5" + implOption
                     + "` then `replay --seed " + (first == null ? "S" : first.split("[ :]")[1]) + "` in ./lab");
         }
-        // No breach proves little about a node that never does anything: the same cluster must elect a leader.
-        t.awaitLeader(t.all(), 2000, "explore found no breach, but");
     }
 }

@@ -41,6 +41,9 @@ final class CheckCommands {
                         + history);
                 return;
             }
+            if (!lab.checksOn()) {
+                out().line("checks are off, so this judged the present state only (`check on` watches every event):");
+            }
             for (String b : breaches) {
                 for (String line : b.split("\n")) {
                     out().line(line);
@@ -95,9 +98,10 @@ final class CheckCommands {
     }
 
     @Command(name = "clients", description = "Start N simulated clients issuing random put/get/append with timeouts and"
-            + " retries, recorded in the history; `clients 0` or `clients stop` stops them.")
+            + " retries, recorded in the history; `clients 0` or `clients stop` stops them; `clients drain` lets them"
+            + " finish the operations they are on and start no more.")
     static final class Clients extends LabCommand {
-        @Parameters(index = "0", paramLabel = "N|stop")
+        @Parameters(index = "0", paramLabel = "N|stop|drain")
         String count;
         @Option(names = "--keys", paramLabel = "K", description = "keys they share, k1..kK (default 3)")
         int keys = 3;
@@ -107,13 +111,24 @@ final class CheckCommands {
         @Override
         public void run() {
             int n;
+            if (count.equals("drain")) {
+                Workload w = lab.workload();
+                if (w == null) {
+                    out().line("no clients were running");
+                    return;
+                }
+                w.drain();
+                int waiting = w.waiting();
+                out().line("clients draining: they start no new operation; " + waiting + " still waiting for an answer");
+                return;
+            }
             if (count.equals("stop")) {
                 n = 0;
             } else {
                 try {
                     n = Integer.parseInt(count);
                 } catch (NumberFormatException e) {
-                    throw new LabException("clients takes a number of clients or stop, not '" + count + "'");
+                    throw new LabException("clients takes a number of clients, stop or drain, not '" + count + "'");
                 }
             }
             if (n < 0 || n > 100) {

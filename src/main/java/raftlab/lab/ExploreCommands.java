@@ -43,6 +43,9 @@ final class ExploreCommands {
         String bug;
         @Option(names = "--noop", paramLabel = "on|off", description = "new leaders append a no-op (default on)")
         String noop = "on";
+        @Option(names = "--swarm", paramLabel = "on|off", description = "each seed also draws its own mix of fault"
+                + " kinds, rates and cluster timing (default on)")
+        String swarm = "on";
 
         /** The options that differ from the defaults, as typed: {@code --time 3000 --bug forget-vote}. */
         String optionText() {
@@ -64,6 +67,9 @@ final class ExploreCommands {
             }
             if (!noop.equals("on")) {
                 sb.append(" --noop ").append(noop);
+            }
+            if (!swarm.equals("on")) {
+                sb.append(" --swarm ").append(swarm);
             }
             if (bug != null) {
                 sb.append(" --bug ").append(bug);
@@ -92,7 +98,9 @@ final class ExploreCommands {
             }
             Bug b = bug == null ? null : CheckCommands.bug(bug);
             boolean withNoop = OnOff.parse(noop, "--noop");
-            return new ExploreOptions(nodes, time, kinds, clients, ExploreOptions.DEFAULT_KEYS, rate, withNoop, b);
+            boolean withSwarm = OnOff.parse(swarm, "--swarm");
+            return new ExploreOptions(nodes, time, kinds, clients, ExploreOptions.DEFAULT_KEYS, rate, withNoop, b,
+                    withSwarm);
         }
     }
 
@@ -184,26 +192,31 @@ final class ExploreCommands {
                 }
             }
             Scenario generated = ScenarioGenerator.generate(seed, o);
-            RunResult r = ScenarioRunner.run(generated, lab.factory());
+            RunResult r = ScenarioRunner.runOn(generated, lab.factory());
             // Counted on the run's concrete schedule: aimed faults that never found their moment are not faults.
             int faultCount = r.scenario().faults().size();
             if (!r.failed()) {
-                out().line("seed " + seed + ": no breach, history linearizable (" + faultCount
+                out().line("seed " + seed + ": " + (r.overBudget() ? r.line().replaceFirst("^seed \\d+: ", "")
+                        : "no breach, history linearizable, settled after the faults") + " (" + faultCount
                         + " faults in " + generated.time() + "ms)");
                 return;
             }
-            RunResult shown = noShrink ? r : ScenarioShrinker.shrink(r, lab.factory());
+            RunResult shown = noShrink ? r : ScenarioShrinker.shrinkOn(r, lab.factory());
             Scenario s = shown.scenario();
-            out().line("seed " + seed + " fails: " + r.property() + (noShrink ? "" : "; shrunk from "
+            out().line("seed " + seed + " fails (" + r.kind().label + "): " + r.property() + (noShrink ? "" : "; shrunk from "
                     + faultCount + " faults in " + generated.time() + "ms to " + s.faults().size()
                     + " in " + s.time() + "ms with " + s.clients() + " client" + (s.clients() == 1 ? "" : "s")));
             out().line("schedule:");
             for (Scenario.Action a : s.actions()) {
-                out().line("  at " + a.time() + "ms: " + a.command());
+                out().line("  at " + a.time() + "ms: " + a.command(s.timing()));
+            }
+            if (shown.kind() == RunResult.Kind.STUCK) {
+                out().line("  at " + s.time() + "ms: the faults are over: heal, restart every node, clients drain, and"
+                        + " wait for one leader, every answer and equal state machines");
             }
             out().line("result:");
             out().line("  " + shown.line());
-            if (shown.breach() == null) {
+            if (shown.kind() == RunResult.Kind.NOT_LINEARIZABLE) {
                 for (String line : shown.linear().describe().split("\n")) {
                     out().line("  " + line);
                 }

@@ -2,6 +2,7 @@ package raftlab.lab;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import raftlab.byo.LoadFailure;
 import raftlab.check.Breach;
@@ -12,6 +13,8 @@ import raftlab.check.StateCheck;
 import raftlab.check.Workload;
 import raftlab.check.linear.CheckResult;
 import raftlab.check.linear.LinearizabilityChecker;
+import raftlab.picture.Recorder;
+import raftlab.picture.Timeline;
 import raftlab.raft.NodeFactory;
 import raftlab.sim.Cluster;
 import raftlab.sim.ClusterConfig;
@@ -48,6 +51,12 @@ public final class Lab {
     /** The automatic clock's advances since the last command, not yet in the session. */
     private long autoTickMs;
     private final List<String> autoTickLines = new ArrayList<>();
+    /** What happened, for pictures (timeline, export). */
+    private Recorder recorder;
+    /** The terminal's width in columns, or 0 when there is none (pipes, scripts, transcripts). */
+    private IntSupplier terminalWidth = () -> 0;
+    /** Scripts may write the files they name with export; transcripts may not (see {@link #setReplaying}). */
+    private boolean exportsAllowed;
 
     /** A lab on the default cluster: 5 nodes, seed 1. */
     public Lab() {
@@ -77,13 +86,18 @@ public final class Lab {
             fail(e.getMessage());
         } catch (SafetyBreach e) {
             // Not a user error: the lab did its job. The cluster stays as it was at the breach, to be inspected.
-            out.line(e.breach().line());
+            for (Breach b : e.breaches()) {
+                out.line(b.line());
+            }
             out.line("the run stopped at this event; `log` and `status` show the state, `check` lists the breach");
         } catch (RuntimeException e) {
             fail("internal error: " + e);
         }
         if (words != null && ClockCommands.NAMES.contains(words.get(0))) {
             // The automatic clock is the shell's: a recorded session keeps it as a comment, and its advances as ticks.
+            session.add(TranscriptItem.verbatim("# " + text));
+        } else if (words != null && words.get(0).equals("export")) {
+            // A replayed transcript must not write files, so a recorded export stays as a comment: it still replays.
             session.add(TranscriptItem.verbatim("# " + text));
         } else if (words == null || !words.get(0).equals("record")) {
             session.add(TranscriptItem.step(text, out.lines()));
@@ -111,7 +125,9 @@ public final class Lab {
             }
         } catch (SafetyBreach e) {
             // Stop the automatic clock at the breach, so the user can inspect the cluster as it was.
-            out.line(e.breach().line());
+            for (Breach b : e.breaches()) {
+                out.line(b.line());
+            }
             out.line("the run stopped at this event and the clock is paused; `log` and `status` show the state");
             if (clock != null) {
                 try {
@@ -179,6 +195,9 @@ public final class Lab {
         printer.quietRequests(id -> workload != null && workload.owns(id));
         clientHistory = new History();
         cluster.addListener(clientHistory);
+        // Before the safety monitor, which may stop the run: the recorder then holds the breaching event too.
+        recorder = new Recorder(cluster);
+        cluster.addListener(recorder);
         workload = null;
         workloadsStarted = 0;
         monitor = null;
@@ -305,6 +324,30 @@ public final class Lab {
 
     public boolean quitRequested() {
         return quit;
+    }
+
+    Recorder recorder() {
+        return recorder;
+    }
+
+    /** Tells the lab how wide the terminal is (the shell does); pictures fit it. */
+    public void setTerminalWidth(IntSupplier width) {
+        terminalWidth = width;
+    }
+
+    /** The width pictures fit: the terminal's, or a fixed default when replaying or with no terminal. */
+    int width() {
+        int w = replaying ? 0 : terminalWidth.getAsInt();
+        return w > 0 ? w : Timeline.DEFAULT_WIDTH;
+    }
+
+    /** Lets {@code export} write files while replaying: a script names its files on purpose, a transcript must not. */
+    public void allowExports(boolean on) {
+        exportsAllowed = on;
+    }
+
+    boolean exportsAllowed() {
+        return !replaying || exportsAllowed;
     }
 
     public boolean replaying() {

@@ -77,6 +77,7 @@ public final class ScriptRunner {
         }
         Lab lab = futureLab.join();
         lab.setReplaying(true);
+        lab.allowExports(true); // `export html FILE` in a script writes the file it names
         script.attach(lab, out);
         try {
             script.run();

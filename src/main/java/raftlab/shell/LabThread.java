@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 import picocli.CommandLine;
@@ -48,6 +49,8 @@ final class LabThread {
     private final CompletableFuture<CommandLine> tree = new CompletableFuture<>();
     private final Thread thread;
     private volatile CompletionFacts facts = CompletionFacts.NONE;
+    /** The terminal's width for pictures; 0 when there is no terminal. Read on the lab's thread. */
+    private volatile IntSupplier width = () -> 0;
 
     /** Starts the thread, which makes a default lab; {@code nanoTime} drives the automatic clock. */
     LabThread(LongSupplier nanoTime, Consumer<List<String>> above) {
@@ -88,6 +91,11 @@ final class LabThread {
         return facts;
     }
 
+    /** Where pictures ({@code timeline}) learn the terminal's width. */
+    void setWidth(IntSupplier w) {
+        width = w;
+    }
+
     /** Ends the thread; the lab is dropped. */
     void stop() {
         queue.add(STOP);
@@ -98,6 +106,7 @@ final class LabThread {
         try {
             lab = new Lab();
             lab.setClockControl(clock);
+            lab.setTerminalWidth(() -> width.getAsInt());
             opening.complete(List.copyOf(lab.lastOutput().lines()));
             publishFacts(lab);
         } catch (RuntimeException | Error e) {

@@ -93,6 +93,9 @@ public final class Shell {
         LineReader[] reader = new LineReader[1];
         LabThread lab = new LabThread(settings.nanoTime(), lines -> print(reader[0], colours, lines, true));
         reader[0] = reader(terminal, settings, lab);
+        if (settings.interactive()) {
+            lab.setWidth(terminal::getWidth); // timeline fits the terminal; piped output keeps the fixed width
+        }
         print(reader[0], colours, List.of(BANNER), false);
         print(reader[0], colours, lab.opening(), false);
         try {

@@ -78,7 +78,7 @@ public final class Cluster {
     private long nextMessageId = 1;
     private long nextRequestId = 1;
     private boolean hold;
-    /** Set when a node's implementation failed (see {@link GuardedNode}): the run cannot go on from a broken step. */
+    /** Set when a node's implementation failed (a {@link NodeFailure}): the run cannot go on from a broken step. */
     private String failure;
     /** What the last event was (a Scheduled, or a String for a user action); described only when asked. */
     private Object cause;

@@ -37,7 +37,7 @@ class LabCompleterTest {
     @Test
     void commandNames() {
         assertEquals(List.of("crash"), complete("cr"));
-        assertEquals(List.of("partition", "pause", "power-loss", "put"), complete("p"));
+        assertEquals(List.of("partition", "pause", "plot", "power-loss", "put"), complete("p"));
         assertTrue(complete("").containsAll(List.of("tick", "status", "clock", "quit")), complete("").toString());
     }
 

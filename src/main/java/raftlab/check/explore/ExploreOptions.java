@@ -4,9 +4,9 @@ import java.util.Set;
 
 import raftlab.raft.Bug;
 
-/** What {@code explore} and {@code replay} vary: everything but the seed. */
+/** What {@code explore} and {@code replay} vary: everything but the seed. {@code swarm}: see {@link Swarm}. */
 public record ExploreOptions(int nodes, long time, Set<FaultKind> faults, int clients, int keys, double rate,
-                             boolean noop, Bug bug) {
+                             boolean noop, Bug bug, boolean swarm) {
     public static final int DEFAULT_NODES = 5;
     public static final long DEFAULT_TIME = 10_000;
     public static final int DEFAULT_CLIENTS = 3;
@@ -15,5 +15,15 @@ public record ExploreOptions(int nodes, long time, Set<FaultKind> faults, int cl
 
     public ExploreOptions {
         faults = Set.copyOf(faults);
+    }
+
+    /** With swarm testing, as {@code explore} runs by default. */
+    public ExploreOptions(int nodes, long time, Set<FaultKind> faults, int clients, int keys, double rate,
+                          boolean noop, Bug bug) {
+        this(nodes, time, faults, clients, keys, rate, noop, bug, true);
+    }
+
+    public ExploreOptions withSwarm(boolean on) {
+        return new ExploreOptions(nodes, time, faults, clients, keys, rate, noop, bug, on);
     }
 }

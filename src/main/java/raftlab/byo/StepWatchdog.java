@@ -1,4 +1,4 @@
-package raftlab.sim;
+package raftlab.byo;
 
 import java.util.concurrent.ConcurrentHashMap;
 

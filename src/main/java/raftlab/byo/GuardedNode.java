@@ -1,4 +1,4 @@
-package raftlab.sim;
+package raftlab.byo;
 
 import java.util.function.Supplier;
 
@@ -21,6 +21,7 @@ import raftlab.raft.Role;
 import raftlab.raft.StateMachine;
 import raftlab.raft.TimerKind;
 import raftlab.raft.TimerRequest;
+import raftlab.sim.NodeFailure;
 
 /**
  * Runs an implementation of {@link RaftNode} that the lab does not trust (a learner's), and holds it to the contract:

@@ -1,0 +1,45 @@
+package raftlab.check.explore;
+
+import raftlab.raft.Settings;
+
+/**
+ * A run's cluster timing, in virtual ms: election timeout range, heartbeat interval, normal message latency, and how
+ * long a disk write takes to become durable (0: at once).
+ */
+public record Timing(long electionMin, long electionMax, long heartbeat, long latencyMin, long latencyMax, long syncMs) {
+    /** The lab's defaults, as {@code cluster} makes them. */
+    public static final Timing DEFAULT = new Timing(Settings.DEFAULT.electionMin(), Settings.DEFAULT.electionMax(),
+            Settings.DEFAULT.heartbeat(), 1, 5, 0);
+
+    /** The same timing with disk writes taking {@code ms} to become durable. */
+    public Timing withSync(long ms) {
+        return new Timing(electionMin, electionMax, heartbeat, latencyMin, latencyMax, ms);
+    }
+
+    /** The normal latency range as {@code latency} takes it: {@code 1..5}. */
+    public String latency() {
+        return latencyMin + ".." + latencyMax;
+    }
+
+    public Settings settings(boolean noop) {
+        return new Settings(electionMin, electionMax, heartbeat, noop, Settings.DEFAULT.maxBatch());
+    }
+
+    /** The options {@code cluster} needs for this timing (none for the defaults): {@code  --election 120..400}. */
+    public String clusterOptions() {
+        StringBuilder sb = new StringBuilder();
+        if (electionMin != DEFAULT.electionMin || electionMax != DEFAULT.electionMax) {
+            sb.append(" --election ").append(electionMin).append("..").append(electionMax);
+        }
+        if (heartbeat != DEFAULT.heartbeat) {
+            sb.append(" --heartbeat ").append(heartbeat);
+        }
+        if (latencyMin != DEFAULT.latencyMin || latencyMax != DEFAULT.latencyMax) {
+            sb.append(" --latency ").append(latency());
+        }
+        if (syncMs != 0) {
+            sb.append(" --sync ").append(syncMs);
+        }
+        return sb.toString();
+    }
+}

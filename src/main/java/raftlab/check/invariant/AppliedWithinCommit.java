@@ -1,0 +1,19 @@
+package raftlab.check.invariant;
+
+import raftlab.raft.RaftNode;
+
+/** A node applies only what it has committed: lastApplied <= commitIndex. */
+public final class AppliedWithinCommit implements Invariant {
+    public static final String PROPERTY = "Applied <= Committed";
+
+    @Override
+    public void afterEvent(Watch w) {
+        for (int id = 1; id <= w.size(); id++) {
+            RaftNode n = w.node(id);
+            if (n != null && n.lastApplied() > n.commitIndex()) {
+                w.report(PROPERTY, "n" + id + "#" + w.generation(id), "n" + id + " applied up to index "
+                        + n.lastApplied() + " but has committed only up to " + n.commitIndex());
+            }
+        }
+    }
+}
