@@ -132,6 +132,25 @@ class ImplementationTest {
                 out.toString());
     }
 
+    /** What `replay --save` writes keeps the implementation, so the saved transcript reruns the same code. */
+    @Test
+    void aSavedReplayRunsTheSameImplementation(@TempDir Path out) {
+        Lab lab = new Lab();
+        run(lab, "cluster 5 --impl examples/naive/NaiveRaft.java");
+        Path saved = out.resolve("naive.txt");
+        List<String> r = run(lab, "replay --seed 2 --save " + saved);
+        assertTrue(r.get(r.size() - 1).startsWith("saved "), r.toString());
+        String text;
+        try {
+            text = Files.readString(saved);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertTrue(text.contains("\n> cluster 5 --seed 2") && text.contains(" --impl examples/naive/NaiveRaft.java\n"),
+                text);
+        assertTrue(text.contains("SAFETY BREACH: Log Matching"), text);
+    }
+
     @Test
     void explorePointsAtTheSeedWhereTheImplementationFailed() throws IOException {
         Path p = variant("Thrower", "String s = null; s.length();");
@@ -163,5 +182,9 @@ class ImplementationTest {
         assertEquals(List.of("error: no class NoSuch in " + jar + "; give its full name, with its package"), missing);
         List<String> notNode = run(lab, "cluster 3 --impl java.lang.String");
         assertEquals(List.of("error: java.lang.String does not implement raftlab.raft.RaftNode"), notNode);
+        List<String> noImpl = run(lab, "cluster 3 --classpath " + jar);
+        assertEquals(List.of("error: --classpath needs --impl CLASS, the class to run from it"), noImpl);
+        assertTrue(lab.cluster().config().size() == 3 && lab.implOption().contains("--impl MyRaft"),
+                "a refused cluster command leaves the cluster as it was");
     }
 }
