@@ -132,6 +132,29 @@ class ImplementationTest {
                 out.toString());
     }
 
+    /** The whole vocabulary runs on a learner's node: each command succeeds, and safety holds throughout. */
+    @Test
+    void everyCommandWorksOnALearnersNode(@TempDir Path out) {
+        Lab lab = new Lab();
+        List<String> commands = List.of("cluster 5 --sync 2 --impl examples/complete/MyRaft.java", "tick 400",
+                "status", "put x 1", "get x", "append x 2", "delete x", "tick 100", "log", "events --last 3",
+                "stats", "net", "clients 3", "tick 500", "history --last 3", "hold on", "tick 60", "msgs",
+                "deliver --type AppendEntries", "drop --all", "hold off", "partition 1,2 3,4,5", "tick 800", "heal",
+                "isolate 2", "tick 300", "heal", "crash 3", "restart 3", "power-loss 4", "restart 4", "loss 0.1",
+                "dupe 0.1", "net unreliable", "tick 1000", "net reliable", "clients stop", "timeout 1", "tick 1000",
+                "check", "timeline --from 3000 --to 3100", "export html " + out.resolve("run.html"),
+                "record " + out.resolve("session.txt"), "explore --seeds 1..5 --time 2000",
+                "replay --seed 1 --time 2000");
+        for (String c : commands) {
+            List<String> printed = run(lab, c);
+            assertEquals(null, lab.lastError(), c + " printed " + printed);
+            for (String line : printed) {
+                assertTrue(!line.contains("SAFETY BREACH") && !line.contains("NOT LINEARIZABLE"), c + ": " + line);
+            }
+        }
+        assertTrue(Files.exists(out.resolve("run.html")) && Files.exists(out.resolve("session.txt")));
+    }
+
     /** What `replay --save` writes keeps the implementation, so the saved transcript reruns the same code. */
     @Test
     void aSavedReplayRunsTheSameImplementation(@TempDir Path out) {
