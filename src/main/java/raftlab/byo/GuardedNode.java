@@ -63,7 +63,11 @@ public final class GuardedNode implements RaftNode {
             RaftNode made;
             StepWatchdog.Step watch = StepWatchdog.begin();
             try {
-                made = inner.create(own);
+                try {
+                    made = inner.create(own);
+                } finally {
+                    StepWatchdog.end(watch);
+                }
             } catch (ThreadDeath d) {
                 if (!watch.stopped) {
                     throw d;
@@ -72,8 +76,6 @@ public final class GuardedNode implements RaftNode {
                         + StepWatchdog.BUDGET_MS + " ms of real time (an endless loop?)");
             } catch (RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
                 throw new NodeFailure(where + " failed while being created: " + thrown(e, name));
-            } finally {
-                StepWatchdog.end(watch);
             }
             if (made == null) {
                 throw new NodeFailure(where + " failed while being created: the factory returned null");
@@ -112,7 +114,11 @@ public final class GuardedNode implements RaftNode {
         Effects fx;
         StepWatchdog.Step watch = StepWatchdog.begin();
         try {
-            fx = call.get();
+            try {
+                fx = call.get();
+            } finally {
+                StepWatchdog.end(watch);
+            }
         } catch (ThreadDeath d) {
             if (!watch.stopped) {
                 throw d;
@@ -122,8 +128,6 @@ public final class GuardedNode implements RaftNode {
             throw fail(what, "recursed without end (StackOverflowError)");
         } catch (RuntimeException | LinkageError | AssertionError e) {
             throw fail(what, "threw " + thrown(e, name));
-        } finally {
-            StepWatchdog.end(watch);
         }
         if (fx == null) {
             throw fail(what, "returned null instead of an Effects batch (return new Effects() when nothing happens)");
@@ -206,12 +210,12 @@ public final class GuardedNode implements RaftNode {
 
     /** What is impossible about the node's state after a step, or null. */
     private String impossibleState() {
-        Role role = node.role();
-        long term = node.currentTerm();
-        int vote = node.votedFor();
-        int leader = node.leaderId();
-        RaftLogView log = node.log();
-        if (role == null || log == null || node.stateMachine() == null) {
+        Role role = role();
+        long term = currentTerm();
+        int vote = votedFor();
+        int leader = leaderId();
+        RaftLogView log = log();
+        if (role == null || log == null || stateMachine() == null) {
             return "it reports a null role, log or state machine";
         }
         if (term < lastTerm) {
@@ -224,8 +228,8 @@ public final class GuardedNode implements RaftNode {
         if (leader != 0 && !voters.contains(leader)) {
             return "it reports n" + leader + " as leader, who is not a voter";
         }
-        long commit = node.commitIndex();
-        long applied = node.lastApplied();
+        long commit = commitIndex();
+        long applied = lastApplied();
         if (commit < 0 || commit > log.lastIndex()) {
             return "its commitIndex " + commit + " is outside its log 0.." + log.lastIndex();
         }
@@ -269,8 +273,19 @@ public final class GuardedNode implements RaftNode {
     // ------------------------------------------------------------------------------------------ state, read-only
 
     private <T> T query(String what, Supplier<T> q) {
+        StepWatchdog.Step watch = StepWatchdog.begin();
         try {
-            return q.get();
+            try {
+                return q.get();
+            } finally {
+                StepWatchdog.end(watch);
+            }
+        } catch (ThreadDeath d) {
+            if (!watch.stopped) {
+                throw d;
+            }
+            throw new NodeFailure("n" + id + " (" + name + ") failed while reporting its " + what + ": did not return"
+                    + " within " + StepWatchdog.BUDGET_MS + " ms of real time (an endless loop?)");
         } catch (RuntimeException | StackOverflowError e) {
             throw new NodeFailure("n" + id + " (" + name + ") failed while reporting its " + what + ": threw "
                     + thrown(e, name));

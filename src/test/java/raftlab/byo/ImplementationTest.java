@@ -107,6 +107,19 @@ class ImplementationTest {
     }
 
     @Test
+    void aStateQueryThatNeverReturnsIsStopped() throws IOException {
+        String src = Files.readString(Path.of(SKELETON)).replace("MyRaft", "SlowRole")
+                .replace("        return role;\n", "        while (currentTerm >= 0) {\n            lastApplied = lastApplied;\n        }\n        return role;\n");
+        Path p = dir.resolve("SlowRole.java");
+        Files.writeString(p, src);
+        Lab lab = new Lab();
+        List<String> out = run(lab, "cluster 3 --impl " + p);
+        assertEquals(List.of("error: n1 (SlowRole) failed while reporting its role: did not return within 2000 ms of"
+                + " real time (an endless loop?)"), out);
+        assertEquals(5, lab.cluster().size()); // the cluster before stays
+    }
+
+    @Test
     void aTermChangedWithoutADiskWriteIsCaught() throws IOException {
         Path p = variant("Forgetful", "currentTerm++;");
         Lab lab = new Lab();
