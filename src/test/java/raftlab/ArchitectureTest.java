@@ -45,7 +45,8 @@ class ArchitectureTest {
             // A learner's node, compiled and loaded (I/O) and guarded (a watchdog thread): only the node interface and
             // the simulation's NodeFailure below it; javax.tools is the JDK's compiler.
             "byo", List.of("raftlab.raft", "raftlab.sim", "raftlab.byo", "javax.tools"),
-            "lab", with(LAB, "picocli."),
+            // The lab diffs transcripts with java-diff-utils (linear-space Myers).
+            "lab", with(LAB, "picocli.", "com.github.difflib."),
             // The graded scenarios are lab commands.
             "grade", with(LAB, "raftlab.grade"),
             // The shell and scripts read the commands' picocli models (for completion and named arguments).

@@ -109,7 +109,7 @@ final class ClusterCommands {
                 throw new LabException("n" + id + " is already up; `crash " + id + "` first");
             }
             lab.note(id, "restart", "n" + id + " restarts with term " + cluster().disk(id).currentTerm()
-                    + " and " + cluster().disk(id).log().lastIndex() + " log entries");
+                    + " and " + Text.count(cluster().disk(id).log().lastIndex(), "log entry", "log entries"));
             cluster().restart(id);
         }
     }

@@ -19,6 +19,7 @@ import raftlab.check.explore.Scenario;
 import raftlab.check.explore.ScenarioGenerator;
 import raftlab.check.explore.ScenarioRunner;
 import raftlab.check.explore.ScenarioShrinker;
+import raftlab.picture.Json;
 import raftlab.raft.Bug;
 
 /** Seeded exploration: many randomized fault schedules, and one of them rerun, shrunk and saved. */
@@ -111,6 +112,8 @@ final class ExploreCommands {
         String seeds;
         @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: all cores)")
         Integer threads;
+        @Option(names = "--json", description = "one JSON object per failing seed, then one for the summary")
+        boolean json;
 
         @Override
         public void run() {
@@ -123,27 +126,45 @@ final class ExploreCommands {
             long total = range[1] - range[0] + 1;
             boolean showProgress = !lab.replaying() && System.console() != null && total > 1000;
             long started = System.nanoTime();
-            Explorer.Report report = Explorer.explore(range[0], range[1], o, t, done -> {
+            Explorer.Report report;
+            try {
+                report = Explorer.explore(range[0], range[1], o, t, done -> {
+                    if (showProgress) {
+                        System.err.print("\rexplore: " + done + "/" + total + " seeds");
+                        System.err.flush();
+                    }
+                }, lab.factory());
+            } finally {
                 if (showProgress) {
-                    System.err.print("\rexplore: " + done + "/" + total + " seeds");
-                    System.err.flush();
+                    System.err.print("\r\033[K"); // the progress line goes, also when Ctrl-C stopped the run
                 }
-            }, lab.factory());
-            if (showProgress) {
-                System.err.print("\r\033[K");
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            for (String line : report.lines()) {
-                out().line(line);
+            if (json) {
+                for (RunResult r : report.failures()) {
+                    out().line(Json.object("seed", r.scenario().seed(), "failed", true, "property", r.property(),
+                            "result", r.line().replaceFirst("^seed \\d+: ", "")));
+                }
+                out().line(Json.object("seeds", report.firstSeed() + ".." + report.lastSeed(), "schedules", report.runs(),
+                        "failed", report.failures().size(), "overBudget", report.overBudget(),
+                        "replay", report.failures().isEmpty() ? null : "replay --seed "
+                                + report.failures().get(0).scenario().seed() + optionText()));
+            } else {
+                for (String line : report.lines()) {
+                    out().line(line);
+                }
             }
             if (!report.failures().isEmpty()) {
                 RunResult first = report.failures().get(0);
-                out().line("rerun and shrink one with `replay --seed " + first.scenario().seed() + optionText() + "`");
+                if (!json) {
+                    out().line("rerun and shrink one with `replay --seed " + first.scenario().seed() + optionText() + "`");
+                }
+                lab.markFailed();
             }
-            if (!lab.replaying()) {
-                // Wall-clock figures vary from run to run, so transcripts and scripts never show them.
-                out().line(String.format("took %.1f s on %d thread%s: %.0f schedules/s, %.0f per thread", seconds, t,
-                        t == 1 ? "" : "s", report.runs() / seconds, report.runs() / seconds / t));
+            // Wall-clock figures vary from run to run and machine to machine: shown, never recorded or compared.
+            if (!json) {
+                out().unrecordedLine(String.format("took %.1f s on %d thread%s: %.0f schedules/s, %.0f per thread", seconds,
+                    t, t == 1 ? "" : "s", report.runs() / seconds, report.runs() / seconds / t));
             }
         }
     }
@@ -168,10 +189,12 @@ final class ExploreCommands {
     @Command(name = "replay", description = "Rerun one explored seed (same options as explore), shrink it if it fails,"
             + " show the schedule and the breach; --save FILE writes it as a transcript.")
     static final class Replay extends ScheduleOptions {
-        @Option(names = "--seed", paramLabel = "S", required = true)
+        @Option(names = "--seed", paramLabel = "S", required = true, description = "the seed to rerun, as explore printed it")
         long seed;
         @Option(names = "--save", paramLabel = "FILE", description = "write the (shrunk) run as a transcript")
         String save;
+        @Option(names = "--force", description = "with --save, replace FILE if it exists")
+        boolean force;
         @Option(names = "--no-shrink", description = "keep the schedule as generated")
         boolean noShrink;
 
@@ -186,10 +209,7 @@ final class ExploreCommands {
                     throw new LabException("replay --save is not available while replaying a transcript or running a"
                             + " script");
                 }
-                Path parent = Path.of(save).toAbsolutePath().getParent();
-                if (parent != null && !Files.isDirectory(parent)) {
-                    throw new LabException("cannot write " + save + ": folder " + parent + " does not exist");
-                }
+                TextFiles.writableTarget(save, force, "add --force to replace it");
             }
             Scenario generated = ScenarioGenerator.generate(seed, o);
             RunResult r = ScenarioRunner.runOn(generated, lab.factory());
@@ -197,14 +217,15 @@ final class ExploreCommands {
             int faultCount = r.scenario().faults().size();
             if (!r.failed()) {
                 out().line("seed " + seed + ": " + (r.overBudget() ? r.line().replaceFirst("^seed \\d+: ", "")
-                        : "no breach, history linearizable, settled after the faults") + " (" + faultCount
-                        + " faults in " + generated.time() + "ms)");
+                        : "no breach, history linearizable, settled after the faults") + " ("
+                        + Text.count(faultCount, "fault") + " in " + generated.time() + "ms)");
                 return;
             }
+            lab.markFailed();
             RunResult shown = noShrink ? r : ScenarioShrinker.shrinkOn(r, lab.factory());
             Scenario s = shown.scenario();
             out().line("seed " + seed + " fails (" + r.kind().label + "): " + r.property() + (noShrink ? "" : "; shrunk from "
-                    + faultCount + " faults in " + generated.time() + "ms to " + s.faults().size()
+                    + Text.count(faultCount, "fault") + " in " + generated.time() + "ms to " + s.faults().size()
                     + " in " + s.time() + "ms with " + s.clients() + " client" + (s.clients() == 1 ? "" : "s")));
             out().line("schedule:");
             for (Scenario.Action a : s.actions()) {
@@ -251,11 +272,12 @@ final class ExploreCommands {
             fresh.execute("check");
             String text = Transcript.render(fresh.session());
             try {
-                Files.writeString(Path.of(save), text, StandardCharsets.UTF_8);
+                Files.writeString(TextFiles.expandHome(save), text, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new LabException("cannot write " + save + ": " + e.getMessage());
+                throw new LabException("cannot write " + save + ": " + TextFiles.reason(e, TextFiles.expandHome(save)));
             }
-            out().line("saved " + fresh.session().size() + " lines of transcript to " + save);
+            out().line("saved " + Text.count(text.isEmpty() ? 0 : text.split("\n", -1).length - 1, "line")
+                    + " of transcript to " + save);
         }
     }
 }

@@ -18,6 +18,8 @@ import raftlab.picture.Timeline;
 import raftlab.raft.NodeFactory;
 import raftlab.sim.Cluster;
 import raftlab.sim.ClusterConfig;
+import raftlab.sim.Interrupted;
+import raftlab.sim.Interrupts;
 import raftlab.sim.NodeFailure;
 
 /**
@@ -41,6 +43,9 @@ public final class Lab {
     private CheckResult lastLinearizability;
     private String verbosity = "off";
     private String lastError;
+    /** The last command failed: an error, a breach, an interrupt, or a verdict such as failing seeds. */
+    private boolean lastFailed;
+    private static boolean debug = "1".equals(System.getenv("RAFTLAB_DEBUG"));
     /** Safety checking after every event: on by default, for every cluster the lab makes. */
     private boolean checksOn = true;
     private SafetyMonitor monitor;
@@ -64,12 +69,16 @@ public final class Lab {
         newCluster(ClusterConfig.defaults(DEFAULT_SIZE, DEFAULT_SEED));
     }
 
-    /** Runs one line (a command, a comment or a blank line) and returns what it printed. Never throws. */
+    /**
+     * Runs one line (a command, a comment or a blank line) and returns what it printed. Never throws. A {@code #}
+     * standing alone outside quotes starts a comment: {@code tick 400  # the first election} ({@link Tokenizer}).
+     */
     public Output execute(String line) {
         flushAutoTicks();
         out = new Output();
         printer.target(out);
         lastError = null;
+        lastFailed = false;
         String text = line.strip();
         if (text.isEmpty() || text.startsWith("#")) {
             session.add(TranscriptItem.verbatim(text.isEmpty() || Transcript.isComment(text) ? text : "# " + text.substring(1)));
@@ -79,19 +88,25 @@ public final class Lab {
         try {
             words = Tokenizer.split(text);
             commands.run(words);
-        } catch (LabException | IllegalArgumentException | IllegalStateException | LoadFailure e) {
-            fail(e.getMessage()); // user mistakes, from the commands or from the cluster's own checks
+        } catch (LabException | LoadFailure e) {
+            fail(e.getMessage()); // the user's mistake, in the lab's words
         } catch (NodeFailure e) {
             // The implementation under test broke its contract: the run cannot go on, but the lab can.
             fail(e.getMessage());
+        } catch (Interrupted e) {
+            // Ctrl-C: the command stopped between two events; the cluster is as the last event left it. The time is
+            // this lab's (explore and replay --seed stop their own clusters, and leave this one alone).
+            out.line("interrupted at [" + cluster.now() + "ms]");
+            lastFailed = true;
         } catch (SafetyBreach e) {
             // Not a user error: the lab did its job. The cluster stays as it was at the breach, to be inspected.
             for (Breach b : e.breaches()) {
                 out.line(b.line());
             }
             out.line("the run stopped at this event; `log` and `status` show the state, `check` lists the breach");
+            lastFailed = true;
         } catch (RuntimeException e) {
-            fail("internal error: " + e);
+            fail(errorLine(e, debug)); // a bug in the lab, not the user's mistake: say so
         }
         if (words != null && ClockCommands.NAMES.contains(words.get(0))) {
             // The automatic clock is the shell's: a recorded session keeps it as a comment, and its advances as ticks.
@@ -103,6 +118,28 @@ public final class Lab {
             session.add(TranscriptItem.step(text, out.lines()));
         }
         return out;
+    }
+
+    /**
+     * The one line that reports an exception that is not the user's mistake: a programming error inside a command.
+     * With {@code debug} (the {@code --debug} switch or {@code RAFTLAB_DEBUG=1}) the stack trace follows.
+     */
+    static String errorLine(RuntimeException e, boolean debug) {
+        if (e instanceof LabException) {
+            return e.getMessage();
+        }
+        String line = "internal error (a bug in the lab): " + e;
+        if (!debug) {
+            return line + "; run with --debug or RAFTLAB_DEBUG=1 to see where";
+        }
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        return line + "\n" + trace.toString().stripTrailing();
+    }
+
+    /** Whether internal errors show their stack trace: {@code --debug} or {@code RAFTLAB_DEBUG=1}. */
+    public static void setDebug(boolean on) {
+        debug = on;
     }
 
     /**
@@ -123,6 +160,10 @@ public final class Lab {
                     // the clock was not running by itself: nothing to pause
                 }
             }
+        } catch (Interrupted e) {
+            // A Ctrl-C meant for a command that has ended (at the prompt JLine takes Ctrl-C itself): forget it, so
+            // that the automatic clock is not stopped at every step until the next command.
+            Interrupts.clear();
         } catch (SafetyBreach e) {
             // Stop the automatic clock at the breach, so the user can inspect the cluster as it was.
             for (Breach b : e.breaches()) {
@@ -166,12 +207,22 @@ public final class Lab {
 
     private void fail(String message) {
         lastError = message;
-        // A compile error comes as a head line and FILE:LINE: lines; each is a line of output.
+        lastFailed = true;
         String[] lines = message.split("\n");
         out.line("error: " + lines[0]);
         for (int i = 1; i < lines.length; i++) {
-            out.line(lines[i]);
+            out.line(lines[i]); // only a --debug stack trace has more than one line
         }
+    }
+
+    /** A command's verdict is a failure (failing seeds, a breach found by replay): exit 1 from the OS shell. */
+    void markFailed() {
+        lastFailed = true;
+    }
+
+    /** Whether the last command failed: an error, a safety breach, Ctrl-C, or a failing verdict. */
+    public boolean lastFailed() {
+        return lastFailed;
     }
 
     /** The message of the last command's error, or null if it succeeded. */
@@ -205,11 +256,30 @@ public final class Lab {
             setChecks(true);
         }
         var s = config.settings();
-        out.line("cluster of " + config.size() + " nodes, seed " + config.seed() + ", election " + s.electionMin()
+        out.line("cluster of " + Text.count(config.size(), "node") + ", seed " + config.seed() + ", election " + s.electionMin()
                 + ".." + s.electionMax() + "ms, heartbeat " + s.heartbeat() + "ms, latency " + config.latencyMin()
                 + ".." + config.latencyMax() + "ms" + (s.noop() ? "" : ", no leader no-op")
                 + (config.syncMs() == 0 ? "" : ", disk sync " + config.syncMs() + "ms")
                 + (impl == null ? "" : ", running " + impl.name()));
+        warnAboutTiming();
+    }
+
+    /**
+     * One warning line when the timing cannot work: Raft needs a follower to hear from the leader before its
+     * shortest election timeout, so heartbeat + the longest latency must stay below it. Accepted all the same: a
+     * student may want to watch the endless elections.
+     */
+    void warnAboutTiming() {
+        var s = cluster.config().settings();
+        long latencyMax = cluster.network().latencyMax();
+        if (s.electionMin() <= s.heartbeat()) {
+            out.line("warning: the shortest election timeout (" + s.electionMin() + "ms) is not above the heartbeat ("
+                    + s.heartbeat() + "ms): followers time out between heartbeats and elections never stop");
+        } else if (s.heartbeat() + latencyMax >= s.electionMin()) {
+            out.line("warning: a heartbeat (every " + s.heartbeat() + "ms) can take up to " + latencyMax + "ms to arrive,"
+                    + " longer than the shortest election timeout (" + s.electionMin() + "ms) allows: expect needless"
+                    + " elections");
+        }
     }
 
     /** Logs and prints a lab-level event (crash, restart) at the current virtual time. */
@@ -305,6 +375,11 @@ public final class Lab {
     public List<TranscriptItem> session() {
         flushAutoTicks();
         return session;
+    }
+
+    /** Whether every send, delivery and drop prints as it happens. */
+    boolean verbose() {
+        return verbosity.equals("on");
     }
 
     /** "on", "off" or "terse"; kept across `cluster` so a new cluster prints the same way. */

@@ -127,7 +127,8 @@ final class PictureCommands {
         @Parameters(index = "0", paramLabel = "html|svg|shiviz|mermaid|json", description = "the format")
         String format;
 
-        @Parameters(index = "1", paramLabel = "FILE")
+        @Parameters(index = "1", paramLabel = "FILE", description = "where to write it (~ is your home folder;"
+                + " an existing file is replaced only with --force)")
         String file;
 
         @Option(names = "--from", paramLabel = "T", description = "start at virtual time T ms (default 0)")
@@ -135,6 +136,9 @@ final class PictureCommands {
 
         @Option(names = "--to", paramLabel = "T", description = "end at virtual time T ms (default now)")
         Long to;
+
+        @Option(names = "--force", description = "replace FILE if it exists")
+        boolean force;
 
         @Override
         public void run() {
@@ -145,14 +149,7 @@ final class PictureCommands {
             if (!lab.exportsAllowed()) {
                 throw new LabException("export is not available while replaying a transcript");
             }
-            Path path = Path.of(file);
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                throw new LabException("cannot write " + file + ": folder " + parent + " does not exist");
-            }
-            if (Files.isDirectory(path)) {
-                throw new LabException("cannot write " + file + ": it is a folder; name a file");
-            }
+            Path path = TextFiles.writableTarget(file, force, "add --force to replace it");
             RunRecord r = window(lab, from, to);
             List<Operation> ops = lab.clientHistory().operations();
             CheckResult verdict = LinearizabilityChecker.check(ops);

@@ -9,6 +9,7 @@ import picocli.CommandLine;
 import raftlab.lab.Lab;
 import raftlab.lab.Output;
 import raftlab.lab.Tokenizer;
+import raftlab.sim.Interrupts;
 
 /**
  * The base class of every experiment script: it makes each lab command a method of the same name. A call the
@@ -49,6 +50,14 @@ public abstract class LabScript extends Script {
         throw new ScriptFailure("no variable or command '" + name + "'" + suggestion(name));
     }
 
+    /**
+     * Runs one line exactly as typed in the shell, {@code # comment} included: {@code cmd 'tick 400  # the first
+     * election'}. For pasting shell lines into a script; it fails and prints like any other command.
+     */
+    public Object cmd(String line) {
+        return run(line);
+    }
+
     private Object command(String called, Object[] args) {
         // A command whose name has a hyphen is called in camel case: powerLoss 2 is power-loss 2.
         String name = lab.commands().has(called) ? called : CommandWords.kebab(called);
@@ -58,7 +67,10 @@ public abstract class LabScript extends Script {
             lab.execute(Tokenizer.quote(called));
             throw new ScriptFailure(lab.lastError() != null ? lab.lastError() : "unknown command '" + called + "'");
         }
-        String line = CommandWords.line(name, cmd, args);
+        return run(CommandWords.line(name, cmd, args));
+    }
+
+    private Object run(String line) {
         if (!quiet) {
             out.println("> " + clip(line));
         }
@@ -66,6 +78,10 @@ public abstract class LabScript extends Script {
         queries.follow();
         for (String l : quiet ? List.<String>of() : result.lines()) {
             out.println(l);
+        }
+        List<String> lines = result.lines();
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).startsWith("interrupted at [") && Interrupts.requested()) {
+            throw new ScriptRunner.Stopped(lines.get(lines.size() - 1));
         }
         if (lab.lastError() != null) {
             throw new ScriptFailure(lab.lastError());

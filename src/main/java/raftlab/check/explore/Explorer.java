@@ -27,7 +27,7 @@ public final class Explorer {
             for (RunResult r : failures) {
                 out.add(r.line());
             }
-            out.add("explored seeds " + firstSeed + ".." + lastSeed + ": " + runs + " schedules, " + failures.size()
+            out.add("explored seeds " + firstSeed + ".." + lastSeed + ": " + runs + (runs == 1 ? " schedule, " : " schedules, ") + failures.size()
                     + " failed" + (failures.isEmpty() ? "" : " (first: seed " + failures.get(0).scenario().seed() + "): "
                     + kinds())
                     + (overBudget == 0 ? "" : "; " + overBudget + " stopped at the event budget (message storms)"));

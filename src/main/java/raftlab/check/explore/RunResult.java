@@ -78,7 +78,7 @@ public record RunResult(Scenario scenario, Breach breach, CheckResult linear, St
         return head + switch (kind()) {
             case UNSAFE -> breach.line();
             case NOT_LINEARIZABLE -> "NOT LINEARIZABLE on key " + linear.key() + ": its smallest failing part has "
-                    + linear.counterexample().size() + " operations";
+                    + linear.counterexample().size() + (linear.counterexample().size() == 1 ? " operation" : " operations");
             case STUCK -> "STUCK: " + stuck;
             case OVER_BUDGET -> "stopped after " + events + " events, the event budget (a message storm)";
             case OK -> "ok";

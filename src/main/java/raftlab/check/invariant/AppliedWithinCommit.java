@@ -11,7 +11,8 @@ public final class AppliedWithinCommit implements Invariant {
         for (int id = 1; id <= w.size(); id++) {
             RaftNode n = w.node(id);
             if (n != null && n.lastApplied() > n.commitIndex()) {
-                w.report(PROPERTY, "n" + id + "#" + w.generation(id), "n" + id + " applied up to index "
+                // Keyed by the applied index too: applying past the commit index again, later, is a new breach.
+                w.report(PROPERTY, "n" + id + "#" + w.generation(id) + "@" + n.lastApplied(), "n" + id + " applied up to index "
                         + n.lastApplied() + " but has committed only up to " + n.commitIndex());
             }
         }
