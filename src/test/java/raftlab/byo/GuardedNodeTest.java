@@ -1,0 +1,34 @@
+package raftlab.byo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import raftlab.check.explore.ExploreOptions;
+import raftlab.check.explore.Explorer;
+import raftlab.check.explore.FaultKind;
+import raftlab.raft.NodeFactory;
+
+/**
+ * The guard's contract is the one the lab's own core keeps: run guarded through explore's default faults (crashes
+ * and restarts included, so disk writes and restored state are exercised), the reference core never trips it, and
+ * every run is the same as without the guard.
+ */
+class GuardedNodeTest {
+    @Test
+    void theLabsOwnCoreKeepsTheContractTheGuardChecks() {
+        NodeFactory guarded = GuardedNode.guarding(NodeFactory.reference(), "ReferenceNode");
+        Set<FaultKind> kinds = FaultKind.parse(FaultKind.defaultLabels());
+        ExploreOptions o = new ExploreOptions(5, 5_000, kinds, 3, ExploreOptions.DEFAULT_KEYS,
+                ExploreOptions.DEFAULT_RATE, true, null);
+        Explorer.Report plain = Explorer.explore(1, 60, o, 2, null);
+        Explorer.Report report = Explorer.explore(1, 60, o, 2, null, guarded);
+        assertEquals(0, report.failures().size(), report.lines().toString());
+        // Guarding changes nothing a run does: the same events, one for one.
+        assertEquals(plain.events(), report.events());
+        assertTrue(report.events() > 60 * 1000, "the runs did something: " + report.events() + " events");
+    }
+}
