@@ -54,6 +54,8 @@ public class MyRaft implements RaftNode {
     private final Map<Integer, Long> matchIndex = new HashMap<>();
     /** Leader: the client request waiting for each index it appended. */
     private final Map<Long, Long> waiting = new HashMap<>();
+    /** The last index of this node's log known to be on its disk for good (what a power loss cannot take). */
+    private long durableIndex;
     /** Most entries in one AppendEntries. */
     private static final int BATCH = 64;
 
@@ -230,6 +232,7 @@ public class MyRaft implements RaftNode {
                 // AppendEntries must not cut what a newer one added.)
                 long removed = log.lastIndex() - index + 1;
                 log.truncateFrom(index);
+                durableIndex = Math.min(durableIndex, index - 1);
                 out.event(NodeEvent.truncate(id(), role, currentTerm, index, removed, "conflict with n" + ae.from()));
             }
             if (index > log.lastIndex()) {
@@ -280,7 +283,7 @@ public class MyRaft implements RaftNode {
             if (log.termAt(n) != currentTerm) {
                 return; // older entries commit with the first one of this term
             }
-            int count = 1;
+            int count = durableIndex >= n ? 1 : 0; // our own copy counts once it is durable
             for (int peer : setup.voters().ids()) {
                 if (peer != id() && matchIndex.get(peer) >= n) {
                     count++;
@@ -291,6 +294,22 @@ public class MyRaft implements RaftNode {
                 return;
             }
         }
+    }
+
+    /**
+     * The lab says a disk write that left the log ending at (index, term) is durable. If the log still holds that
+     * entry, everything up to it is on disk for good, and a leader may count its own copy.
+     */
+    @Override
+    public Effects persisted(long index, long term) {
+        Effects out = new Effects();
+        if (index <= log.lastIndex() && log.termAt(index) == term && index > durableIndex) {
+            durableIndex = index;
+            if (role == Role.LEADER) {
+                advanceCommit(out);
+            }
+        }
+        return out;
     }
 
     /** Moves commitIndex up to {@code index} and applies what is newly committed, answering waiting clients. */

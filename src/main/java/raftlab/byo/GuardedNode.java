@@ -107,6 +107,12 @@ public final class GuardedNode implements RaftNode {
         return step("handling client request #" + c.requestId() + " " + c.describe(), () -> node.propose(c));
     }
 
+    @Override
+    public Effects persisted(long index, long term) {
+        return step("hearing that its disk write up to index " + index + " (term " + term + ") is durable",
+                () -> node.persisted(index, term));
+    }
+
     private Effects step(String what, Supplier<Effects> call) {
         if (failure != null) {
             throw new NodeFailure(failure + " (the node is stopped; make a new cluster)");
