@@ -115,7 +115,7 @@ public final class GuardedNode implements RaftNode {
 
     private Effects step(String what, Supplier<Effects> call) {
         if (failure != null) {
-            throw new NodeFailure(failure + " (the node is stopped; make a new cluster)");
+            throw new NodeFailure(failure + " (the run stopped there; start again with `cluster`)");
         }
         Effects fx;
         StepWatchdog.Step watch = StepWatchdog.begin();
