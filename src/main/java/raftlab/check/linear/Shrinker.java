@@ -87,6 +87,17 @@ final class Shrinker {
         boolean[] keep = new boolean[n];
         Arrays.fill(keep, true);
 
+        // The failure completes at the end of the cut, so first try windows at the end, doubling: each attempt costs
+        // about its window's size, so finding a small failing window is cheap even in a long history.
+        for (int window = 4; window < n && allowance > 0; window *= 2) {
+            List<Integer> before = new ArrayList<>();
+            for (int i = 0; i < n - window; i++) {
+                before.add(i);
+            }
+            if (tryRemove(keep, before)) {
+                break;
+            }
+        }
         for (int chunk = n / 2; chunk > 1 && allowance > 0; chunk /= 2) {
             List<Integer> kept = indices(keep);
             for (int start = 0; start < kept.size(); start += chunk) {
