@@ -128,7 +128,7 @@ final class KeySearch {
             if (known != null) {
                 return known;
             }
-            bytes += BYTES_PER_VALUE + (s.chars().allMatch(c -> c < 256) ? s.length() : 2L * s.length());
+            bytes += BYTES_PER_VALUE + (latin1(s) ? s.length() : 2L * s.length()); // a String's compact form
             check();
             return s;
         }
@@ -149,6 +149,15 @@ final class KeySearch {
                         + " search states, over its budget of " + mb(budgetBytes), steps);
             }
         }
+    }
+
+    private static boolean latin1(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String mb(long bytes) {
