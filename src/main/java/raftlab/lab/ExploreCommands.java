@@ -19,6 +19,7 @@ import raftlab.check.explore.Scenario;
 import raftlab.check.explore.ScenarioGenerator;
 import raftlab.check.explore.ScenarioRunner;
 import raftlab.check.explore.ScenarioShrinker;
+import raftlab.picture.Json;
 import raftlab.raft.Bug;
 
 /** Seeded exploration: many randomized fault schedules, and one of them rerun, shrunk and saved. */

@@ -17,6 +17,7 @@ import raftlab.check.linear.Operation;
 import raftlab.check.linear.text.HistorySyntaxError;
 import raftlab.check.linear.text.HistoryText;
 import raftlab.check.linear.text.HistoryWriter;
+import raftlab.picture.Json;
 
 /** The client history: printing and saving it, and checking any history file for linearizability. */
 final class HistoryCommands {

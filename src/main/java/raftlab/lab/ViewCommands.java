@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import raftlab.picture.Json;
+
 /** Commands that show what the nodes believe; they change nothing. */
 final class ViewCommands {
     private ViewCommands() {

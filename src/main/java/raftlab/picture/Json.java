@@ -1,10 +1,37 @@
 package raftlab.picture;
 
-/** A small writer of JSON text: the exports need no library for it. Keys and values are escaped here. */
-final class Json {
+/**
+ * A small writer of JSON text: the exports and the lab's {@code --json} lines need no library for it. Keys and values
+ * are escaped here.
+ */
+public final class Json {
     private final StringBuilder sb = new StringBuilder();
     /** Whether the next value in the current object or array needs a comma before it. */
     private boolean comma;
+
+    /**
+     * One JSON object on one line, {@code {"k1":v1,"k2":v2}}, from alternating keys and values (String, Number,
+     * Boolean or null; anything else is written as its string): the lab's {@code --json} lines for jq.
+     */
+    public static String object(Object... keysAndValues) {
+        Json j = new Json().open('{');
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            j.key((String) keysAndValues[i]);
+            Object v = keysAndValues[i + 1];
+            if (v == null) {
+                j.value((String) null);
+            } else if (v instanceof Boolean b) {
+                j.value(b.booleanValue());
+            } else if (v instanceof Number n) {
+                j.sep();
+                j.sb.append(n);
+                j.comma = true;
+            } else {
+                j.value(v.toString());
+            }
+        }
+        return j.close('}').toString();
+    }
 
     Json open(char bracket) {
         sep();

@@ -59,7 +59,7 @@ public enum FaultKind {
         }
     },
     /** A node stops and later restarts from its disk. Argument: the node. Every node has a lane of its own. */
-    CRASH("crash") {
+    CRASH("crash", true) {
         @Override
         void start(Cluster c, String arg) {
             c.crash(Integer.parseInt(arg));
@@ -81,24 +81,8 @@ public enum FaultKind {
         }
 
         @Override
-        int heldDown(String arg) {
-            return Integer.parseInt(arg);
-        }
-
-        @Override
-        int lanes(int nodes) {
-            return nodes;
-        }
-
-        @Override
-        long gap(SimRandom r) {
-            return r.between(50, 2000);
-        }
-
-        @Override
         long length(SimRandom r) {
-            // Half the crashes are blips (0 ms: a reboot): a node back within a round of messages is what some bugs need.
-            return r.nextInt(2) == 0 ? r.between(0, 50) : r.between(100, 1500);
+            return nodeDownLength(r);
         }
 
         @Override
@@ -111,7 +95,7 @@ public enum FaultKind {
      * kept. Argument: the node; every node has a lane of its own. Runs with it get a disk sync time (see
      * {@link ScenarioGenerator}), so that there are such writes to lose. Asked for by name: it changes a run's timing.
      */
-    POWER_LOSS("power-loss") {
+    POWER_LOSS("power-loss", true) {
         @Override
         void start(Cluster c, String arg) {
             c.powerLoss(Integer.parseInt(arg));
@@ -133,24 +117,8 @@ public enum FaultKind {
         }
 
         @Override
-        int heldDown(String arg) {
-            return Integer.parseInt(arg);
-        }
-
-        @Override
-        int lanes(int nodes) {
-            return nodes;
-        }
-
-        @Override
-        long gap(SimRandom r) {
-            return r.between(50, 2000);
-        }
-
-        @Override
         long length(SimRandom r) {
-            // Like crashes, half are blips: a node back within a round of messages, having forgotten a promise.
-            return r.nextInt(2) == 0 ? r.between(0, 50) : r.between(100, 1500);
+            return nodeDownLength(r);
         }
 
         @Override
@@ -365,9 +333,16 @@ public enum FaultKind {
     };
 
     public final String label;
+    /** Whether the fault takes one node down: every node has a lane of its own, and its argument is the node. */
+    private final boolean perNode;
 
     FaultKind(String label) {
+        this(label, false);
+    }
+
+    FaultKind(String label, boolean perNode) {
         this.label = label;
+        this.perNode = perNode;
     }
 
     // ---------------------------------------------------------------------------------------------- what it does
@@ -384,7 +359,7 @@ public enum FaultKind {
 
     /** The node the fault holds down while it lasts, or 0: a node held down cannot crash again until it is back. */
     int heldDown(String arg) {
-        return 0;
+        return perNode ? Integer.parseInt(arg) : 0;
     }
 
     // ---------------------------------------------------------------------------------------------- how explore draws it
@@ -401,12 +376,12 @@ public enum FaultKind {
 
     /** Timelines of this kind in one schedule: each is a pause, a fault, a pause, and so on. */
     int lanes(int nodes) {
-        return 1;
+        return perNode ? nodes : 1;
     }
 
     /** The pause before a fault (for an aimed fault: before it is armed). */
     long gap(SimRandom r) {
-        return aimed() ? r.between(100, 1500) : r.between(50, 1200);
+        return perNode ? r.between(50, 2000) : aimed() ? r.between(100, 1500) : r.between(50, 1200);
     }
 
     /** How long a fault lasts. */
@@ -487,6 +462,14 @@ public enum FaultKind {
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
+
+    /**
+     * How long a node stays down: half are blips (0..50 ms, a reboot within a round of messages, which some bugs need:
+     * a node back before anyone noticed, having forgotten what it did not keep), half 100..1500 ms.
+     */
+    private static long nodeDownLength(SimRandom r) {
+        return r.nextInt(2) == 0 ? r.between(0, 50) : r.between(100, 1500);
+    }
 
     IllegalStateException chosenDuringTheRun() {
         return new IllegalStateException(label + " is chosen during the run and has no command of its own");
