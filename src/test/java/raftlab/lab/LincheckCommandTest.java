@@ -93,6 +93,25 @@ class LincheckCommandTest {
     }
 
     @Test
+    void aSearchOverItsBudgetIsUndecidedWithExitStatus2() throws IOException {
+        // 20 concurrent clients on one key, a fifth of the outcomes unknown: the search needs more than 1 MB.
+        List<raftlab.check.linear.Operation> ops = raftlab.check.linear.HistoryGenerator.generate(3,
+                raftlab.check.linear.HistoryGenerator.Config.of(2000, 20, 1).withUnknownRate(0.2));
+        Path file = write("hard.txt", raftlab.check.linear.text.HistoryWriter.lab(ops).toArray(new String[0]));
+        Run r = main("lincheck", file.toString(), "--budget", "1");
+        assertEquals(2, r.code(), r.out());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith(file + ": could not decide: 2000 operations"), r.out());
+        assertEquals("linearizability inconclusive: the search on key k0 outgrew its memory budget; no key is refuted",
+                lines.get(1));
+        assertTrue(lines.get(2).startsWith("why: the search held about 1 MB in "), r.out());
+        assertTrue(lines.get(2).endsWith("over its budget of 1 MB; `lincheck " + file + " --budget MB` allows more"),
+                r.out());
+        assertEquals("error: --budget takes a number of MB in 1..1000000, not 0\n",
+                main("lincheck", file.toString(), "--budget", "0").out());
+    }
+
+    @Test
     void badUseOfHistorySave() {
         Lab lab = new Lab();
         assertEquals(List.of("error: history --save writes the lab's form, which `lincheck` reads; leave out --json"),

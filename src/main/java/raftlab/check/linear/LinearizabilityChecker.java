@@ -19,6 +19,9 @@ public final class LinearizabilityChecker {
     private LinearizabilityChecker() {
     }
 
+    /** The memory each key's search may hold by default, in bytes: about 128 MB. */
+    public static final long DEFAULT_BUDGET_BYTES = KeySearch.DEFAULT_BUDGET_BYTES;
+
     /** Orders ops by invocation, then id, so results never depend on the input's order. */
     static final Comparator<Operation> BY_INVOCATION =
             Comparator.comparingLong(Operation::invokedAt).thenComparingInt(Operation::id);
@@ -32,11 +35,12 @@ public final class LinearizabilityChecker {
     }
 
     /**
-     * Same, with a memory budget per key in bytes (see {@link KeySearch#DEFAULT_BUDGET_BYTES}); tests use a tiny one.
+     * Same, with a memory budget per key in bytes (see {@link #DEFAULT_BUDGET_BYTES}); {@code lincheck --budget} sets
+     * it, and tests use a tiny one.
      * A key whose search outgrows the budget does not stop the others: one refuted key refutes the history, and it is
      * inconclusive only if no key is refuted and some key is undecided.
      */
-    static CheckResult check(List<Operation> history, long budgetBytes) {
+    public static CheckResult check(List<Operation> history, long budgetBytes) {
         TreeMap<String, List<Operation>> byKey = new TreeMap<>();
         for (Operation op : history) {
             if (op.outcome() == Outcome.FAIL) {
