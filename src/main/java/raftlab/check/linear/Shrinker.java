@@ -89,10 +89,28 @@ final class Shrinker {
 
         // The failure completes at the end of the cut, so first try windows at the end, doubling: each attempt costs
         // about its window's size, so finding a small failing window is cheap even in a long history.
+        // A read in the window keeps, from before it, one write of each piece its value is made of (rule 3), so a
+        // stale read keeps the old write it saw however far back that is.
         for (int window = 4; window < n && allowance > 0; window *= 2) {
+            boolean[] support = new boolean[n];
+            for (int g = n - window; g < n; g++) {
+                if (mustStaySupported[g]) {
+                    for (int[] group : pieces.get(g)) {
+                        int last = -1;
+                        for (int w : group) {
+                            last = w < n - window ? w : last;
+                        }
+                        if (last >= 0) {
+                            support[last] = true;
+                        }
+                    }
+                }
+            }
             List<Integer> before = new ArrayList<>();
             for (int i = 0; i < n - window; i++) {
-                before.add(i);
+                if (!support[i]) {
+                    before.add(i);
+                }
             }
             if (tryRemove(keep, before)) {
                 break;
