@@ -26,6 +26,7 @@ public final class Main {
             "       lab run FILE.groovy [ARGS...]   run an experiment script",
             "       lab replay FILE.txt [--update]  replay a transcript; print a diff and exit 1 if the output differs",
             "       lab bench [--seconds S]  measure simulation, checking and exploration speed",
+            "       lab grade MyRaft.java    grade your own RaftNode (docs/your-own-raft.md)",
             "       lab COMMAND [ARGS...]    run one lab command in a fresh lab, e.g. lab explore --seeds 1..100",
             "       lab help COMMAND         the lab's help for one command; `lab cmd help` lists them all",
             "       lab cmd COMMAND [ARGS...]  the same, for any command, whatever its name (lab cmd run until leader)",
@@ -95,6 +96,8 @@ public final class Main {
                     return 2;
                 }
                 return replay(Path.of(rest[0]), update, out, err);
+            case "grade":
+                return raftlab.grade.Grade.run(rest, out, err);
             case "bench":
                 return raftlab.bench.Bench.run(rest, out, err);
             default:

@@ -3,6 +3,7 @@ package raftlab.lab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import raftlab.byo.Implementation;
 import raftlab.raft.Settings;
 import raftlab.sim.ClusterConfig;
 
@@ -37,6 +38,14 @@ final class ClusterCommands {
                 + "messages wait for it (default 0)")
         long sync = 0;
 
+        @Option(names = "--impl", paramLabel = "FILE.java|CLASS", description = "run your own RaftNode: a Java source"
+                + " file (compiled in memory) or a class name on --classpath (default: the lab's own core)")
+        String impl;
+
+        @Option(names = "--classpath", paramLabel = "PATH", description = "jars or folders where --impl and the"
+                + " classes it uses are found")
+        String classPath;
+
         @Override
         public void run() {
             if (size < 1 || size > MAX_NODES) {
@@ -52,7 +61,12 @@ final class ClusterCommands {
             }
             boolean withNoop = OnOff.parse(noop, "--noop");
             Settings s = new Settings(el[0], el[1], heartbeat, withNoop, Settings.DEFAULT.maxBatch());
-            lab.newCluster(new ClusterConfig(size, seed, s, lat[0], lat[1], sync));
+            if (impl == null && classPath != null) {
+                throw new LabException("--classpath needs --impl CLASS, the class to run from it");
+            }
+            // Loaded before anything changes: a source that does not compile leaves the cluster as it was.
+            Implementation chosen = impl == null ? null : Implementation.load(impl, classPath);
+            lab.newCluster(new ClusterConfig(size, seed, s, lat[0], lat[1], sync), chosen);
         }
     }
 

@@ -13,6 +13,19 @@ public final class RaftLog implements RaftLogView {
     /** The lowest index appended or removed since {@link #takeChangedFrom}, or Long.MAX_VALUE if none. */
     private long changedFrom = Long.MAX_VALUE;
 
+    /** An empty log. */
+    public RaftLog() {
+    }
+
+    /** A log holding the same entries as {@code other}: how a node starts from {@link NodeSetup#restored()}. */
+    public static RaftLog copyOf(RaftLogView other) {
+        RaftLog c = new RaftLog();
+        for (long i = 1; i <= other.lastIndex(); i++) {
+            c.entries.add(other.get(i));
+        }
+        return c;
+    }
+
     @Override
     public long lastIndex() {
         return entries.size();
