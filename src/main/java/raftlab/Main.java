@@ -31,7 +31,8 @@ public final class Main {
             "       lab help COMMAND         the lab's help for one command; `lab cmd help` lists them all",
             "       lab cmd COMMAND [ARGS...]  the same, for any command, whatever its name (lab cmd run until leader)",
             "       lab --help | --version   (--debug before anything: internal errors show their stack trace)",
-            "exit status: 0 ok; 1 a command failed, a replay differed, a safety breach or failing seeds; 2 bad usage;",
+            "exit status: 0 ok; 1 a command failed, a replay differed, a safety breach, failing seeds or a history that is",
+            "             not linearizable; 2 bad usage, an unreadable file, or lincheck could not decide;",
             "             130 stopped with Ctrl-C. `lab run until ...` is the lab's run command; `lab run FILE` a script.");
 
     private Main() {
@@ -131,7 +132,7 @@ public final class Main {
             if (!o.lines().isEmpty() && o.lines().get(o.lines().size() - 1).startsWith("interrupted at [")) {
                 return 130;
             }
-            return lab.lastFailed() ? 1 : 0;
+            return lab.lastUndecided() ? 2 : lab.lastFailed() ? 1 : 0; // 2: lincheck could not decide or read
         } finally {
             restoreCtrlC(handler);
         }

@@ -45,6 +45,8 @@ public final class Lab {
     private String lastError;
     /** The last command failed: an error, a breach, an interrupt, or a verdict such as failing seeds. */
     private boolean lastFailed;
+    /** The last command could not decide or could not read its input (lincheck): exit 2 from the OS shell. */
+    private boolean lastUndecided;
     private static boolean debug = "1".equals(System.getenv("RAFTLAB_DEBUG"));
     /** Safety checking after every event: on by default, for every cluster the lab makes. */
     private boolean checksOn = true;
@@ -79,6 +81,7 @@ public final class Lab {
         printer.target(out);
         lastError = null;
         lastFailed = false;
+        lastUndecided = false;
         String text = line.strip();
         if (text.isEmpty() || text.startsWith("#")) {
             session.add(TranscriptItem.verbatim(text.isEmpty() || Transcript.isComment(text) ? text : "# " + text.substring(1)));
@@ -111,8 +114,10 @@ public final class Lab {
         if (words != null && ClockCommands.NAMES.contains(words.get(0))) {
             // The automatic clock is the shell's: a recorded session keeps it as a comment, and its advances as ticks.
             session.add(TranscriptItem.verbatim("# " + text));
-        } else if (words != null && words.get(0).equals("export")) {
-            // A replayed transcript must not write files, so a recorded export stays as a comment: it still replays.
+        } else if (words != null && (words.get(0).equals("export") || (words.get(0).equals("history")
+                && words.stream().anyMatch(w -> w.equals("--save") || w.startsWith("--save="))))) {
+            // A replayed transcript must not write files, so a recorded export or history --save stays as a comment:
+            // it still replays.
             session.add(TranscriptItem.verbatim("# " + text));
         } else if (words == null || !words.get(0).equals("record")) {
             session.add(TranscriptItem.step(text, out.lines()));
@@ -218,6 +223,17 @@ public final class Lab {
     /** A command's verdict is a failure (failing seeds, a breach found by replay): exit 1 from the OS shell. */
     void markFailed() {
         lastFailed = true;
+    }
+
+    /** The command could not decide (lincheck's budget) or could not read its input: exit 2 from the OS shell. */
+    void markUndecided() {
+        lastFailed = true;
+        lastUndecided = true;
+    }
+
+    /** Whether the last command could not decide or could not read its input (exit status 2); it failed too. */
+    public boolean lastUndecided() {
+        return lastUndecided;
     }
 
     /** Whether the last command failed: an error, a safety breach, Ctrl-C, or a failing verdict. */
