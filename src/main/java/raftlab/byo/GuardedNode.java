@@ -113,6 +113,11 @@ public final class GuardedNode implements RaftNode {
                 () -> node.persisted(index, term));
     }
 
+    @Override
+    public Effects transferLeadership(int target) {
+        return step("handing leadership to n" + target + " (transfer)", () -> node.transferLeadership(target));
+    }
+
     private Effects step(String what, Supplier<Effects> call) {
         if (failure != null) {
             throw new NodeFailure(failure + " (the run stopped there; start again with `cluster`)");

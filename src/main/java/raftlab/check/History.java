@@ -128,6 +128,7 @@ public final class History implements SimListener {
             case ACCEPTED -> null; // the final answer comes later
             case OK -> Outcome.OK;
             case REDIRECT, FAILED -> Outcome.FAIL;
+            case UNKNOWN -> Outcome.UNKNOWN; // the leader stepped down: the entry may yet be committed
         };
         if (outcome != null) {
             complete(h, outcome, outcome == Outcome.OK && h.kind == OpKind.GET ? reply.value() : null, time);

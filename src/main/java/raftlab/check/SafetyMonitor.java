@@ -16,6 +16,8 @@ import raftlab.check.invariant.LeaderAppendOnly;
 import raftlab.check.invariant.LeaderCompleteness;
 import raftlab.check.invariant.LogMatching;
 import raftlab.check.invariant.MonotonicCommit;
+import raftlab.check.invariant.TermOrigin;
+import raftlab.check.invariant.TransferReadiness;
 import raftlab.check.invariant.Watch;
 import raftlab.raft.NodeEvent;
 import raftlab.sim.Cluster;
@@ -42,6 +44,8 @@ public final class SafetyMonitor implements SimListener {
     public static final String COMMIT_WITHIN_LOG = CommitWithinLog.PROPERTY;
     public static final String COMMITTED_KEPT = CommittedEntryKept.PROPERTY;
     public static final String DURABLE_COMMIT = CommittedEntryDurability.PROPERTY;
+    public static final String TERM_ORIGIN = TermOrigin.PROPERTY;
+    public static final String TRANSFER_READINESS = TransferReadiness.PROPERTY;
 
     private final Cluster cluster;
     private final Watch watch;
@@ -61,7 +65,7 @@ public final class SafetyMonitor implements SimListener {
         this.invariants = List.of(new ElectionSafety(watch), new LeaderAppendOnly(), new MonotonicCommit(),
                 new AppliedWithinCommit(), new CommitWithinLog(), new CommittedEntryKept(), new LogMatching(),
                 commitments, new LeaderCompleteness(), new AppliedStateMachines(watch),
-                new CommittedEntryDurability(watch));
+                new CommittedEntryDurability(watch), new TermOrigin(watch), new TransferReadiness());
     }
 
     /** Every distinct breach found so far, in the order found. */

@@ -223,6 +223,10 @@ public final class Workload {
                 cluster.at(time + BACKOFF, () -> send(c));
                 yield true;
             }
+            case UNKNOWN -> { // the leader stepped down before deciding: the outcome is unknown, as after a crash
+                giveUp(c, time);
+                yield false; // giveUp cleared the attempt
+            }
             case FAILED -> { // another entry took the request's index; it never takes effect: try again
                 cluster.at(time + BACKOFF, () -> send(c));
                 yield true;

@@ -38,6 +38,13 @@ final class ClusterCommands {
                 + "messages wait for it (default 0)")
         long sync = 0;
 
+        @Option(names = "--prevote", description = "a node asks for pre-votes before it starts an election (default off)")
+        boolean preVote;
+
+        @Option(names = "--checkquorum", description = "a leader that does not hear from a majority within an election "
+                + "timeout steps down; a node that hears from a leader ignores RequestVote (default off)")
+        boolean checkQuorum;
+
         @Option(names = "--impl", paramLabel = "FILE.java|CLASS", description = "run your own RaftNode: a Java source"
                 + " file (compiled in memory) or a class name on --classpath (default: the lab's own core)")
         String impl;
@@ -60,7 +67,8 @@ final class ClusterCommands {
                 throw new LabException("--sync takes 0 or more ms, not " + sync);
             }
             boolean withNoop = OnOff.parse(noop, "--noop");
-            Settings s = new Settings(el[0], el[1], heartbeat, withNoop, Settings.DEFAULT.maxBatch());
+            Settings s = new Settings(el[0], el[1], heartbeat, withNoop, Settings.DEFAULT.maxBatch())
+                    .withElections(preVote, checkQuorum);
             if (impl == null && classPath != null) {
                 throw new LabException("--classpath needs --impl CLASS, the class to run from it");
             }

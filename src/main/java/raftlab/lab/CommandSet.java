@@ -19,6 +19,7 @@ public final class CommandSet {
             ClusterCommands.MakeCluster.class,
             TimeCommands.Tick.class,
             TimeCommands.Timeout.class,
+            TimeCommands.Transfer.class,
             TimeCommands.Now.class,
             ClockCommands.Clock.class,
             ClockCommands.Pause.class,

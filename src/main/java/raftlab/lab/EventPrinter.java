@@ -80,6 +80,7 @@ final class EventPrinter implements SimListener {
             case REDIRECT -> who + " -> n" + op.node() + ": refused, " + r.why() + "; "
                     + (r.leaderHint() == 0 ? "it knows no leader" : "it points to n" + r.leaderHint());
             case FAILED -> who + ": failed, " + r.why();
+            case UNKNOWN -> who + ": outcome unknown, " + r.why() + "; ask another node";
         };
         emit(time, 0, "client", text);
     }

@@ -34,7 +34,7 @@ final class ExploreCommands {
         @Option(names = "--time", paramLabel = "MS", description = "virtual ms per schedule (default 10000)")
         long time = ExploreOptions.DEFAULT_TIME;
         @Option(names = "--faults", paramLabel = "KINDS", description = "comma-separated: partition,crash,loss,reorder,dup,"
-                + "power-loss,isolate-leader,reboot-voter (default: the first five), or none")
+                + "power-loss,isolate-leader,reboot-voter,transfer (default: the first five), or none")
         String faults = FaultKind.defaultLabels();
         @Option(names = "--clients", paramLabel = "C", description = "simulated clients (default 3)")
         int clients = ExploreOptions.DEFAULT_CLIENTS;
@@ -47,6 +47,11 @@ final class ExploreCommands {
         @Option(names = "--swarm", paramLabel = "on|off", description = "each seed also draws its own mix of fault"
                 + " kinds, rates and cluster timing (default on)")
         String swarm = "on";
+        @Option(names = "--prevote", description = "clusters ask for pre-votes before elections (cluster --prevote)")
+        boolean preVote;
+        @Option(names = "--checkquorum", description = "leaders step down without a majority; nodes that hear from a "
+                + "leader ignore RequestVote (cluster --checkquorum)")
+        boolean checkQuorum;
 
         /** The options that differ from the defaults, as typed: {@code --time 3000 --bug forget-vote}. */
         String optionText() {
@@ -71,6 +76,12 @@ final class ExploreCommands {
             }
             if (!swarm.equals("on")) {
                 sb.append(" --swarm ").append(swarm);
+            }
+            if (preVote) {
+                sb.append(" --prevote");
+            }
+            if (checkQuorum) {
+                sb.append(" --checkquorum");
             }
             if (bug != null) {
                 sb.append(" --bug ").append(bug);
@@ -101,7 +112,7 @@ final class ExploreCommands {
             boolean withNoop = OnOff.parse(noop, "--noop");
             boolean withSwarm = OnOff.parse(swarm, "--swarm");
             return new ExploreOptions(nodes, time, kinds, clients, ExploreOptions.DEFAULT_KEYS, rate, withNoop, b,
-                    withSwarm);
+                    withSwarm, preVote, checkQuorum);
         }
     }
 

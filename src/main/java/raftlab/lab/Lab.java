@@ -275,6 +275,7 @@ public final class Lab {
         out.line("cluster of " + Text.count(config.size(), "node") + ", seed " + config.seed() + ", election " + s.electionMin()
                 + ".." + s.electionMax() + "ms, heartbeat " + s.heartbeat() + "ms, latency " + config.latencyMin()
                 + ".." + config.latencyMax() + "ms" + (s.noop() ? "" : ", no leader no-op")
+                + (s.preVote() ? ", prevote" : "") + (s.checkQuorum() ? ", checkquorum" : "")
                 + (config.syncMs() == 0 ? "" : ", disk sync " + config.syncMs() + "ms")
                 + (impl == null ? "" : ", running " + impl.name()));
         warnAboutTiming();

@@ -50,6 +50,7 @@ final class LogView {
         return switch (n.role()) {
             case LEADER -> " (leader t" + n.currentTerm() + ")";
             case CANDIDATE -> " (candidate t" + n.currentTerm() + ")";
+            case PRE_CANDIDATE -> " (pre-candidate t" + n.currentTerm() + ")";
             case FOLLOWER -> "";
         };
     }

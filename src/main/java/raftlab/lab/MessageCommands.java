@@ -18,7 +18,8 @@ final class MessageCommands {
     private MessageCommands() {
     }
 
-    static final List<String> TYPES = List.of("AppendEntries", "AppendEntriesReply", "RequestVote", "RequestVoteReply");
+    static final List<String> TYPES = List.of("AppendEntries", "AppendEntriesReply", "RequestVote", "RequestVoteReply",
+            "PreVote", "PreVoteReply", "TimeoutNow");
 
     /** The canonical type name for {@code text} (any case), or an error listing the valid ones. */
     static String type(String text) {

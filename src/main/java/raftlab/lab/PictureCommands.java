@@ -27,7 +27,7 @@ import raftlab.picture.Timeline;
 final class PictureCommands {
     /** The message types a timeline can pick, with their short names. */
     static final List<String> MESSAGE_TYPES = List.of("RequestVote", "RequestVoteReply", "AppendEntries",
-            "AppendEntriesReply");
+            "AppendEntriesReply", "PreVote", "PreVoteReply", "TimeoutNow");
 
     private PictureCommands() {
     }

@@ -39,6 +39,27 @@ final class TimeCommands {
         }
     }
 
+    @Command(name = "transfer", description = "Ask the leader to hand leadership to node N: it brings N's log up to "
+            + "date, sends it TimeoutNow and refuses new requests meanwhile.")
+    static final class Transfer extends LabCommand {
+        @Parameters(index = "0", paramLabel = "N", description = "node id of the new leader")
+        int id;
+
+        @Override
+        public void run() {
+            liveNode(id);
+            int leader = cluster().leader(); // the live leader of the highest term, as clients pick it
+            if (leader == 0) {
+                throw new LabException("no node leads now; `run until leader` first");
+            }
+            if (leader == id) {
+                throw new LabException("n" + id + " already leads term " + cluster().node(id).currentTerm()
+                        + "; name another node");
+            }
+            cluster().transferLeadership(leader, id);
+        }
+    }
+
     @Command(name = "now", description = "Print the virtual time.")
     static final class Now extends LabCommand {
         @Override

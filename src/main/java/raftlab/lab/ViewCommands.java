@@ -55,7 +55,7 @@ final class ViewCommands {
     @Command(name = "events", description = "Events so far with this cluster, optionally only the last K, or of one "
             + "node or kind.")
     static final class Events extends LabCommand {
-        static final List<String> KINDS = List.of("role", "vote", "commit", "apply", "truncate", "client", "crash",
+        static final List<String> KINDS = List.of("role", "vote", "commit", "apply", "truncate", "transfer", "client", "crash",
                 "restart", "net", "send", "deliver", "drop");
 
         @Option(names = "--last", paramLabel = "K", description = "only the last K events")

@@ -15,11 +15,17 @@ public record Happening(long time, long seq, int node, HappeningKind kind, Role 
     /** The letter pictures mark it with in its node's column or lane. */
     public char mark() {
         return switch (kind) {
-            case ROLE -> role.name().charAt(0);
+            case ROLE -> switch (role) {
+                case FOLLOWER -> 'F';
+                case PRE_CANDIDATE -> 'P';
+                case CANDIDATE -> 'C';
+                case LEADER -> 'L';
+            };
             case VOTE -> granted ? 'v' : 'r';
             case COMMIT -> 'c';
             case APPLY -> 'a';
             case TRUNCATE -> 'T';
+            case TRANSFER -> 't';
             case CLIENT -> '@';
             case CRASH -> 'X';
             case RESTART -> 'R';

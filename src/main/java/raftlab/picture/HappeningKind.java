@@ -4,7 +4,7 @@ import raftlab.raft.EventKind;
 
 /** Kinds of things that happen at one node (as opposed to messages between nodes). */
 public enum HappeningKind {
-    ROLE, VOTE, COMMIT, APPLY, TRUNCATE, CLIENT, CRASH, RESTART;
+    ROLE, VOTE, COMMIT, APPLY, TRUNCATE, TRANSFER, CLIENT, CRASH, RESTART;
 
     static HappeningKind of(EventKind k) {
         return switch (k) {
@@ -13,6 +13,7 @@ public enum HappeningKind {
             case COMMIT -> COMMIT;
             case APPLY -> APPLY;
             case TRUNCATE -> TRUNCATE;
+            case TRANSFER -> TRANSFER;
         };
     }
 

@@ -26,7 +26,7 @@ public final class JsonExport {
         j.key("start").open('[');
         for (int id = 1; id <= r.nodes(); id++) {
             NodeState s = r.start()[id];
-            j.open('{').field("node", id).field("up", s.up()).field("role", s.role().name().toLowerCase())
+            j.open('{').field("node", id).field("up", s.up()).field("role", s.role().label())
                     .field("term", s.term()).field("commit", s.commit()).field("applied", s.applied());
             entries(j.key("log"), s.log());
             j.close('}');
@@ -35,7 +35,7 @@ public final class JsonExport {
         j.key("changes").open('[');
         for (StateChange c : r.changes()) {
             j.open('{').field("time", c.time()).field("seq", c.seq()).field("node", c.node()).field("up", c.up())
-                    .field("role", c.role().name().toLowerCase()).field("term", c.term())
+                    .field("role", c.role().label()).field("term", c.term())
                     .field("commit", c.commit()).field("applied", c.applied());
             if (c.logTail() != null) {
                 j.field("logFrom", c.logFrom());

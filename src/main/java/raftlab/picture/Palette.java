@@ -23,6 +23,9 @@ final class Palette {
             case "RequestVoteReply" -> "#f59f00";
             case "AppendEntries" -> "#1c7ed6";
             case "AppendEntriesReply" -> "#22b8cf";
+            case "PreVote" -> "#e8590c";
+            case "PreVoteReply" -> "#fcc419";
+            case "TimeoutNow" -> "#7048e8";
             default -> "#868e96";
         };
     }

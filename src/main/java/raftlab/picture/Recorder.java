@@ -129,6 +129,7 @@ public final class Recorder implements SimListener {
             case OK -> who + ": ok at index " + r.index() + (r.value() != null ? ", value \"" + r.value() + "\"" : "");
             case REDIRECT -> who + ": refused, " + r.why();
             case FAILED -> who + ": failed, " + r.why();
+            case UNKNOWN -> who + ": outcome unknown, " + r.why();
         };
         happen(time, op.node(), HappeningKind.CLIENT, null, false, text);
     }

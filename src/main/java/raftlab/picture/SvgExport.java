@@ -190,7 +190,7 @@ public final class SvgExport {
 
     private static void dot(StringBuilder sb, RunRecord r, double scale, Happening h) {
         boolean drawn = switch (h.kind()) {
-            case ROLE, CRASH, RESTART, TRUNCATE, CLIENT -> true;
+            case ROLE, CRASH, RESTART, TRUNCATE, TRANSFER, CLIENT -> true;
             case VOTE, COMMIT, APPLY -> false; // they would crowd the lanes; the JSON export has them
         };
         if (!drawn) {
@@ -202,6 +202,7 @@ public final class SvgExport {
         String fill = switch (letter) {
             case "L" -> "#2f9e44";
             case "C" -> "#f08c00";
+            case "P" -> "#fab005";
             case "X" -> "#c92a2a";
             default -> "#868e96";
         };

@@ -59,7 +59,7 @@ public final class Timeline {
         }
         List<Row> rows = rows(r, o, column);
         Layout at = Layout.of(r, nodes.size(), o.width());
-        List<String> out = header(r, o, at, rows.size());
+        List<String> out = header(r, o, at, rows);
         int skip = Math.max(0, rows.size() - MAX_ROWS);
         if (skip > 0) {
             out.add("(" + skip + " earlier rows left out; choose a window with --from and --to)");
@@ -89,13 +89,27 @@ public final class Timeline {
         return out;
     }
 
-    private static List<String> header(RunRecord r, Options o, Layout at, int rows) {
+    /** The marks of PreVote and transfer, named only when the window shows them (older pictures stay as they were). */
+    private static String extraMarks(List<Row> rows) {
+        boolean pre = false;
+        boolean transfer = false;
+        for (Row row : rows) {
+            Happening h = row.happening();
+            if (h != null) {
+                pre |= h.mark() == 'P' && h.kind() == HappeningKind.ROLE;
+                transfer |= h.kind() == HappeningKind.TRANSFER;
+            }
+        }
+        return (pre ? "; P pre-candidate" : "") + (transfer ? "; t leadership transfer" : "");
+    }
+
+    private static List<String> header(RunRecord r, Options o, Layout at, List<Row> rows) {
         List<String> out = new ArrayList<>();
-        out.add("timeline " + r.from() + ".." + r.to() + "ms, " + rows + " rows");
+        out.add("timeline " + r.from() + ".." + r.to() + "ms, " + rows.size() + " rows");
         if (r.cutNote() != null) {
             out.add(r.cutNote());
         }
-        out.addAll(wrap(LEGEND, o.width()));
+        out.addAll(wrap(LEGEND + extraMarks(rows), o.width()));
         char[] names = blank(at.gutter() + at.diagram() + 1);
         put(names, 0, pad("time", at.timeWidth()));
         for (int i = 0; i < o.nodes().size(); i++) {

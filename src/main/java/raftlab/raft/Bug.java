@@ -12,6 +12,12 @@ public enum Bug {
     FORGET_VOTE("forget-vote", "votedFor is not persisted across a restart"),
     TRUNCATE_ON_STALE_APPEND("truncate-on-stale-append", "a stale or duplicated AppendEntries truncates the log"),
     EARLY_APPLY("early-apply", "entries are applied before they are committed"),
+    /** With {@code --prevote}: the mistake PreVote exists to prevent, made inside PreVote itself. */
+    PREVOTE_BUMPS_TERM("prevote-bumps-term", "a PreVote raises the receiver's term like any other message, so a "
+            + "rejoining node still disrupts the cluster (with --prevote)"),
+    /** Leadership transfer's precondition skipped: the target may lack entries the leader has. */
+    TRANSFER_TO_LAGGING_NODE("transfer-to-lagging-node", "a leader sends TimeoutNow at once, without first bringing "
+            + "the target's log up to date"),
     /**
      * Breaks only liveness: a leader never retries an AppendEntries that was lost, because a follower's refusal never
      * moves its nextIndex back. Nothing unsafe happens; a follower that missed entries just stays behind.

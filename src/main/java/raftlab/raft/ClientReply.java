@@ -5,7 +5,7 @@ package raftlab.raft;
  *
  * @param index      log index the request was placed at (ACCEPTED, OK, FAILED) or 0
  * @param value      for an OK get: the value read, or null when the key is absent
- * @param leaderHint for REDIRECT: the leader the node believes in, or 0 if it knows none
+ * @param leaderHint for REDIRECT and UNKNOWN: the leader the node believes in, or 0 if it knows none
  */
 public record ClientReply(long requestId, Status status, long index, String value, int leaderHint, String why) {
     /** A leader placed the request at {@code index}; the final answer follows when that index is applied. */
@@ -36,6 +36,11 @@ public record ClientReply(long requestId, Status status, long index, String valu
         /** The node is not the leader. */
         REDIRECT,
         /** The entry at the request's index turned out to be another one: the request did not take effect. */
-        FAILED
+        FAILED,
+        /**
+         * The leader stepped down (with CheckQuorum) before the request's index was decided: the entry may still be
+         * committed by a later leader, or not. The client should go elsewhere and treat the outcome as unknown.
+         */
+        UNKNOWN
     }
 }

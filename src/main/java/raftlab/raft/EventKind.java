@@ -11,7 +11,9 @@ public enum EventKind {
     /** Entries were applied to the state machine. */
     APPLY,
     /** Conflicting entries were removed from a follower's log. */
-    TRUNCATE;
+    TRUNCATE,
+    /** A leader started, completed its part of, or abandoned a leadership transfer. */
+    TRANSFER;
 
     public String label() {
         return name().toLowerCase();

@@ -8,7 +8,10 @@ public enum MessageType {
     APPEND_ENTRIES("AppendEntries", true),
     APPEND_ENTRIES_REPLY("AppendEntriesReply", false),
     REQUEST_VOTE("RequestVote", true),
-    REQUEST_VOTE_REPLY("RequestVoteReply", false);
+    REQUEST_VOTE_REPLY("RequestVoteReply", false),
+    PRE_VOTE("PreVote", true),
+    PRE_VOTE_REPLY("PreVoteReply", false),
+    TIMEOUT_NOW("TimeoutNow", true);
 
     /** The RPC name, as printed and as used by message filters. */
     public final String label;

@@ -5,8 +5,9 @@ package raftlab.raft;
  * printed, so a benchmark that prints nothing pays almost nothing for it.
  *
  * @param peer  the other node involved (the candidate of a vote, the node whose message caused a step-down), or 0
- * @param a     first number (commit index, first applied or removed index, vote count)
- * @param b     second number (last applied index, number of removed entries)
+ * @param a     first number (commit index, first applied or removed index, vote count, 1 for a vote granted,
+ *              the step of a transfer: 1 started, 2 TimeoutNow sent, 0 abandoned)
+ * @param b     second number (last applied index, number of removed entries, 1 for a pre-vote)
  * @param why   a short reason, or null
  */
 public record NodeEvent(EventKind kind, int node, Role role, long term, int peer, long a, long b, String why) {
@@ -46,13 +47,22 @@ public record NodeEvent(EventKind kind, int node, Role role, long term, int peer
         return switch (kind) {
             case ROLE -> switch (role) {
                 case FOLLOWER -> "becomes follower in term " + term + reason;
+                case PRE_CANDIDATE -> "becomes pre-candidate in term " + term + reason;
                 case CANDIDATE -> "becomes candidate in term " + term + reason;
                 case LEADER -> "becomes leader in term " + term + " with " + a + (a == 1 ? " vote" : " votes") + reason;
             };
-            case VOTE -> (a == 1 ? "votes for n" + peer : "refuses vote to n" + peer) + " in term " + term + reason;
+            case VOTE -> b == 1
+                    ? (a == 1 ? "promises a pre-vote to n" + peer : "refuses a pre-vote to n" + peer) + " for term "
+                            + term + reason
+                    : (a == 1 ? "votes for n" + peer : "refuses vote to n" + peer) + " in term " + term + reason;
             case COMMIT -> "commits up to index " + a;
             case APPLY -> a == b ? "applies index " + a : "applies indexes " + a + ".." + b;
             case TRUNCATE -> "removes " + b + " conflicting entr" + (b == 1 ? "y" : "ies") + " from index " + a + reason;
+            case TRANSFER -> switch ((int) a) {
+                case 1 -> "starts transferring leadership to n" + peer + reason;
+                case 2 -> "sends TimeoutNow to n" + peer + reason;
+                default -> "abandons the leadership transfer to n" + peer + reason;
+            };
         };
     }
 }

@@ -51,6 +51,14 @@ public interface RaftNode {
     Effects propose(Command c);
 
     /**
+     * The user asks this node, which the lab has checked leads, to hand leadership to voter {@code target} (the
+     * dissertation's section 3.10). An implementation without leadership transfer keeps this default: nothing happens.
+     */
+    default Effects transferLeadership(int target) {
+        return new Effects();
+    }
+
+    /**
      * Every write this node has made up to and including one that left its log ending at ({@code index},
      * {@code term}) is now durable: a power loss can no longer take those entries, term or vote away. The lab calls it
      * once per {@link DiskWrite}, in the order written, when that write becomes durable: at once, in the same step

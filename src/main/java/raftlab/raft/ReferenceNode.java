@@ -51,6 +51,18 @@ public final class ReferenceNode implements RaftNode {
      */
     private final TreeMap<Long, List<Long>> pending = new TreeMap<>();
 
+    // PreVote, CheckQuorum and leadership transfer. With the default settings and no transfer asked for, all stay idle.
+    /** A leader of the current term was heard from less than the minimum election timeout ago (LEASE is running). */
+    private boolean leaseHeld;
+    /** Leader with CheckQuorum: the voters heard from since the last check, by position. */
+    private final boolean[] heardFrom;
+    /** Leader: the voter leadership is being handed to, or 0. */
+    private int transferTo;
+    /** Leader: TimeoutNow went to {@link #transferTo} (once per transfer: a second one would start a second election). */
+    private boolean timeoutNowSent;
+    /** Candidate: this election was started by a leader's TimeoutNow, so its RequestVotes say so. */
+    private boolean transferElection;
+
     public ReferenceNode(NodeSetup setup) {
         this.id = setup.id();
         this.voters = setup.voters();
@@ -62,6 +74,7 @@ public final class ReferenceNode implements RaftNode {
         granted = new boolean[voters.size()];
         refused = new boolean[voters.size()];
         matchScratch = new long[voters.size()];
+        heardFrom = new boolean[voters.size()];
     }
 
     // ---------------------------------------------------------------------------------------------- steps
@@ -103,6 +116,7 @@ public final class ReferenceNode implements RaftNode {
         Effects handled = switch (timer) {
             case ELECTION -> electionTimeout();
             case HEARTBEAT -> heartbeatTimeout();
+            case LEASE -> leaseExpired();
         };
         assert handled == out;
         return finish();
@@ -111,9 +125,15 @@ public final class ReferenceNode implements RaftNode {
     @Override
     public Effects receive(Message m) {
         begin();
-        if (m.term() > state.currentTerm) {
+        if (m instanceof RequestVote rv && ignoredUnderLease(rv)) {
+            return finish();
+        }
+        if (m.term() > state.currentTerm && movesTerm(m)) {
             leaderId = 0;
             stepDown(m.term(), m.from(), "saw term " + m.term() + " from n" + m.from());
+        }
+        if (role == Role.LEADER && m.term() == state.currentTerm && voters.contains(m.from())) {
+            heardFrom[voters.indexOf(m.from())] = true; // for CheckQuorum: this voter is still in touch
         }
         // A switch expression, so that a new message type is a compile error here until it is handled.
         Effects handled = switch (m.kind()) {
@@ -121,6 +141,9 @@ public final class ReferenceNode implements RaftNode {
             case APPEND_ENTRIES_REPLY -> onAppendEntriesReply((AppendEntriesReply) m);
             case REQUEST_VOTE -> onRequestVote((RequestVote) m);
             case REQUEST_VOTE_REPLY -> onRequestVoteReply((RequestVoteReply) m);
+            case PRE_VOTE -> onPreVote((PreVote) m);
+            case PRE_VOTE_REPLY -> onPreVoteReply((PreVoteReply) m);
+            case TIMEOUT_NOW -> onTimeoutNow((TimeoutNow) m);
         };
         assert handled == out;
         return finish();
@@ -146,13 +169,60 @@ public final class ReferenceNode implements RaftNode {
 
     // ---------------------------------------------------------------------------------------------- timers
 
-    /** The election timer fired (or the user fired it): start an election unless we lead. */
+    /**
+     * The election timer fired (or the user fired it): start an election (with PreVote, ask first) unless we lead. A
+     * leader arms this timer only for CheckQuorum or a leadership transfer: see {@link #leaderTimeout}.
+     */
     private Effects electionTimeout() {
         if (role == Role.LEADER) {
-            return out;
+            leaderTimeout();
+        } else if (settings.preVote()) {
+            startPreVote("election timeout");
+        } else {
+            startElection("election timeout", false);
         }
-        startElection("election timeout");
         return out;
+    }
+
+    /** The leader's election timeout ran out: a transfer that did not happen is abandoned; CheckQuorum checks. */
+    private void leaderTimeout() {
+        if (transferTo != 0) {
+            endTransfer(0, "no new leader within an election timeout; proposals are accepted again");
+        }
+        if (!settings.checkQuorum()) {
+            return;
+        }
+        heardFrom[voters.indexOf(id)] = true;
+        if (!voters.hasMajority(v -> heardFrom[voters.indexOf(v)])) {
+            int heard = 0;
+            for (boolean h : heardFrom) {
+                heard += h ? 1 : 0;
+            }
+            stepDown(state.currentTerm, 0, "check quorum: heard from " + heard + " of " + voters.size()
+                    + " voters, itself included, in the last " + settings.electionMax() + " ms");
+            return;
+        }
+        java.util.Arrays.fill(heardFrom, false);
+        out.timer(TimerRequest.arm(TimerKind.ELECTION, settings.electionMax()));
+    }
+
+    /** The lease ran out: no leader heard from for the minimum election timeout. */
+    private Effects leaseExpired() {
+        leaseHeld = false;
+        return out;
+    }
+
+    /** A follower heard from its leader: with PreVote or CheckQuorum, it holds a lease on that leader for a while. */
+    private void renewLease() {
+        if (settings.preVote() || settings.checkQuorum()) {
+            leaseHeld = true;
+            out.timer(TimerRequest.arm(TimerKind.LEASE, settings.electionMin()));
+        }
+    }
+
+    /** Whether this node believes a leader is alive: it leads, or heard from its leader within the lease. */
+    private boolean inLease() {
+        return role == Role.LEADER || (leaseHeld && leaderId != 0);
     }
 
     /** The heartbeat timer fired: a leader sends AppendEntries to every follower and re-arms it. */
@@ -175,11 +245,13 @@ public final class ReferenceNode implements RaftNode {
 
     // ---------------------------------------------------------------------------------------------- elections
 
-    private void startElection(String why) {
+    private void startElection(String why, boolean transfer) {
         state.currentTerm++;
         state.votedFor = id;
         role = Role.CANDIDATE;
         leaderId = 0;
+        leaseHeld = false;
+        transferElection = transfer;
         java.util.Arrays.fill(granted, false);
         java.util.Arrays.fill(refused, false);
         granted[voters.indexOf(id)] = true;
@@ -193,7 +265,8 @@ public final class ReferenceNode implements RaftNode {
         for (int i = 0; i < voters.size(); i++) {
             int peer = voters.idAt(i);
             if (peer != id) {
-                out.send(new RequestVote(id, peer, state.currentTerm, log.lastIndex(), log.lastTerm()));
+                out.send(new RequestVote(id, peer, state.currentTerm, log.lastIndex(), log.lastTerm(),
+                        transferElection));
             }
         }
     }
@@ -205,7 +278,7 @@ public final class ReferenceNode implements RaftNode {
             why = "its term " + rv.term() + " is older than " + state.currentTerm;
         } else if (state.votedFor != 0 && state.votedFor != rv.from()) {
             why = "already voted for n" + state.votedFor;
-        } else if (!bugs.contains(Bug.NO_UP_TO_DATE_CHECK) && !candidateUpToDate(rv)) {
+        } else if (!bugs.contains(Bug.NO_UP_TO_DATE_CHECK) && !upToDate(rv.lastLogIndex(), rv.lastLogTerm())) {
             why = "our log is more up to date: last " + state.log.lastIndex() + "/" + state.log.lastTerm()
                     + " vs its " + rv.lastLogIndex() + "/" + rv.lastLogTerm();
         } else {
@@ -227,12 +300,103 @@ public final class ReferenceNode implements RaftNode {
     }
 
     /** Section 5.4.1: the candidate's log ends in a later term, or the same term and at least as long. */
-    private boolean candidateUpToDate(RequestVote rv) {
+    private boolean upToDate(long lastLogIndex, long lastLogTerm) {
         long myTerm = state.log.lastTerm();
-        if (rv.lastLogTerm() != myTerm) {
-            return rv.lastLogTerm() > myTerm;
+        if (lastLogTerm != myTerm) {
+            return lastLogTerm > myTerm;
         }
-        return rv.lastLogIndex() >= state.log.lastIndex();
+        return lastLogIndex >= state.log.lastIndex();
+    }
+
+    // ---------------------------------------------------------------------------------------------- PreVote, lease
+
+    /**
+     * Whether a message may move this node's term. A PreVote never does (it only asks), nor does a promised pre-vote
+     * (it carries the term asked about, not the voter's); a refused one carries the voter's real term, which counts.
+     */
+    private boolean movesTerm(Message m) {
+        return switch (m.kind()) {
+            case APPEND_ENTRIES, APPEND_ENTRIES_REPLY, REQUEST_VOTE, REQUEST_VOTE_REPLY, TIMEOUT_NOW -> true;
+            case PRE_VOTE -> bugs.contains(Bug.PREVOTE_BUMPS_TERM);
+            case PRE_VOTE_REPLY -> !((PreVoteReply) m).voteGranted();
+        };
+    }
+
+    /**
+     * CheckQuorum (section 4.2.3): a node that heard from a leader within the minimum election timeout ignores a
+     * RequestVote of a newer term, neither moving its term nor answering, unless a leadership transfer asked for it.
+     */
+    private boolean ignoredUnderLease(RequestVote rv) {
+        if (!settings.checkQuorum() || rv.transfer() || rv.term() <= state.currentTerm || !inLease()) {
+            return false;
+        }
+        String why = role == Role.LEADER ? "ignored: it leads term " + state.currentTerm + " (check quorum)"
+                : "ignored: heard from leader n" + leaderId + " within " + settings.electionMin() + " ms (check quorum)";
+        out.event(new NodeEvent(EventKind.VOTE, id, role, rv.term(), rv.from(), 0, 0, why));
+        return true;
+    }
+
+    /** With PreVote: a node whose timer ran out asks whether it could win the next term before it moves to it. */
+    private void startPreVote(String why) {
+        role = Role.PRE_CANDIDATE;
+        leaderId = 0;
+        leaseHeld = false;
+        java.util.Arrays.fill(granted, false);
+        java.util.Arrays.fill(refused, false);
+        granted[voters.indexOf(id)] = true;
+        long next = state.currentTerm + 1;
+        out.event(new NodeEvent(EventKind.ROLE, id, Role.PRE_CANDIDATE, state.currentTerm, 0, 0, 0,
+                why + "; asks for pre-votes for term " + next));
+        resetElectionTimer();
+        if (voteResult() == Quorum.VoteResult.WON) {
+            startElection("won the pre-vote", false);
+            return;
+        }
+        RaftLog log = state.log;
+        for (int i = 0; i < voters.size(); i++) {
+            int peer = voters.idAt(i);
+            if (peer != id) {
+                out.send(new PreVote(id, peer, next, log.lastIndex(), log.lastTerm()));
+            }
+        }
+    }
+
+    /**
+     * A pre-vote is promised only for a term above ours, to a log at least as up to date as ours, and only if we
+     * believe no leader is alive. Promising changes nothing here: no term, no vote, no timer.
+     */
+    private Effects onPreVote(PreVote pv) {
+        String why = null;
+        if (pv.term() <= state.currentTerm) {
+            why = "its term " + pv.term() + " is not above our " + state.currentTerm;
+        } else if (role == Role.LEADER) {
+            why = "we lead term " + state.currentTerm;
+        } else if (inLease()) {
+            why = "heard from leader n" + leaderId + " within " + settings.electionMin() + " ms";
+        } else if (!upToDate(pv.lastLogIndex(), pv.lastLogTerm())) {
+            why = "our log is more up to date: last " + state.log.lastIndex() + "/" + state.log.lastTerm()
+                    + " vs its " + pv.lastLogIndex() + "/" + pv.lastLogTerm();
+        }
+        boolean grant = why == null;
+        out.event(new NodeEvent(EventKind.VOTE, id, role, pv.term(), pv.from(), grant ? 1 : 0, 1, why));
+        out.send(new PreVoteReply(id, pv.from(), grant ? pv.term() : state.currentTerm, grant));
+        return out;
+    }
+
+    private Effects onPreVoteReply(PreVoteReply r) {
+        int voter = voters.indexOf(r.from());
+        if (role != Role.PRE_CANDIDATE || voter < 0 || (r.voteGranted() && r.term() != state.currentTerm + 1)) {
+            return out; // not asking, or a promise from an older round
+        }
+        if (r.voteGranted()) {
+            granted[voter] = true;
+        } else {
+            refused[voter] = true;
+        }
+        if (voteResult() == Quorum.VoteResult.WON) {
+            startElection("won the pre-vote with " + countVotes() + " of " + voters.size(), false);
+        }
+        return out;
     }
 
     private Effects onRequestVoteReply(RequestVoteReply r) {
@@ -252,6 +416,60 @@ public final class ReferenceNode implements RaftNode {
         return out;
     }
 
+    // ---------------------------------------------------------------------------------------------- transfer
+
+    /**
+     * Leadership transfer (section 3.10), asked for by the user: refuse new proposals, bring {@code target}'s log up
+     * to date, then send it TimeoutNow. Abandoned if no new leader comes within an election timeout.
+     */
+    @Override
+    public Effects transferLeadership(int target) {
+        begin();
+        int f = voters.indexOf(target);
+        if (role != Role.LEADER || target == id || f < 0) {
+            return finish(); // the lab checks these first; a node asked anyway does nothing
+        }
+        if (transferTo != 0 && transferTo != target) {
+            endTransfer(0, "replaced by a transfer to n" + target);
+        }
+        transferTo = target;
+        timeoutNowSent = false;
+        long last = state.log.lastIndex();
+        out.event(new NodeEvent(EventKind.TRANSFER, id, role, state.currentTerm, target, 1, 0,
+                "its log matches ours up to index " + progress[f].match() + " of " + last
+                        + "; new proposals are refused meanwhile"));
+        out.timer(TimerRequest.arm(TimerKind.ELECTION, settings.electionMax()));
+        if (bugs.contains(Bug.TRANSFER_TO_LAGGING_NODE) || progress[f].match() == last) {
+            sendTimeoutNow();
+        } else if (progress[f].next() <= last && !progress[f].paused()) {
+            sendAppendEntries(f);
+        }
+        return finish();
+    }
+
+    private void sendTimeoutNow() {
+        timeoutNowSent = true;
+        int f = voters.indexOf(transferTo);
+        out.event(new NodeEvent(EventKind.TRANSFER, id, role, state.currentTerm, transferTo, 2, 0,
+                "its log matches ours up to index " + progress[f].match() + " of " + state.log.lastIndex()));
+        out.send(new TimeoutNow(id, transferTo, state.currentTerm));
+    }
+
+    /** Ends the transfer in progress: abandoned (step 0) with a reason. */
+    private void endTransfer(int step, String why) {
+        out.event(new NodeEvent(EventKind.TRANSFER, id, role, state.currentTerm, transferTo, step, 0, why));
+        transferTo = 0;
+    }
+
+    /** The leader asks us to take over: start an election at once, no pre-vote, no waiting for a timer. */
+    private Effects onTimeoutNow(TimeoutNow t) {
+        if (t.term() < state.currentTerm || role == Role.LEADER || !voters.contains(id)) {
+            return out;
+        }
+        startElection("TimeoutNow from n" + t.from() + ": leadership transfer", true);
+        return out;
+    }
+
     private Quorum.VoteResult voteResult() {
         return voters.voteResult(v -> granted[voters.indexOf(v)], v -> refused[voters.indexOf(v)]);
     }
@@ -267,7 +485,12 @@ public final class ReferenceNode implements RaftNode {
     private void becomeLeader() {
         role = Role.LEADER;
         leaderId = id;
+        transferTo = 0;
         out.timer(TimerRequest.cancel(TimerKind.ELECTION));
+        if (settings.checkQuorum()) {
+            java.util.Arrays.fill(heardFrom, false);
+            out.timer(TimerRequest.arm(TimerKind.ELECTION, settings.electionMax())); // the first quorum check
+        }
         out.event(NodeEvent.role(id, Role.LEADER, state.currentTerm, countVotes(), null));
         progress = new Progress[voters.size()];
         for (int i = 0; i < progress.length; i++) {
@@ -290,6 +513,13 @@ public final class ReferenceNode implements RaftNode {
             state.votedFor = 0;
         }
         if (role == Role.LEADER) {
+            if (transferTo != 0 && cause != transferTo) {
+                endTransfer(0, "stepped down: " + why); // the target's own election ends it without a word
+            }
+            transferTo = 0;
+            if (settings.checkQuorum()) {
+                answerPendingUnknown(why);
+            }
             progress = null;
             out.timer(TimerRequest.cancel(TimerKind.HEARTBEAT));
             // A leader cancelled its election timer, so it needs one again. A candidate keeps the timeout it drew
@@ -316,6 +546,7 @@ public final class ReferenceNode implements RaftNode {
         }
         leaderId = ae.from();
         resetElectionTimer();
+        renewLease();
 
         RaftLog log = state.log;
         boolean naive = bugs.contains(Bug.NAIVE_SEED);
@@ -390,6 +621,9 @@ public final class ReferenceNode implements RaftNode {
         Progress p = progress[f];
         if (r.success()) {
             p.acknowledged(r.matchIndex());
+            if (r.from() == transferTo && !timeoutNowSent && p.match() == state.log.lastIndex()) {
+                sendTimeoutNow(); // caught up: the target may start its election
+            }
             maybeAdvanceCommit();
             if (p.next() <= state.log.lastIndex() && r.matchIndex() >= p.next() - 1) {
                 sendAppendEntries(f); // more to send and the follower is caught up to what we sent
@@ -518,6 +752,11 @@ public final class ReferenceNode implements RaftNode {
                     "n" + id + " is a " + role.label()));
             return finish();
         }
+        if (transferTo != 0) {
+            out.reply(new ClientReply(c.requestId(), ClientReply.Status.REDIRECT, 0, null, transferTo,
+                    "n" + id + " is transferring leadership to n" + transferTo));
+            return finish();
+        }
         long index = appendOwn(c);
         // An earlier request of ours may wait at this index (a later leader cut its entry off our log): it keeps
         // waiting, since the entry may survive on another node and be committed after all.
@@ -534,6 +773,22 @@ public final class ReferenceNode implements RaftNode {
             }
         }
         return finish(); // nothing to commit yet: our own copy is not durable
+    }
+
+    /**
+     * With CheckQuorum, a leader that steps down tells every client still waiting on it to go elsewhere. Nothing above
+     * the commit index is decided yet (committed entries were answered when applied), so the outcome is unknown: the
+     * entry may still be committed by a later leader (issue 8's rule: FAILED only when another entry is committed at
+     * the index, and no one knows that here). Without CheckQuorum requests keep waiting, as before.
+     */
+    private void answerPendingUnknown(String why) {
+        for (var e : pending.entrySet()) {
+            for (long req : e.getValue()) {
+                out.reply(new ClientReply(req, ClientReply.Status.UNKNOWN, e.getKey(), null, 0,
+                        "n" + id + " stepped down (" + why + ") before index " + e.getKey() + " was decided"));
+            }
+        }
+        pending.clear();
     }
 
     private long appendOwn(Command c) {

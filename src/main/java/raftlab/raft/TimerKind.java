@@ -1,7 +1,7 @@
 package raftlab.raft;
 
 /**
- * The two timers a node asks the lab for. The lab owns the clock: a node only says "fire this timer in so many
+ * The timers a node asks the lab for. The lab owns the clock: a node only says "fire this timer in so many
  * milliseconds" or "cancel it" (a {@link TimerRequest} in its {@link Effects}), and is stepped with
  * {@link RaftNode#timeout} when one fires.
  */
@@ -9,7 +9,12 @@ public enum TimerKind {
     /** A follower or candidate that hears from no leader for this long starts an election. */
     ELECTION,
     /** A leader sends AppendEntries (empty or not) to every follower this often. */
-    HEARTBEAT;
+    HEARTBEAT,
+    /**
+     * With PreVote or CheckQuorum only: armed for the minimum election timeout whenever a follower hears from its
+     * leader. While it runs the node refuses pre-votes and (with CheckQuorum) ignores RequestVote.
+     */
+    LEASE;
 
     public String label() {
         return name().toLowerCase();

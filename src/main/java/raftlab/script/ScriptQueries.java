@@ -45,7 +45,7 @@ final class ScriptQueries {
     /**
      * Everything that happened in this cluster since it was made, in order: node events ([time:, node:, kind:
      * 'role'|'vote'|'commit'|'apply'|'truncate', role:, term:, text:]) and client answers ([time:, node:, kind:
-     * 'client', request:, command:, status: 'accepted'|'ok'|'redirect'|'failed'|'lost', index:]).
+     * 'client', request:, command:, status: 'accepted'|'ok'|'redirect'|'failed'|'unknown'|'lost', index:]).
      */
     List<Map<String, Object>> events() {
         follow();

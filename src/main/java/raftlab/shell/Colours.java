@@ -23,7 +23,7 @@ final class Colours {
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("^error: "), RED.bold()),
             new Rule(Pattern.compile(" becomes leader "), GREEN.bold()),
-            new Rule(Pattern.compile(" becomes candidate "), YELLOW),
+            new Rule(Pattern.compile(" becomes (pre-)?candidate "), YELLOW),
             new Rule(Pattern.compile(" crashes$"), RED),
             new Rule(Pattern.compile(" restarts "), GREEN),
             new Rule(Pattern.compile("^\\[\\d+ms\\] client #\\d+ .*: ok at index "), GREEN),

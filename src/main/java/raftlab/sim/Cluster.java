@@ -54,6 +54,7 @@ public final class Cluster {
     private final long[] incarnation;
     private final long[] electionGen;
     private final long[] heartbeatGen;
+    private final long[] leaseGen;
     private final long[] electionDue;
     /**
      * Per node: its election timer's current arming, and the firing of it that sits in the timer queue (possibly an
@@ -108,6 +109,7 @@ public final class Cluster {
         incarnation = new long[n + 1];
         electionGen = new long[n + 1];
         heartbeatGen = new long[n + 1];
+        leaseGen = new long[n + 1];
         electionDue = new long[n + 1];
         electionArmed = new TimerFiring[n + 1];
         electionQueued = new TimerFiring[n + 1];
@@ -215,6 +217,7 @@ public final class Cluster {
         return switch (t.kind) {
             case ELECTION -> t.generation == electionGen[t.node];
             case HEARTBEAT -> t.generation == heartbeatGen[t.node];
+            case LEASE -> t.generation == leaseGen[t.node];
         };
     }
 
@@ -438,6 +441,14 @@ public final class Cluster {
         afterEvent();
     }
 
+    /** Asks leader {@code leader} to hand leadership to {@code target} (the lab's {@code transfer} command). */
+    public void transferLeadership(int leader, int target) {
+        requireUp(leader);
+        cause = "the user asks n" + leader + " to transfer leadership to n" + target;
+        apply(leader, nodes[leader].transferLeadership(target));
+        afterEvent();
+    }
+
     // ---------------------------------------------------------------------------------------------- faults
 
     /** Stops node {@code id}: its volatile state is gone, messages to it are lost, its timers never fire. */
@@ -464,6 +475,7 @@ public final class Cluster {
         nodes[id] = null;
         electionGen[id]++;
         heartbeatGen[id]++;
+        leaseGen[id]++;
         electionDue[id] = 0;
         List<ClientOp> lost = new ArrayList<>();
         for (ClientOp op : outstanding.values()) {
@@ -752,6 +764,7 @@ public final class Cluster {
         long generation = switch (t.timer()) {
             case ELECTION -> election(id, t);
             case HEARTBEAT -> heartbeat(id, t);
+            case LEASE -> lease(id, t);
         };
         assert generation > 0;
     }
@@ -780,6 +793,15 @@ public final class Cluster {
         long gen = ++heartbeatGen[id];
         if (t.arm()) {
             timers.add(new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.HEARTBEAT, gen));
+        }
+        return gen;
+    }
+
+    /** Arms or cancels node {@code id}'s lease timer (PreVote, CheckQuorum); returns its new generation. */
+    private long lease(int id, TimerRequest t) {
+        long gen = ++leaseGen[id];
+        if (t.arm()) {
+            timers.add(new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.LEASE, gen));
         }
         return gen;
     }

@@ -15,7 +15,7 @@
   // Filled in by the export from the palette the SVG uses too.
   var TERM_COLOURS = /*TERM_COLOURS*/;
   var TYPE_COLOURS = /*TYPE_COLOURS*/;
-  var ROLE_COLOURS = { leader: "#2f9e44", candidate: "#f08c00", follower: "#868e96" };
+  var ROLE_COLOURS = { leader: "#2f9e44", candidate: "#f08c00", "pre-candidate": "#fab005", follower: "#868e96" };
   function termColour(t) { return t <= 0 ? "#ced4da" : TERM_COLOURS[(t - 1) % TERM_COLOURS.length]; }
   function typeColour(t) { return TYPE_COLOURS[t] || "#868e96"; }
 

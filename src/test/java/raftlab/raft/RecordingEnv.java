@@ -19,6 +19,8 @@ final class RecordingEnv implements RandomSource {
     /** Every delay the node armed its election timer with, in order: its size counts the resets. */
     final List<Long> electionArms = new ArrayList<>();
     final List<Long> heartbeatArms = new ArrayList<>();
+    /** Lease timer armings (PreVote, CheckQuorum), in ms. */
+    final List<Long> leaseArms = new ArrayList<>();
     /** Bounds the node asked randomInt for. */
     final List<Integer> randomBounds = new ArrayList<>();
     boolean electionArmed;
@@ -60,6 +62,7 @@ final class RecordingEnv implements RandomSource {
                         cancelHeartbeatTimer();
                     }
                 }
+                case LEASE -> leaseArms.add(t.delayMs());
             }
         }
         sent.addAll(fx.messages());
@@ -136,6 +139,7 @@ final class RecordingEnv implements RandomSource {
         writes.clear();
         electionArms.clear();
         heartbeatArms.clear();
+        leaseArms.clear();
         randomBounds.clear();
         electionCancels = 0;
         heartbeatCancels = 0;

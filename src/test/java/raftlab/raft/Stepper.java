@@ -60,6 +60,14 @@ final class Stepper {
         return take(node.timeout(TimerKind.HEARTBEAT));
     }
 
+    Effects leaseTimeout() {
+        return take(node.timeout(TimerKind.LEASE));
+    }
+
+    Effects transfer(int target) {
+        return take(node.transferLeadership(target));
+    }
+
     Effects propose(Command c) {
         return take(node.propose(c));
     }

@@ -6,7 +6,7 @@ import raftlab.raft.Bug;
 
 /** What {@code explore} and {@code replay} vary: everything but the seed. {@code swarm}: see {@link Swarm}. */
 public record ExploreOptions(int nodes, long time, Set<FaultKind> faults, int clients, int keys, double rate,
-                             boolean noop, Bug bug, boolean swarm) {
+                             boolean noop, Bug bug, boolean swarm, boolean preVote, boolean checkQuorum) {
     public static final int DEFAULT_NODES = 5;
     public static final long DEFAULT_TIME = 10_000;
     public static final int DEFAULT_CLIENTS = 3;
@@ -23,7 +23,18 @@ public record ExploreOptions(int nodes, long time, Set<FaultKind> faults, int cl
         this(nodes, time, faults, clients, keys, rate, noop, bug, true);
     }
 
+    /** Figure 2's elections: no PreVote, no CheckQuorum. */
+    public ExploreOptions(int nodes, long time, Set<FaultKind> faults, int clients, int keys, double rate,
+                          boolean noop, Bug bug, boolean swarm) {
+        this(nodes, time, faults, clients, keys, rate, noop, bug, swarm, false, false);
+    }
+
     public ExploreOptions withSwarm(boolean on) {
-        return new ExploreOptions(nodes, time, faults, clients, keys, rate, noop, bug, on);
+        return new ExploreOptions(nodes, time, faults, clients, keys, rate, noop, bug, on, preVote, checkQuorum);
+    }
+
+    /** The same runs with PreVote and CheckQuorum switched as given (cluster --prevote, --checkquorum). */
+    public ExploreOptions withElections(boolean pre, boolean check) {
+        return new ExploreOptions(nodes, time, faults, clients, keys, rate, noop, bug, swarm, pre, check);
     }
 }

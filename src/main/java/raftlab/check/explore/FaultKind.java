@@ -330,6 +330,61 @@ public enum FaultKind {
             int voter = voterToReboot(c);
             return voter == 0 ? null : new Fault(c.now(), 0, CRASH, Integer.toString(voter));
         }
+    },
+    /**
+     * The leader of the moment is asked to hand leadership to a node ({@code transfer N}); nothing to undo. Argument:
+     * the target. If no node leads, the target is down or already leads, nothing happens (the lab command refuses).
+     * Asked for by name: it changes who leads when.
+     */
+    TRANSFER("transfer") {
+        @Override
+        void start(Cluster c, String arg) {
+            int target = Integer.parseInt(arg);
+            int leader = c.leader();
+            if (leader != 0 && leader != target && c.isUp(target)) {
+                c.transferLeadership(leader, target);
+            }
+        }
+
+        @Override
+        void end(Cluster c, String arg, Timing t) {
+            // A transfer ends by itself: it happens or is abandoned.
+        }
+
+        @Override
+        String startCommand(String arg) {
+            return "transfer " + arg;
+        }
+
+        @Override
+        String endCommand(String arg, Timing t) {
+            throw new IllegalStateException("a transfer has nothing to undo");
+        }
+
+        @Override
+        boolean undone() {
+            return false;
+        }
+
+        @Override
+        boolean inDefault() {
+            return false;
+        }
+
+        @Override
+        long gap(SimRandom r) {
+            return r.between(100, 1500);
+        }
+
+        @Override
+        long length(SimRandom r) {
+            return 0;
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            return Integer.toString(1 + r.nextInt(nodes));
+        }
     };
 
     public final String label;
@@ -356,6 +411,11 @@ public enum FaultKind {
     abstract String startCommand(String arg);
 
     abstract String endCommand(String arg, Timing t);
+
+    /** Whether the fault has an end to carry out ({@link #end}, {@link #endCommand}); a one-off action has none. */
+    boolean undone() {
+        return true;
+    }
 
     /** The node the fault holds down while it lasts, or 0: a node held down cannot crash again until it is back. */
     int heldDown(String arg) {

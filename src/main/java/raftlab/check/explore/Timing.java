@@ -6,14 +6,25 @@ import raftlab.raft.Settings;
  * A run's cluster timing, in virtual ms: election timeout range, heartbeat interval, normal message latency, and how
  * long a disk write takes to become durable (0: at once).
  */
-public record Timing(long electionMin, long electionMax, long heartbeat, long latencyMin, long latencyMax, long syncMs) {
+public record Timing(long electionMin, long electionMax, long heartbeat, long latencyMin, long latencyMax, long syncMs,
+                     boolean preVote, boolean checkQuorum) {
     /** The lab's defaults, as {@code cluster} makes them. */
     public static final Timing DEFAULT = new Timing(Settings.DEFAULT.electionMin(), Settings.DEFAULT.electionMax(),
             Settings.DEFAULT.heartbeat(), 1, 5, 0);
 
+    /** Figure 2's elections (no PreVote, no CheckQuorum). */
+    public Timing(long electionMin, long electionMax, long heartbeat, long latencyMin, long latencyMax, long syncMs) {
+        this(electionMin, electionMax, heartbeat, latencyMin, latencyMax, syncMs, false, false);
+    }
+
     /** The same timing with disk writes taking {@code ms} to become durable. */
     public Timing withSync(long ms) {
-        return new Timing(electionMin, electionMax, heartbeat, latencyMin, latencyMax, ms);
+        return new Timing(electionMin, electionMax, heartbeat, latencyMin, latencyMax, ms, preVote, checkQuorum);
+    }
+
+    /** The same timing with PreVote and CheckQuorum as given. */
+    public Timing withElections(boolean pre, boolean check) {
+        return new Timing(electionMin, electionMax, heartbeat, latencyMin, latencyMax, syncMs, pre, check);
     }
 
     /** The normal latency range as {@code latency} takes it: {@code 1..5}. */
@@ -22,7 +33,8 @@ public record Timing(long electionMin, long electionMax, long heartbeat, long la
     }
 
     public Settings settings(boolean noop) {
-        return new Settings(electionMin, electionMax, heartbeat, noop, Settings.DEFAULT.maxBatch());
+        return new Settings(electionMin, electionMax, heartbeat, noop, Settings.DEFAULT.maxBatch())
+                .withElections(preVote, checkQuorum);
     }
 
     /** The options {@code cluster} needs for this timing (none for the defaults): {@code  --election 120..400}. */
@@ -39,6 +51,12 @@ public record Timing(long electionMin, long electionMax, long heartbeat, long la
         }
         if (syncMs != 0) {
             sb.append(" --sync ").append(syncMs);
+        }
+        if (preVote) {
+            sb.append(" --prevote");
+        }
+        if (checkQuorum) {
+            sb.append(" --checkquorum");
         }
         return sb.toString();
     }
