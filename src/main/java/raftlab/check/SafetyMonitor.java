@@ -23,8 +23,11 @@ import raftlab.sim.SimListener;
  * <li>Leader Completeness: a new leader holds every entry committed before it was elected;</li>
  * <li>State Machine Safety: no two nodes commit or apply different commands at one index;</li>
  * <li>commitIndex and lastApplied never go back on a live node, and lastApplied never passes commitIndex;</li>
- * <li>a committed entry stays on a majority of the disks.</li>
+ * <li>a committed entry stays on a majority of the disks (a snapshot counts for the entries it replaced);</li>
+ * <li>a snapshot replaces only committed entries, and records the term of the committed entry it ends with.</li>
  * </ul>
+ * Logs that start after a snapshot are read only from their first entry: what a snapshot replaced is checked through
+ * the snapshot's last index and term against the committed prefix.
  * The first breach is recorded and thrown as a {@link SafetyBreach} out of the event loop; after it the monitor
  * stops checking (the state is known to be bad; more reports would be noise).
  *
@@ -41,6 +44,7 @@ public final class SafetyMonitor implements SimListener {
     public static final String MONOTONIC = "Monotonic Commit";
     public static final String APPLIED_COMMITTED = "Applied <= Committed";
     public static final String DURABLE_COMMIT = "Committed Entry Durability";
+    public static final String SNAPSHOT_COMMITTED = "Snapshot Holds Committed Entries";
 
     private final Cluster cluster;
     private final int size;
@@ -66,6 +70,8 @@ public final class SafetyMonitor implements SimListener {
     private final long[] ledTerm;
     /** Length of the prefix of each disk's log that equals the committed prefix. */
     private final long[] agree;
+    /** The snapshot index of each disk at the last look. */
+    private final long[] seenSnapshot;
 
     /** Every (index, term) entry ever seen: by index, a chain of the distinct terms seen there. */
     private final ArrayList<Seen> seen = new ArrayList<>();
@@ -104,6 +110,7 @@ public final class SafetyMonitor implements SimListener {
         shadowLen = new long[size + 1];
         shadowLast = new Entry[size + 1];
         agree = new long[size + 1];
+        seenSnapshot = new long[size + 1];
         ledTerm = new long[size + 1];
         java.util.Arrays.fill(ledTerm, -1);
         baseline();
@@ -129,12 +136,13 @@ public final class SafetyMonitor implements SimListener {
         }
         if (best != 0) {
             RaftNode n = cluster.node(best);
+            long first = n.log().firstIndex(); // below it, compacted: known only as committed (null)
             for (long k = 1; k <= n.commitIndex(); k++) {
-                committed.add(n.log().get(k));
+                committed.add(k < first ? null : n.log().get(k));
                 committedBy.add(new int[] {best, (int) n.currentTerm()});
             }
             for (long k = 1; k <= n.lastApplied(); k++) {
-                applied.add(n.log().get(k).command());
+                applied.add(k < first ? null : n.log().get(k).command());
                 appliedBy.add(best);
             }
         }
@@ -172,7 +180,7 @@ public final class SafetyMonitor implements SimListener {
                 long keep = e.a() - 1;
                 if (shadowLen[id] > keep) {
                     shadowLen[id] = keep;
-                    shadowLast[id] = keep == 0 ? null : cluster.disk(id).log().get(keep);
+                    shadowLast[id] = entryOrNull(cluster.disk(id).log(), keep);
                 }
                 agree[id] = Math.min(agree[id], keep);
                 break;
@@ -194,10 +202,10 @@ public final class SafetyMonitor implements SimListener {
             return;
         }
         RaftLogView log = cluster.disk(id).log();
-        for (int k = 1; k <= committed.size(); k++) {
-            Entry c = committed.get(k - 1);
+        for (long k = log.firstIndex(); k <= committed.size(); k++) {
+            Entry c = committed.get((int) k - 1);
             if (k > log.lastIndex() || !same(log.get(k), c)) {
-                int[] by = committedBy.get(k - 1);
+                int[] by = committedBy.get((int) k - 1);
                 pending = breach(time, LEADER_COMPLETENESS, "n" + id + " became leader of term " + term
                         + " without index " + k + " (" + show(c) + "), committed by n" + by[0] + " in term " + by[1]
                         + (k > log.lastIndex() ? "; its log ends at " + log.lastIndex()
@@ -209,7 +217,7 @@ public final class SafetyMonitor implements SimListener {
 
     private void onCommit(long time, int id, long upTo, long term) {
         RaftLogView log = cluster.disk(id).log();
-        for (long k = eventCommit[id] + 1; k <= upTo && k <= log.lastIndex(); k++) {
+        for (long k = Math.max(eventCommit[id] + 1, log.firstIndex()); k <= upTo && k <= log.lastIndex(); k++) {
             Entry e = log.get(k);
             if (k <= committed.size()) {
                 Entry c = committed.get((int) k - 1);
@@ -228,11 +236,11 @@ public final class SafetyMonitor implements SimListener {
 
     private void onApply(long time, int id, long from, long to) {
         RaftLogView log = cluster.disk(id).log();
-        for (long k = from; k <= to && k <= log.lastIndex(); k++) {
+        for (long k = Math.max(from, log.firstIndex()); k <= to && k <= log.lastIndex(); k++) {
             Command c = log.get(k).command();
             if (k <= applied.size()) {
                 Command first = applied.get((int) k - 1);
-                if (!first.equals(c)) {
+                if (first != null && !first.equals(c)) {
                     pending = breach(time, STATE_MACHINE_SAFETY, "n" + appliedBy.get((int) k - 1) + " applied "
                             + show(first, c) + " at index " + k + " but n" + id + " applied " + show(c, first)
                             + " at index " + k);
@@ -276,6 +284,7 @@ public final class SafetyMonitor implements SimListener {
                 }
                 seenCommit[id] = commit;
                 seenApplied[id] = app;
+                checkSnapshot(time, id);
                 scanLog(time, id, n);
                 ledTerm[id] = n.role() == Role.LEADER ? n.currentTerm() : -1;
             } else {
@@ -302,12 +311,15 @@ public final class SafetyMonitor implements SimListener {
         RaftLogView log = cluster.disk(id).log();
         long len = log.lastIndex();
         long from = shadowLen[id];
-        if (from > len || (from > 0 && log.get(from) != shadowLast[id])) {
+        long floor = log.snapshotIndex();
+        if (from < floor) {
+            from = floor; // compacted (or replaced by an installed snapshot): only what follows it is there to read
+        } else if (from > len || (from > floor && log.get(from) != shadowLast[id])) {
             if (n.role() == Role.LEADER && n.currentTerm() == ledTerm[id]) {
                 raise(breach(time, LEADER_APPEND_ONLY, "n" + id + ", leader of term " + ledTerm[id]
                         + ", lost or changed entries of its own log at or below index " + from));
             }
-            from = 0; // changed without a truncation event: look at all of it again
+            from = floor; // changed without a truncation event: look at all of it again
             agree[id] = 0;
         }
         for (long k = from + 1; k <= len; k++) {
@@ -335,12 +347,48 @@ public final class SafetyMonitor implements SimListener {
             }
         }
         shadowLen[id] = len;
-        shadowLast[id] = len == 0 ? null : log.get(len);
+        shadowLast[id] = entryOrNull(log, len);
+    }
+
+    private static Entry entryOrNull(RaftLogView log, long index) {
+        return index <= log.snapshotIndex() ? null : log.get(index);
+    }
+
+    /**
+     * A disk's new snapshot must replace committed entries only, and end with the term of the entry committed at its
+     * index: otherwise a node's state, or the terms it compares logs by, hold something never agreed.
+     */
+    private void checkSnapshot(long time, int id) {
+        RaftLogView log = cluster.disk(id).log();
+        long s = log.snapshotIndex();
+        if (s == seenSnapshot[id]) {
+            return;
+        }
+        seenSnapshot[id] = s;
+        if (s > committed.size()) {
+            raise(breach(time, SNAPSHOT_COMMITTED, "n" + id + " took a snapshot up to index " + s
+                    + " but entries are committed only up to index " + committed.size()));
+        }
+        Entry c = committed.get((int) s - 1);
+        if (c != null && c.term() != log.snapshotTerm()) {
+            raise(breach(time, SNAPSHOT_COMMITTED, "n" + id + "'s snapshot ends at index " + s + " with term "
+                    + log.snapshotTerm() + ", but the entry committed there is " + show(c)));
+        }
     }
 
     private void extendAgreement(int id) {
         RaftLogView log = cluster.disk(id).log();
         long a = agree[id];
+        long snap = log.snapshotIndex();
+        if (a < snap) {
+            // The snapshot stands for the committed entries it replaced, if it ends where the committed prefix does.
+            Entry c = snap <= committed.size() ? committed.get((int) snap - 1) : null;
+            if (snap > committed.size() || (c != null && c.term() != log.snapshotTerm())) {
+                agree[id] = a;
+                return;
+            }
+            a = snap;
+        }
         long limit = Math.min(committed.size(), log.lastIndex());
         while (a < limit && same(log.get(a + 1), committed.get((int) a))) {
             a++;
@@ -384,12 +432,16 @@ public final class SafetyMonitor implements SimListener {
         throw new SafetyBreach(b);
     }
 
+    /** Whether two entries are the same; null (compacted before the monitor began) matches anything. */
     private static boolean same(Entry a, Entry b) {
-        return a == b || a.equals(b);
+        return a == b || a == null || b == null || a.equals(b);
     }
 
     /** {@code "put x=1" of term 2}. */
     static String show(Entry e) {
+        if (e == null) {
+            return "an entry compacted before checking began";
+        }
         return "\"" + e.command().describe() + "\" of term " + e.term();
     }
 
@@ -401,6 +453,9 @@ public final class SafetyMonitor implements SimListener {
 
     static String show(Entry e, Entry other) {
         String s = show(e);
+        if (e == null || other == null) {
+            return s;
+        }
         return s.equals(show(other)) ? s + " (request #" + e.command().requestId() + ")" : s;
     }
 }

@@ -10,7 +10,8 @@ import raftlab.sim.Cluster;
 /**
  * {@code log}: the chosen nodes' logs side by side, one row per index, so that divergence shows at a glance.
  * Each cell is {@code TERM COMMAND} followed by a mark: {@code *} committed and applied, {@code c} committed only,
- * {@code a} applied but not committed (only a bug does that).
+ * {@code a} applied but not committed (only a bug does that). A node whose log starts after a snapshot shows
+ * {@code [snapshot tT]} at the snapshot's last index and nothing above it: those entries are gone.
  */
 final class LogView {
     private LogView() {
@@ -56,8 +57,11 @@ final class LogView {
 
     private static String cell(Cluster c, int id, long index) {
         RaftLogView log = c.disk(id).log();
-        if (index > log.lastIndex()) {
+        if (index > log.lastIndex() || index < log.snapshotIndex()) {
             return "";
+        }
+        if (index == log.snapshotIndex()) {
+            return "[snapshot t" + log.snapshotTerm() + "]";
         }
         Entry e = log.get(index);
         String text = e.term() + " " + e.command().describe();

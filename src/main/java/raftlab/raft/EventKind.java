@@ -11,7 +11,9 @@ public enum EventKind {
     /** Entries were applied to the state machine. */
     APPLY,
     /** Conflicting entries were removed from a follower's log. */
-    TRUNCATE;
+    TRUNCATE,
+    /** A snapshot replaced a prefix of the log: taken by the node, or installed from the leader. */
+    SNAPSHOT;
 
     public String label() {
         return name().toLowerCase();

@@ -1,11 +1,12 @@
 package raftlab.raft;
 
 /**
- * An RPC between two nodes. Replies are messages too: the simulated network carries both. Sealed: these four
+ * An RPC between two nodes. Replies are messages too: the simulated network carries both. Sealed: these six
  * records are every message there is, and {@link #kind()} lets a switch expression over them be checked for
  * completeness by the compiler.
  */
-public sealed interface Message permits AppendEntries, AppendEntriesReply, RequestVote, RequestVoteReply {
+public sealed interface Message permits AppendEntries, AppendEntriesReply, RequestVote, RequestVoteReply,
+        InstallSnapshot, InstallSnapshotReply {
     int from();
 
     int to();

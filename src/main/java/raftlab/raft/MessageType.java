@@ -8,7 +8,9 @@ public enum MessageType {
     APPEND_ENTRIES("AppendEntries", true),
     APPEND_ENTRIES_REPLY("AppendEntriesReply", false),
     REQUEST_VOTE("RequestVote", true),
-    REQUEST_VOTE_REPLY("RequestVoteReply", false);
+    REQUEST_VOTE_REPLY("RequestVoteReply", false),
+    INSTALL_SNAPSHOT("InstallSnapshot", true),
+    INSTALL_SNAPSHOT_REPLY("InstallSnapshotReply", false);
 
     /** The RPC name, as printed and as used by message filters. */
     public final String label;

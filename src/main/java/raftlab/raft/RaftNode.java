@@ -39,6 +39,14 @@ public interface RaftNode {
      */
     Effects propose(Command c);
 
+    /**
+     * The user asks this node to take a snapshot now (the {@code snapshot N} command): it replaces the applied part of
+     * its log with an image of its state machine. A node that does not compact may ignore it.
+     */
+    default Effects compact() {
+        return new Effects();
+    }
+
     // ------------------------------------------------------------------------------------------ state, read-only
 
     int id();

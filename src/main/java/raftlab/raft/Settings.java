@@ -3,9 +3,28 @@ package raftlab.raft;
 /**
  * Timing and behaviour knobs of a node, in virtual milliseconds.
  *
- * @param noop     whether a new leader appends a no-op entry of its term (the lab's default; Figure 2 does not)
- * @param maxBatch most entries sent in one AppendEntries
+ * @param noop          whether a new leader appends a no-op entry of its term (the lab's default; Figure 2 does not)
+ * @param maxBatch      most entries sent in one AppendEntries
+ * @param maxInflight   most AppendEntries carrying entries unanswered per follower in replicate state (0: no limit)
+ * @param backoff       how a refusal moves nextIndex back
+ * @param snapshotEvery take a snapshot once this many entries were applied since the last one (0: never by itself)
+ * @param snapshotChunk most bytes of snapshot data in one InstallSnapshot
  */
-public record Settings(long electionMin, long electionMax, long heartbeat, boolean noop, int maxBatch) {
+public record Settings(long electionMin, long electionMax, long heartbeat, boolean noop, int maxBatch,
+                       int maxInflight, Backoff backoff, long snapshotEvery, int snapshotChunk) {
     public static final Settings DEFAULT = new Settings(150, 300, 50, true, 64);
+
+    /** Default flow control, no automatic snapshots, 1024-byte snapshot chunks. */
+    public Settings(long electionMin, long electionMax, long heartbeat, boolean noop, int maxBatch) {
+        this(electionMin, electionMax, heartbeat, noop, maxBatch, 0, Backoff.TERM, 0, 1024);
+    }
+
+    public Settings withFlow(int maxBatch, int maxInflight, Backoff backoff) {
+        return new Settings(electionMin, electionMax, heartbeat, noop, maxBatch, maxInflight, backoff, snapshotEvery,
+                snapshotChunk);
+    }
+
+    public Settings withSnapshots(long every, int chunk) {
+        return new Settings(electionMin, electionMax, heartbeat, noop, maxBatch, maxInflight, backoff, every, chunk);
+    }
 }

@@ -431,6 +431,14 @@ public final class Cluster {
         afterEvent();
     }
 
+    /** Node {@code id} takes a snapshot now of what it has applied (the {@code snapshot} command, a fault kind). */
+    public void compact(int id) {
+        requireUp(id);
+        cause = "n" + id + " is asked to take a snapshot";
+        apply(id, nodes[id].compact());
+        afterEvent();
+    }
+
     /** Brings node {@code id} back from its persistent state, as a follower with empty volatile state. */
     public void restart(int id) {
         checkId(id);

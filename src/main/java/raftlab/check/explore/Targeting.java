@@ -97,7 +97,7 @@ final class Targeting implements SimListener {
         }
         boolean onMajority = cluster.voters().hasMajority(id -> {
             RaftLogView other = cluster.disk(id).log();
-            return other.lastIndex() >= last && other.termAt(last) == log.termAt(last);
+            return other.lastIndex() >= last && other.snapshotIndex() <= last && other.termAt(last) == log.termAt(last);
         });
         boolean reachesMajority = cluster.voters().hasMajority(id -> id == leader
                 || (cluster.isUp(id) && !cluster.network().isCut(leader, id)));
