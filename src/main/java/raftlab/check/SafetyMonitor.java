@@ -266,6 +266,7 @@ public final class SafetyMonitor implements SimListener {
         long time = cluster.now();
         for (int id = 1; id <= size; id++) {
             sync(id);
+            checkSnapshot(time, id);
             RaftNode n = seenNode[id];
             if (n != null) {
                 long commit = n.commitIndex();
@@ -284,7 +285,6 @@ public final class SafetyMonitor implements SimListener {
                 }
                 seenCommit[id] = commit;
                 seenApplied[id] = app;
-                checkSnapshot(time, id);
                 scanLog(time, id, n);
                 ledTerm[id] = n.role() == Role.LEADER ? n.currentTerm() : -1;
             } else {

@@ -33,7 +33,7 @@ final class ExploreCommands {
         @Option(names = "--time", paramLabel = "MS", description = "virtual ms per schedule (default 10000)")
         long time = ExploreOptions.DEFAULT_TIME;
         @Option(names = "--faults", paramLabel = "KINDS", description = "comma-separated: partition,crash,loss,reorder,dup,"
-                + "power-loss,isolate-leader,reboot-voter (default: the first five), or none")
+                + "power-loss,isolate-leader,reboot-voter,compact (default: the first five), or none")
         String faults = FaultKind.defaultLabels();
         @Option(names = "--clients", paramLabel = "C", description = "simulated clients (default 3)")
         int clients = ExploreOptions.DEFAULT_CLIENTS;
@@ -43,6 +43,9 @@ final class ExploreCommands {
         String bug;
         @Option(names = "--noop", paramLabel = "on|off", description = "new leaders append a no-op (default on)")
         String noop = "on";
+        @Option(names = "--snapshot-every", paramLabel = "E", description = "nodes take a snapshot every E applied "
+                + "entries (default 0: only the compact fault kind takes any)")
+        long snapshotEvery = 0;
 
         /** The options that differ from the defaults, as typed: {@code --time 3000 --bug forget-vote}. */
         String optionText() {
@@ -64,6 +67,9 @@ final class ExploreCommands {
             }
             if (!noop.equals("on")) {
                 sb.append(" --noop ").append(noop);
+            }
+            if (snapshotEvery != 0) {
+                sb.append(" --snapshot-every ").append(snapshotEvery);
             }
             if (bug != null) {
                 sb.append(" --bug ").append(bug);
@@ -92,7 +98,11 @@ final class ExploreCommands {
             }
             Bug b = bug == null ? null : CheckCommands.bug(bug);
             boolean withNoop = OnOff.parse(noop, "--noop");
-            return new ExploreOptions(nodes, time, kinds, clients, ExploreOptions.DEFAULT_KEYS, rate, withNoop, b);
+            if (snapshotEvery < 0) {
+                throw new LabException("--snapshot-every takes 0 (off) or more entries, not " + snapshotEvery);
+            }
+            return new ExploreOptions(nodes, time, kinds, clients, ExploreOptions.DEFAULT_KEYS, rate, withNoop, b,
+                    snapshotEvery);
         }
     }
 

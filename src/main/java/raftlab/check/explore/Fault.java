@@ -20,6 +20,7 @@ public record Fault(long at, long length, FaultKind kind, String arg) {
             case CRASH: return "crash " + arg;
             case POWER_LOSS: return "power-loss " + arg;
             case LOSS: return "loss " + arg;
+            case COMPACT: return "snapshot " + arg;
             case REORDER: return "latency " + arg;
             default: return "dupe " + arg;
         }

@@ -20,12 +20,19 @@ public enum FaultKind {
     /** Cut the current leader off from everyone, just after it appended a client entry it has not replicated yet. */
     ISOLATE_LEADER("isolate-leader"),
     /** Reboot a node just after it granted a vote while another candidate's request for that term is on its way. */
-    REBOOT_VOTER("reboot-voter");
+    REBOOT_VOTER("reboot-voter"),
+    /** A node takes a snapshot at a random moment (the {@code snapshot N} command): compaction in the middle of things. */
+    COMPACT("compact");
 
     public final String label;
 
     FaultKind(String label) {
         this.label = label;
+    }
+
+    /** Whether the fault happens at one moment and has nothing to undo. */
+    public boolean instant() {
+        return this == COMPACT;
     }
 
     /** Whether the fault's node is chosen while the run goes, rather than written in the schedule. */
@@ -68,15 +75,15 @@ public enum FaultKind {
     }
 
     /**
-     * What {@code --faults} means when not given: every kind but the aimed ones and power-loss (which changes every
-     * run's timing, by giving disks a sync time). Aimed faults make many client
+     * What {@code --faults} means when not given: every kind but the aimed ones, compact (it matters only with
+     * snapshots) and power-loss (which changes every run's timing, by giving disks a sync time). Aimed faults make many client
      * attempts end unknown (a cut-off leader takes writes it can never commit), and on some long histories that makes
      * the linearizability check run out of memory, so they are asked for by name, with the bugs they are for.
      */
     public static String defaultLabels() {
         List<String> names = new ArrayList<>();
         for (FaultKind k : values()) {
-            if (!k.aimed() && k != POWER_LOSS) {
+            if (!k.aimed() && k != POWER_LOSS && k != COMPACT) {
                 names.add(k.label);
             }
         }

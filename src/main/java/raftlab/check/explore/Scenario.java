@@ -12,12 +12,18 @@ import raftlab.raft.Bug;
  * out as lab commands that reproduce the run in the lab.
  */
 public record Scenario(long seed, int nodes, long time, int clients, int keys, double rate, boolean noop, Bug bug,
-                       List<Fault> faults, long syncMs) {
+                       List<Fault> faults, long syncMs, long snapshotEvery) {
     /** The cluster's normal latency range, which a reorder fault widens and then restores. */
     public static final String NORMAL_LATENCY = "1..5";
 
     public Scenario {
         faults = List.copyOf(faults);
+    }
+
+    /** A scenario without automatic snapshots. */
+    public Scenario(long seed, int nodes, long time, int clients, int keys, double rate, boolean noop, Bug bug,
+                    List<Fault> faults, long syncMs) {
+        this(seed, nodes, time, clients, keys, rate, noop, bug, faults, syncMs, 0);
     }
 
     /** A scenario whose disks sync at once. */
@@ -27,15 +33,15 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
     }
 
     public Scenario withFaults(List<Fault> f) {
-        return new Scenario(seed, nodes, time, clients, keys, rate, noop, bug, f, syncMs);
+        return new Scenario(seed, nodes, time, clients, keys, rate, noop, bug, f, syncMs, snapshotEvery);
     }
 
     public Scenario withTime(long t) {
-        return new Scenario(seed, nodes, t, clients, keys, rate, noop, bug, faults, syncMs);
+        return new Scenario(seed, nodes, t, clients, keys, rate, noop, bug, faults, syncMs, snapshotEvery);
     }
 
     public Scenario withClients(int c) {
-        return new Scenario(seed, nodes, time, c, keys, rate, noop, bug, faults, syncMs);
+        return new Scenario(seed, nodes, time, c, keys, rate, noop, bug, faults, syncMs, snapshotEvery);
     }
 
     /** A fault's start or end, at a virtual time. */
@@ -67,7 +73,7 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
                 downUntil[id] = f.end();
             }
             out.add(new Action(f.at(), f, true));
-            if (f.end() < time) {
+            if (f.end() < time && !f.kind().instant()) {
                 out.add(new Action(f.end(), f, false));
             }
         }
@@ -80,7 +86,8 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
     public List<String> commands() {
         List<String> out = new ArrayList<>();
         out.add("cluster " + nodes + " --seed " + seed + (noop ? "" : " --noop off")
-                + (syncMs == 0 ? "" : " --sync " + syncMs));
+                + (syncMs == 0 ? "" : " --sync " + syncMs)
+                + (snapshotEvery == 0 ? "" : " --snapshot-every " + snapshotEvery));
         if (bug != null) {
             out.add("bug " + bug.label + " on");
         }

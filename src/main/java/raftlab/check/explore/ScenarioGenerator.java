@@ -23,7 +23,7 @@ public final class ScenarioGenerator {
                 continue;
             }
             // Every node crashes on its own timeline; the network faults have one timeline each.
-            boolean perNode = kind == FaultKind.CRASH || kind == FaultKind.POWER_LOSS;
+            boolean perNode = kind == FaultKind.CRASH || kind == FaultKind.POWER_LOSS || kind == FaultKind.COMPACT;
             int lanes = perNode ? o.nodes() : 1;
             for (int lane = 0; lane < lanes; lane++) {
                 long t = gap(kind, r);
@@ -42,7 +42,7 @@ public final class ScenarioGenerator {
         long sync = o.faults().contains(FaultKind.POWER_LOSS)
                 ? SimRandom.stream(seed, SimRandom.SCHEDULE, 1, 0).between(1, 20) : 0;
         return new Scenario(seed, o.nodes(), o.time(), o.clients(), o.keys(), o.rate(), o.noop(), o.bug(), faults,
-                sync);
+                sync, o.snapshotEvery());
     }
 
     /**
@@ -64,12 +64,16 @@ public final class ScenarioGenerator {
     }
 
     private static long gap(FaultKind kind, SimRandom r) {
+        if (kind == FaultKind.COMPACT) {
+            return r.between(20, 800); // often: a compaction must land while entries and snapshots are in flight
+        }
         return kind == FaultKind.CRASH || kind == FaultKind.POWER_LOSS ? r.between(50, 2000) : r.between(50, 1200);
     }
 
     private static long length(FaultKind kind, SimRandom r) {
         switch (kind) {
             case PARTITION: return r.between(100, 2000);
+            case COMPACT: return 0;
             // Half the crashes are blips (0 ms: a reboot): a node back within a round of messages is what some bugs need.
             case CRASH, POWER_LOSS: return r.nextInt(2) == 0 ? r.between(0, 50) : r.between(100, 1500);
             default: return r.between(100, 1000);

@@ -42,7 +42,8 @@ public final class ScenarioRunner {
      */
     public static RunResult run(Scenario s) {
         Settings d = Settings.DEFAULT;
-        Settings settings = new Settings(d.electionMin(), d.electionMax(), d.heartbeat(), s.noop(), d.maxBatch());
+        Settings settings = new Settings(d.electionMin(), d.electionMax(), d.heartbeat(), s.noop(), d.maxBatch())
+                .withSnapshots(s.snapshotEvery(), d.snapshotChunk());
         Cluster c = new Cluster(new ClusterConfig(s.nodes(), s.seed(), settings, 1, 5, s.syncMs()));
         EventCounter counter = new EventCounter();
         c.addListener(counter);
@@ -218,6 +219,13 @@ public final class ScenarioRunner {
                     c.powerLoss(node);
                 } else {
                     c.restart(node);
+                }
+                return;
+            case COMPACT:
+                int n = Integer.parseInt(f.arg());
+                // As the snapshot command: only a live node with something applied since its last snapshot.
+                if (c.isUp(n) && c.node(n).lastApplied() > c.node(n).log().snapshotIndex()) {
+                    c.compact(n);
                 }
                 return;
             case LOSS:
