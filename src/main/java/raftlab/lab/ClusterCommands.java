@@ -57,6 +57,10 @@ final class ClusterCommands {
                 + "entry (Figure 2) or past the conflicting term (default term)")
         String backoff = "term";
 
+        @Option(names = "--batch", paramLabel = "on|off", description = "a leader sends the entries proposed in one "
+                + "virtual instant together, at the end of it (default off: each goes out as it comes)")
+        String batch = "off";
+
         @Override
         public void run() {
             if (size < 1 || size > MAX_NODES) {
@@ -88,7 +92,7 @@ final class ClusterCommands {
                 throw new LabException("--backoff takes one or term, not '" + backoff + "'");
             }
             Settings s = new Settings(el[0], el[1], heartbeat, withNoop, maxBatch, maxInflight, back, snapshotEvery,
-                    snapshotChunk);
+                    snapshotChunk, OnOff.parse(batch, "--batch"));
             lab.newCluster(new ClusterConfig(size, seed, s, lat[0], lat[1], sync));
         }
     }

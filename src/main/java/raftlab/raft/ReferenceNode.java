@@ -46,6 +46,9 @@ public final class ReferenceNode implements RaftNode {
      */
     private final TreeMap<Long, List<Long>> pending = new TreeMap<>();
 
+    /** Batching: a flush is armed, for the entries from this index on. */
+    private boolean flushArmed;
+    private long flushFrom;
     /** A snapshot this step took or installed, to be written with the step's disk write; null if none. */
     private Snapshot snapshotToPersist;
     /** The bytes of our snapshot as sent in InstallSnapshot chunks, made when first needed; null until then. */
@@ -125,6 +128,7 @@ public final class ReferenceNode implements RaftNode {
         Effects handled = switch (timer) {
             case ELECTION -> electionTimeout();
             case HEARTBEAT -> heartbeatTimeout();
+            case FLUSH -> flush();
         };
         assert handled == out;
         return finish();
@@ -171,6 +175,21 @@ public final class ReferenceNode implements RaftNode {
         }
         broadcastAppendEntries();
         out.timer(TimerRequest.arm(TimerKind.HEARTBEAT, settings.heartbeat()));
+        return out;
+    }
+
+    /** The end of the instant in which entries were proposed: send them to the followers that are caught up. */
+    private Effects flush() {
+        flushArmed = false;
+        if (role != Role.LEADER) {
+            return out;
+        }
+        for (int i = 0; i < progress.length; i++) {
+            Progress p = progress[i];
+            if (voters.idAt(i) != id && p.next() == flushFrom && !p.paused()) {
+                sendAppendEntries(i);
+            }
+        }
         return out;
     }
 
@@ -721,6 +740,15 @@ public final class ReferenceNode implements RaftNode {
         self().acknowledged(index);
         if (bugs.contains(Bug.EARLY_APPLY)) {
             applyUpTo(index);
+        }
+        if (settings.batch()) {
+            if (!flushArmed) {
+                flushArmed = true;
+                flushFrom = index;
+                out.timer(TimerRequest.arm(TimerKind.FLUSH, 0));
+            }
+            maybeAdvanceCommit();
+            return finish();
         }
         for (int i = 0; i < progress.length; i++) {
             Progress p = progress[i];

@@ -9,22 +9,29 @@ package raftlab.raft;
  * @param backoff       how a refusal moves nextIndex back
  * @param snapshotEvery take a snapshot once this many entries were applied since the last one (0: never by itself)
  * @param snapshotChunk most bytes of snapshot data in one InstallSnapshot
+ * @param batch         a leader sends the entries proposed in one virtual instant together, at the end of it
  */
 public record Settings(long electionMin, long electionMax, long heartbeat, boolean noop, int maxBatch,
-                       int maxInflight, Backoff backoff, long snapshotEvery, int snapshotChunk) {
+                       int maxInflight, Backoff backoff, long snapshotEvery, int snapshotChunk, boolean batch) {
     public static final Settings DEFAULT = new Settings(150, 300, 50, true, 64);
 
     /** Default flow control, no automatic snapshots, 1024-byte snapshot chunks. */
     public Settings(long electionMin, long electionMax, long heartbeat, boolean noop, int maxBatch) {
-        this(electionMin, electionMax, heartbeat, noop, maxBatch, 0, Backoff.TERM, 0, 1024);
+        this(electionMin, electionMax, heartbeat, noop, maxBatch, 0, Backoff.TERM, 0, 1024, false);
     }
 
     public Settings withFlow(int maxBatch, int maxInflight, Backoff backoff) {
         return new Settings(electionMin, electionMax, heartbeat, noop, maxBatch, maxInflight, backoff, snapshotEvery,
-                snapshotChunk);
+                snapshotChunk, batch);
     }
 
     public Settings withSnapshots(long every, int chunk) {
-        return new Settings(electionMin, electionMax, heartbeat, noop, maxBatch, maxInflight, backoff, every, chunk);
+        return new Settings(electionMin, electionMax, heartbeat, noop, maxBatch, maxInflight, backoff, every, chunk,
+                batch);
+    }
+
+    public Settings withBatch(boolean on) {
+        return new Settings(electionMin, electionMax, heartbeat, noop, maxBatch, maxInflight, backoff, snapshotEvery,
+                snapshotChunk, on);
     }
 }

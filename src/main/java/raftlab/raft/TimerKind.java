@@ -9,7 +9,12 @@ public enum TimerKind {
     /** A follower or candidate that hears from no leader for this long starts an election. */
     ELECTION,
     /** A leader sends AppendEntries (empty or not) to every follower this often. */
-    HEARTBEAT;
+    HEARTBEAT,
+    /**
+     * Asked for with a delay of 0 by a leader that batches: it fires after everything else due in the same virtual
+     * instant, so the entries proposed in that instant go out in one AppendEntries per follower.
+     */
+    FLUSH;
 
     public String label() {
         return name().toLowerCase();

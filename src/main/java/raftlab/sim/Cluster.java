@@ -54,6 +54,7 @@ public final class Cluster {
     private final long[] incarnation;
     private final long[] electionGen;
     private final long[] heartbeatGen;
+    private final long[] flushGen;
     private final long[] electionDue;
     /**
      * Per node: its election timer's current arming, and the firing of it that sits in the timer queue (possibly an
@@ -106,6 +107,7 @@ public final class Cluster {
         incarnation = new long[n + 1];
         electionGen = new long[n + 1];
         heartbeatGen = new long[n + 1];
+        flushGen = new long[n + 1];
         electionDue = new long[n + 1];
         electionArmed = new TimerFiring[n + 1];
         electionQueued = new TimerFiring[n + 1];
@@ -190,6 +192,7 @@ public final class Cluster {
         return switch (t.kind) {
             case ELECTION -> t.generation == electionGen[t.node];
             case HEARTBEAT -> t.generation == heartbeatGen[t.node];
+            case FLUSH -> t.generation == flushGen[t.node];
         };
     }
 
@@ -415,6 +418,7 @@ public final class Cluster {
         nodes[id] = null;
         electionGen[id]++;
         heartbeatGen[id]++;
+        flushGen[id]++;
         electionDue[id] = 0;
         List<ClientOp> lost = new ArrayList<>();
         for (ClientOp op : outstanding.values()) {
@@ -658,6 +662,7 @@ public final class Cluster {
         long generation = switch (t.timer()) {
             case ELECTION -> election(id, t);
             case HEARTBEAT -> heartbeat(id, t);
+            case FLUSH -> flush(id, t);
         };
         assert generation > 0;
     }
@@ -686,6 +691,15 @@ public final class Cluster {
         long gen = ++heartbeatGen[id];
         if (t.arm()) {
             timers.add(new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.HEARTBEAT, gen));
+        }
+        return gen;
+    }
+
+    /** Arms or cancels node {@code id}'s flush timer (batching); returns its new generation. */
+    private long flush(int id, TimerRequest t) {
+        long gen = ++flushGen[id];
+        if (t.arm()) {
+            timers.add(new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.FLUSH, gen));
         }
         return gen;
     }
