@@ -21,10 +21,12 @@ final class LogView {
         String[] header = new String[ids.size() + 1];
         header[0] = "index";
         long maxIndex = 0;
+        boolean snapshots = false;
         for (int i = 0; i < ids.size(); i++) {
             int id = ids.get(i);
             header[i + 1] = "n" + id + suffix(c, id);
             maxIndex = Math.max(maxIndex, c.disk(id).log().lastIndex());
+            snapshots |= c.disk(id).log().snapshotIndex() > 0;
         }
         Table t = new Table(header).alignRight(0);
         for (long index = Math.max(1, fromIndex); index <= maxIndex; index++) {
@@ -39,7 +41,8 @@ final class LogView {
         if (maxIndex == 0) {
             out.line("(all logs are empty)");
         } else {
-            out.line("marks: * committed and applied, c committed, a applied but not committed");
+            out.line("marks: * committed and applied, c committed, a applied but not committed"
+                    + (snapshots ? "; [snapshot tT]: the entries up to here are replaced by a snapshot" : ""));
         }
     }
 

@@ -88,8 +88,8 @@ public final class ReferenceNode implements RaftNode {
         voteBefore = state.votedFor;
         // Automatic compaction happens at the start of a step, never in the step that applied the entries: the events
         // of that step (commit, apply) may still be read against the entries they name.
-        if (settings.snapshotEvery() > 0
-                && Math.min(lastApplied, state.log.lastIndex()) - state.log.snapshotIndex() >= settings.snapshotEvery()) {
+        long compactable = Math.min(lastApplied, state.log.lastIndex()) - state.log.snapshotIndex();
+        if (settings.snapshotEvery() > 0 && compactable >= settings.snapshotEvery()) {
             takeSnapshot();
         }
     }
@@ -632,7 +632,8 @@ public final class ReferenceNode implements RaftNode {
             log.compactTo(s.index(), s.term());
         } else {
             long dropped = Math.max(0, log.lastIndex() - log.snapshotIndex());
-            why = "discards its log of " + dropped + " entr" + (dropped == 1 ? "y" : "ies");
+            why = dropped == 0 ? "its log was empty"
+                    : "discards its log of " + dropped + " entr" + (dropped == 1 ? "y" : "ies");
             log.resetTo(s.index(), s.term());
         }
         state.snapshot = s;
@@ -672,7 +673,8 @@ public final class ReferenceNode implements RaftNode {
             matchScratch[i] = progress[i].match();
         }
         long n = voters.committedIndexInPlace(matchScratch);
-        if (n > commitIndex && n >= state.log.snapshotIndex() && (state.log.termAt(n) == state.currentTerm || bugs.contains(Bug.COMMIT_OLD_TERM))) {
+        if (n > commitIndex && n >= state.log.snapshotIndex()
+                && (state.log.termAt(n) == state.currentTerm || bugs.contains(Bug.COMMIT_OLD_TERM))) {
             setCommitIndex(n);
         }
     }
