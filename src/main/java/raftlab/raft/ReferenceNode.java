@@ -44,7 +44,7 @@ public final class ReferenceNode implements RaftNode {
      * One index can hold several: a request whose entry a later leader cut off stays here, because its entry may
      * still be committed (another node kept it); only what is committed at the index decides.
      */
-    private final TreeMap<Long, List<Long>> pending = new TreeMap<>();
+    private final java.util.HashMap<Long, List<Long>> pending = new java.util.HashMap<>(); // only looked up by index
 
     /** Batching: a flush is armed, for the entries from this index on. */
     private boolean flushArmed;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeMap;
 
 import raftlab.raft.Bug;
 import raftlab.raft.ClientReply;
@@ -70,7 +69,8 @@ public final class Cluster {
     private final PriorityQueue<TimerFiring> timers = new PriorityQueue<>();
     private final PriorityQueue<InFlight> wire = new PriorityQueue<>();
     private final Network network;
-    private final TreeMap<Long, ClientOp> outstanding = new TreeMap<>();
+    /** By request id; ids only grow, so insertion order is id order (a LinkedHashMap: cheaper than a tree). */
+    private final java.util.LinkedHashMap<Long, ClientOp> outstanding = new java.util.LinkedHashMap<>();
     private final List<SimListener> listeners = new ArrayList<>();
     private final Stats stats = new Stats();
 
