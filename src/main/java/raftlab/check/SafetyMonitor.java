@@ -146,6 +146,16 @@ public final class SafetyMonitor implements SimListener {
                 appliedBy.add(best);
             }
         }
+        // Snapshots already on disk are taken as given too: only committed entries are compacted, so what they cover
+        // was committed, even if no live node remembers committing that far.
+        for (int id = 1; id <= size; id++) {
+            long snap = cluster.disk(id).log().snapshotIndex();
+            seenSnapshot[id] = snap;
+            while (committed.size() < snap) {
+                committed.add(null);
+                committedBy.add(new int[] {id, 0});
+            }
+        }
     }
 
     /** Breaches found so far (at most one: the monitor stops at the first). */

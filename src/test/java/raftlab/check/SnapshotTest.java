@@ -131,4 +131,29 @@ class SnapshotTest {
         assertEquals(c.node(l).lastApplied(), c.disk(l).log().snapshotIndex());
         assertTrue(c.disk(l).log().lastIndex() > c.disk(l).log().snapshotIndex(), "the unapplied entry stays");
     }
+
+    @Test
+    void aMonitorStartedLateTakesTheSnapshotsOnDiskAsGiven() {
+        Cluster c = new Cluster(new ClusterConfig(3, 1, Settings.DEFAULT, 1, 5)); // no monitor yet
+        c.tick(400);
+        puts(c, 6, "k");
+        c.tick(100);
+        c.compact(1);
+        puts(c, 6, "m");
+        c.tick(100);
+        c.compact(2); // n2's snapshot reaches further than n1's
+        for (int id = 1; id <= 3; id++) {
+            c.crash(id);
+        }
+        c.restart(1); // remembers committing only as far as its own snapshot
+        assertTrue(c.disk(2).log().snapshotIndex() > c.node(1).commitIndex());
+        SafetyMonitor m = new SafetyMonitor(c);
+        c.addListener(m);
+        c.restart(2);
+        c.restart(3);
+        c.tick(1000);
+        puts(c, 6, "after");
+        c.tick(200);
+        assertFalse(m.breached(), m.breaches().toString());
+    }
 }
