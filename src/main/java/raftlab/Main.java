@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 import raftlab.lab.Lab;
 import raftlab.lab.LabException;
+import raftlab.lab.Output;
+import raftlab.lab.Text;
+import raftlab.lab.TextFiles;
 import raftlab.lab.Transcript;
 import raftlab.lab.UnifiedDiff;
+import raftlab.sim.Interrupts;
 
 /**
  * The {@code lab} program. Dispatches by hand rather than through picocli, so that opening the shell does not pay
@@ -21,10 +24,14 @@ public final class Main {
     static final String USAGE = String.join("\n",
             "usage: lab                      open the interactive shell on a 5-node cluster",
             "       lab run FILE.groovy [ARGS...]   run an experiment script",
-            "       lab replay FILE.txt      replay a transcript; print a diff and exit 1 if the output differs",
+            "       lab replay FILE.txt [--update]  replay a transcript; print a diff and exit 1 if the output differs",
             "       lab bench [--seconds S]  measure simulation, checking and exploration speed",
             "       lab COMMAND [ARGS...]    run one lab command in a fresh lab, e.g. lab explore --seeds 1..100",
-            "       lab --help | --version");
+            "       lab help COMMAND         the lab's help for one command; `lab cmd help` lists them all",
+            "       lab cmd COMMAND [ARGS...]  the same, for any command, whatever its name (lab cmd run until leader)",
+            "       lab --help | --version   (--debug before anything: internal errors show their stack trace)",
+            "exit status: 0 ok; 1 a command failed, a replay differed, a safety breach or failing seeds; 2 bad usage;",
+            "             130 stopped with Ctrl-C. `lab run until ...` is the lab's run command; `lab run FILE` a script.");
 
     private Main() {
     }
@@ -37,6 +44,10 @@ public final class Main {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         // With Groovy on the class path picocli would load it for every command; we never use closures in options.
         System.setProperty("picocli.disable.closures", "true");
+        if (args.length > 0 && args[0].equals("--debug")) {
+            Lab.setDebug(true);
+            args = Arrays.copyOfRange(args, 1, args.length);
+        }
         if (args.length == 0) {
             return raftlab.shell.Shell.start(out, err);
         }
@@ -56,7 +67,16 @@ public final class Main {
             case "-V":
                 out.println("raft-lab " + Lab.VERSION);
                 return 0;
+            case "cmd":
+                if (rest.length == 0) {
+                    err.println("lab cmd: name a lab command, as in `lab cmd run until leader`");
+                    return 2;
+                }
+                return oneCommand(rest, out, err);
             case "run":
+                if (rest.length > 0 && rest[0].equals("until")) {
+                    return oneCommand(args, out, err); // the lab's `run until leader`, not a script called "until"
+                }
                 if (rest.length == 0) {
                     err.println("lab run: name a script, as in `lab run scripts/first-election.groovy`");
                     return 2;
@@ -67,11 +87,13 @@ public final class Main {
                 if (rest.length > 0 && rest[0].startsWith("--")) {
                     return oneCommand(args, out, err); // `replay --seed S`: the explore replay, not a transcript
                 }
-                if (rest.length != 1) {
-                    err.println("lab replay: name one transcript, as in `lab replay transcripts/first-election.txt`");
+                boolean update = rest.length == 2 && rest[1].equals("--update");
+                if (rest.length != 1 && !update) {
+                    err.println("lab replay: name one transcript, as in `lab replay transcripts/first-election.txt`"
+                            + " (add --update to write the actual output into it)");
                     return 2;
                 }
-                return replay(Path.of(rest[0]), out, err);
+                return replay(Path.of(rest[0]), update, out, err);
             case "bench":
                 return raftlab.bench.Bench.run(rest, out, err);
             default:
@@ -81,12 +103,14 @@ public final class Main {
 
     /**
      * {@code lab explore --seeds 1..100 --bug naive-seed}: any lab command, run once in a fresh lab (on the default
-     * cluster) from the operating system's shell. Exit 1 if the command fails.
+     * cluster) from the operating system's shell. Exit 1 if the command fails (an error, a breach, failing seeds),
+     * 130 if Ctrl-C stopped it. Lines that depend on wall time (explore's speed) go to stderr, so stdout is the same
+     * on every run.
      */
     private static int oneCommand(String[] args, PrintStream out, PrintStream err) {
         Lab lab = new Lab();
         if (!lab.commands().has(args[0])) {
-            err.println("lab: unknown argument '" + args[0] + "'");
+            err.println("lab: unknown argument '" + Text.printable(args[0]) + "'" + lab.commands().suggestion(args[0]));
             err.println(USAGE);
             return 2;
         }
@@ -94,33 +118,84 @@ public final class Main {
         for (String a : args) {
             line.append(line.length() == 0 ? "" : " ").append(raftlab.lab.Tokenizer.quote(a));
         }
-        out.print(lab.execute(line.toString()).text());
-        return lab.lastError() == null ? 0 : 1;
+        Object handler = ctrlC();
+        try {
+            Output o = lab.execute(line.toString());
+            out.print(o.text());
+            for (String l : o.unrecorded()) {
+                err.println(l);
+            }
+            if (!o.lines().isEmpty() && o.lines().get(o.lines().size() - 1).startsWith("interrupted at [")) {
+                return 130;
+            }
+            return lab.lastFailed() ? 1 : 0;
+        } finally {
+            restoreCtrlC(handler);
+        }
     }
 
-    private static int replay(Path file, PrintStream out, PrintStream err) {
-        String expected;
+    /** Ctrl-C stops the running command between two events (see Interrupts) instead of killing the JVM at once. */
+    private static Object ctrlC() {
+        Interrupts.clear();
         try {
-            expected = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            err.println("lab replay: no such file " + file);
-            return 2;
-        } catch (IOException e) {
-            err.println("lab replay: cannot read " + file + ": " + e.getMessage());
+            return org.jline.utils.Signals.register("INT", Interrupts::request);
+        } catch (RuntimeException | LinkageError e) {
+            return null; // no signal support: Ctrl-C ends the JVM as usual
+        }
+    }
+
+    private static void restoreCtrlC(Object previous) {
+        if (previous != null) {
+            org.jline.utils.Signals.unregister("INT", previous);
+        }
+    }
+
+    private static int replay(Path file, boolean update, PrintStream out, PrintStream err) {
+        String original;
+        try {
+            original = TextFiles.readUtf8(file);
+        } catch (TextFiles.ReadError e) {
+            err.println("lab replay: " + Text.printable(e.getMessage()));
             return 2;
         }
+        // Either line ending is accepted; the lab itself writes LF.
+        boolean crlf = original.contains("\r\n");
+        String expected = crlf ? original.replace("\r\n", "\n") : original;
         String actual;
+        Object handler = ctrlC();
         try {
             actual = Transcript.replay(expected);
         } catch (LabException e) {
-            err.println("lab replay: " + file + ": " + e.getMessage());
+            err.println("lab replay: " + file + ": " + Text.printable(e.getMessage()));
             return 2;
+        } finally {
+            restoreCtrlC(handler);
         }
+        if (Interrupts.requested()) {
+            err.println("lab replay: " + file + ": interrupted");
+            return 130;
+        }
+        String endings = crlf ? " (the file has CRLF line endings, read as LF; the lab writes LF)" : "";
         if (actual.equals(expected)) {
-            out.println("replay " + file + ": identical");
+            out.println("replay " + file + ": identical" + endings);
             return 0;
         }
-        out.print(UnifiedDiff.diff(expected, actual, file + " (expected)", file + " (actual)"));
+        String diff = UnifiedDiff.diff(expected, actual, file + " (expected)", file + " (actual)");
+        if (update) {
+            try {
+                Files.writeString(file, actual, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("lab replay: cannot write " + file + ": " + TextFiles.reason(e, file));
+                return 2;
+            }
+            out.print(diff);
+            out.println("updated " + file + " with the actual output (the diff above); read it before you commit it");
+            return 0;
+        }
+        out.print(Text.printable(diff));
+        if (!endings.isEmpty()) {
+            out.println("note: " + file.getFileName() + endings.replace(" (", ": ").replace(")", ""));
+        }
         return 1;
     }
 }

@@ -108,14 +108,15 @@ public final class History implements SimListener {
         return out;
     }
 
+    /** The history's kind of a client command, or null for a leader's no-op (not a client operation). */
     static OpKind kindOf(CommandKind k) {
-        switch (k) {
-            case PUT: return OpKind.PUT;
-            case GET: return OpKind.GET;
-            case APPEND: return OpKind.APPEND;
-            case DELETE: return OpKind.DELETE;
-            default: return null;
-        }
+        return switch (k) {
+            case PUT -> OpKind.PUT;
+            case GET -> OpKind.GET;
+            case APPEND -> OpKind.APPEND;
+            case DELETE -> OpKind.DELETE;
+            case NOOP -> null;
+        };
     }
 
     // ---------------------------------------------------------------------------------------------- listening
@@ -131,16 +132,13 @@ public final class History implements SimListener {
         if (h == null) {
             return;
         }
-        switch (reply.status()) {
-            case OK:
-                complete(h, Outcome.OK, h.kind == OpKind.GET ? reply.value() : null, time);
-                break;
-            case REDIRECT:
-            case FAILED:
-                complete(h, Outcome.FAIL, null, time);
-                break;
-            default:
-                break;
+        Outcome outcome = switch (reply.status()) {
+            case ACCEPTED -> null; // the final answer comes later
+            case OK -> Outcome.OK;
+            case REDIRECT, FAILED -> Outcome.FAIL;
+        };
+        if (outcome != null) {
+            complete(h, outcome, outcome == Outcome.OK && h.kind == OpKind.GET ? reply.value() : null, time);
         }
     }
 

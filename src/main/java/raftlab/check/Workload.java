@@ -16,8 +16,8 @@ import raftlab.sim.SimRandom;
  * <p>A client sends to the node it believes leads; a refusal with a leader hint sends it there (the attempt did not
  * take effect, so the operation goes on). An attempt not answered within {@link #TIMEOUT} ms, or held by a node that
  * crashes, may or may not have taken effect: the operation is recorded as unknown and the client retries it as a
- * new operation. Randomness comes from a source seeded from the cluster's seed, so the clients are as repeatable
- * as the cluster and draw nothing from the cluster's own stream.
+ * new operation. Each client draws from a stream of its own derived from the cluster's seed ({@link Streams}), so
+ * the clients are as repeatable as the cluster and draw nothing from the cluster's streams or from each other's.
  */
 public final class Workload {
     /** How long a client waits for an answer before it gives up on an attempt, in virtual ms. */
@@ -27,13 +27,13 @@ public final class Workload {
 
     private final Cluster cluster;
     private final History history;
-    private final SimRandom random;
     private final int keys;
     private final double rate;
     private final Client[] clients;
     private final HashMap<Long, Client> byRequest = new HashMap<>();
     private Client submitting;
     private boolean stopped;
+    private boolean draining;
 
     private final class Client {
         final int id;
@@ -43,11 +43,18 @@ public final class Workload {
         CommandKind kind;
         String key;
         String value;
+        /** This client's own random stream: how one client draws does not change what another does. */
+        final SimRandom random;
         /** The request id of the attempt in flight, or 0. */
         long attempt;
+        /** Whether an operation is under way (from its first attempt until an answer that ends it). */
+        boolean busy;
+        /** While draining: whether the client has begun its final write. */
+        boolean finalWrite;
 
-        Client(int id) {
+        Client(int id, SimRandom random) {
             this.id = id;
+            this.random = random;
         }
     }
 
@@ -66,14 +73,13 @@ public final class Workload {
         this.history = history;
         this.keys = keys;
         this.rate = rate;
-        this.random = new SimRandom(cluster.seed() * 0x9E3779B97F4A7C15L + 0x636C69656E7473L + salt);
         this.clients = new Client[count];
         history.setWorkload(this);
         for (int i = 0; i < count; i++) {
-            Client c = new Client(i + 1);
-            c.target = 1 + random.nextInt(cluster.size());
+            Client c = new Client(i + 1, Streams.of(cluster.seed(), "workload " + salt + " client " + (i + 1)));
+            c.target = 1 + c.random.nextInt(cluster.size());
             clients[i] = c;
-            cluster.at(cluster.now() + think(), () -> next(c));
+            cluster.at(cluster.now() + think(c), () -> next(c));
         }
     }
 
@@ -90,18 +96,50 @@ public final class Workload {
         return stopped;
     }
 
-    private long think() {
-        return random.nextInt((int) Math.max(1, Math.round(2000 / rate)) + 1);
+    /**
+     * Lets every client finish the operation it is on (retrying as usual), then make one final write, and start
+     * nothing after it: how a run ends when it must show that every operation gets an answer. The final write is
+     * what lets a leader that appends no no-op commit the entries earlier leaders left (it commits an earlier
+     * term's entries only together with one of its own), so that the nodes can apply the same prefix.
+     */
+    public void drain() {
+        draining = true;
+        for (Client c : clients) {
+            if (!c.busy) {
+                cluster.at(cluster.now(), () -> next(c)); // idle, waiting to think: write now
+            }
+        }
+    }
+
+    /** How many clients are still waiting for the answer to an operation. */
+    public int waiting() {
+        int n = 0;
+        for (Client c : clients) {
+            if (c.busy) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private long think(Client c) {
+        return c.random.nextInt((int) Math.max(1, Math.round(2000 / rate)) + 1);
     }
 
     /** Begins a new random operation. */
     private void next(Client c) {
-        if (stopped) {
+        if (stopped || (draining && c.finalWrite)) {
             return;
         }
-        int pick = random.nextInt(3);
-        c.kind = pick == 0 ? CommandKind.PUT : pick == 1 ? CommandKind.GET : CommandKind.APPEND;
-        c.key = "k" + (1 + random.nextInt(keys));
+        if (draining) {
+            c.finalWrite = true;
+            c.kind = CommandKind.PUT;
+            c.key = "k1";
+        } else {
+            int pick = c.random.nextInt(3);
+            c.kind = pick == 0 ? CommandKind.PUT : pick == 1 ? CommandKind.GET : CommandKind.APPEND;
+            c.key = "k" + (1 + c.random.nextInt(keys));
+        }
         c.seq++;
         c.value = c.kind == CommandKind.GET ? null : c.id + "." + c.seq;
         begin(c);
@@ -109,6 +147,7 @@ public final class Workload {
 
     /** Records a new operation for the client's current intent and sends its first attempt. */
     private void begin(Client c) {
+        c.busy = true;
         c.op = history.invoke(c.id, History.kindOf(c.kind), c.key, c.value, cluster.now());
         send(c);
     }
@@ -133,6 +172,11 @@ public final class Workload {
             rid = cluster.submit(target, c.kind, c.key, c.value);
         } finally {
             submitting = null;
+        }
+        if (!byRequest.containsKey(rid)) {
+            // No answer came during the submit: the node's answers wait for its disk write (--sync), so bind the
+            // attempt now, or its later answer would belong to nobody.
+            bind(c, rid);
         }
         long attempt = rid;
         cluster.at(cluster.now() + TIMEOUT, () -> timeout(c, attempt));
@@ -165,22 +209,27 @@ public final class Workload {
         if (c == null || c.attempt != requestId) {
             return; // an attempt the client gave up on
         }
-        switch (r.status()) {
-            case ACCEPTED:
-                return;
-            case OK:
+        // A switch expression, so that a new kind of reply does not compile until a client knows what to do with it.
+        boolean answered = switch (r.status()) {
+            case ACCEPTED -> false; // appended: the final answer comes when it is applied
+            case OK -> {
                 history.complete(c.op, Outcome.OK, c.kind == CommandKind.GET ? r.value() : null, time);
-                c.attempt = 0;
-                cluster.at(time + think(), () -> next(c));
-                return;
-            case REDIRECT:
-                c.attempt = 0;
+                c.busy = false;
+                cluster.at(time + think(c), () -> next(c));
+                yield true;
+            }
+            case REDIRECT -> {
                 c.target = r.leaderHint() != 0 ? r.leaderHint() : c.target % cluster.size() + 1;
                 cluster.at(time + BACKOFF, () -> send(c));
-                return;
-            default: // FAILED: another entry took the request's index; it never takes effect
-                c.attempt = 0;
+                yield true;
+            }
+            case FAILED -> { // another entry took the request's index; it never takes effect: try again
                 cluster.at(time + BACKOFF, () -> send(c));
+                yield true;
+            }
+        };
+        if (answered) {
+            c.attempt = 0;
         }
     }
 

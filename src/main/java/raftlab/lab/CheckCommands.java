@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 import raftlab.check.History;
 import raftlab.check.Workload;
 import raftlab.check.linear.CheckResult;
+import raftlab.picture.Json;
 import raftlab.raft.Bug;
 
 /** Safety checks, classic bugs, simulated clients and their history. */
@@ -19,7 +20,7 @@ final class CheckCommands {
     @Command(name = "check", description = "Check safety and linearizability now (prints `safe` or the breaches);"
             + " `check on|off` switches checking after every event (on by default).")
     static final class Check extends LabCommand {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "on|off")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "on|off", description = "on: check after every event; off: only when you type `check`")
         String mode;
 
         @Override
@@ -35,11 +36,14 @@ final class CheckCommands {
             if (breaches.isEmpty()) {
                 History h = lab.clientHistory();
                 CheckResult lin = lab.lastLinearizability();
-                String history = h.size() == 0 ? "" : "; history of " + h.size() + " operations "
+                String history = h.size() == 0 ? "" : "; history of " + Text.count(h.size(), "operation") + " "
                         + (lin != null && lin.inconclusive() ? "not judged: " + lin.describe() : "is linearizable");
                 out().line("safe" + (lab.checksOn() ? " (checked after every event)" : " (present state only)")
                         + history);
                 return;
+            }
+            if (!lab.checksOn()) {
+                out().line("checks are off, so this judged the present state only (`check on` watches every event):");
             }
             for (String b : breaches) {
                 for (String line : b.split("\n")) {
@@ -64,9 +68,9 @@ final class CheckCommands {
 
     @Command(name = "bug", description = "Switch a classic Raft bug on or off in every node, as in `bug forget-vote on`.")
     static final class BugSwitch extends LabCommand {
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", description = "the bug, as `bugs` lists them")
         String name;
-        @Parameters(index = "1", paramLabel = "on|off")
+        @Parameters(index = "1", paramLabel = "on|off", description = "on switches it on in every node, off back off")
         String mode;
 
         @Override
@@ -95,9 +99,10 @@ final class CheckCommands {
     }
 
     @Command(name = "clients", description = "Start N simulated clients issuing random put/get/append with timeouts and"
-            + " retries, recorded in the history; `clients 0` or `clients stop` stops them.")
+            + " retries, recorded in the history; `clients 0` or `clients stop` stops them; `clients drain` lets them"
+            + " finish the operations they are on and start no more.")
     static final class Clients extends LabCommand {
-        @Parameters(index = "0", paramLabel = "N|stop")
+        @Parameters(index = "0", paramLabel = "N|stop|drain", description = "how many clients to start, stop, or drain")
         String count;
         @Option(names = "--keys", paramLabel = "K", description = "keys they share, k1..kK (default 3)")
         int keys = 3;
@@ -107,13 +112,24 @@ final class CheckCommands {
         @Override
         public void run() {
             int n;
+            if (count.equals("drain")) {
+                Workload w = lab.workload();
+                if (w == null) {
+                    out().line("no clients were running");
+                    return;
+                }
+                w.drain();
+                int waiting = w.waiting();
+                out().line("clients draining: they start no new operation; " + waiting + " still waiting for an answer");
+                return;
+            }
             if (count.equals("stop")) {
                 n = 0;
             } else {
                 try {
                     n = Integer.parseInt(count);
                 } catch (NumberFormatException e) {
-                    throw new LabException("clients takes a number of clients or stop, not '" + count + "'");
+                    throw new LabException("clients takes a number of clients, stop or drain, not '" + count + "'");
                 }
             }
             if (n < 0 || n > 100) {
@@ -142,6 +158,8 @@ final class CheckCommands {
     static final class HistoryCommand extends LabCommand {
         @Option(names = "--last", paramLabel = "K", description = "only the last K operations")
         int last;
+        @Option(names = "--json", description = "one JSON object per operation, for jq and other programs")
+        boolean json;
 
         @Override
         public void run() {
@@ -149,6 +167,18 @@ final class CheckCommands {
                 throw new LabException("--last takes a positive number, not " + last);
             }
             History h = lab.clientHistory();
+            if (json) {
+                List<raftlab.check.linear.Operation> ops = h.operations();
+                for (int i = last <= 0 ? 0 : Math.max(0, ops.size() - last); i < ops.size(); i++) {
+                    raftlab.check.linear.Operation o = ops.get(i);
+                    boolean answered = o.completedAt() != raftlab.check.linear.Operation.IN_FLIGHT;
+                    out().line(Json.object("id", o.id(), "client", o.client(), "op", o.kind().name().toLowerCase(),
+                            "key", o.key(), "value", o.value(), "invoked", o.invokedAt(),
+                            "completed", answered ? o.completedAt() : null, "outcome", o.outcome().name().toLowerCase(),
+                            "output", o.output()));
+                }
+                return;
+            }
             if (h.size() == 0) {
                 out().line("no operations yet; type put/get, or start clients with `clients 3`");
                 return;

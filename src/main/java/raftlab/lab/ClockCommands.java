@@ -19,9 +19,13 @@ final class ClockCommands {
     /** The hook, or the one-line refusal when there is none. */
     static ClockControl control(Lab lab, String what) {
         ClockControl c = lab.clockControl();
-        if (c == null) {
+        if (c == null && lab.replaying()) {
             throw new LabException(what + " works only in the interactive shell; scripts and transcripts use the manual"
                     + " clock");
+        }
+        if (c == null) {
+            throw new LabException(what + " needs a person at a terminal; piped input uses the manual clock, so that the"
+                    + " same input always prints the same output");
         }
         return c;
     }

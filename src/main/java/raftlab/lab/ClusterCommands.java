@@ -156,8 +156,9 @@ final class ClusterCommands {
             var disk = cluster().disk(id);
             long snap = disk.log().snapshotIndex();
             lab.note(id, "restart", "n" + id + " restarts with term " + disk.currentTerm()
-                    + (snap == 0 ? " and " + disk.log().lastIndex() + " log entries"
-                    : ", a snapshot up to index " + snap + " and " + (disk.log().lastIndex() - snap) + " log entries after it"));
+                    + (snap == 0 ? " and " + Text.count(disk.log().lastIndex(), "log entry", "log entries")
+                    : ", a snapshot up to index " + snap + " and "
+                    + Text.count(disk.log().lastIndex() - snap, "log entry", "log entries") + " after it"));
             cluster().restart(id);
         }
     }

@@ -26,6 +26,10 @@ public final class CommandSet {
             ViewCommands.Status.class,
             ViewCommands.Log.class,
             ViewCommands.Events.class,
+            ViewCommands.Progress.class,
+            PictureCommands.TimelineCommand.class,
+            PictureCommands.Export.class,
+            PictureCommands.PlotCommand.class,
             ClientCommands.Put.class,
             ClientCommands.Get.class,
             ClientCommands.Append.class,
@@ -112,9 +116,12 @@ public final class CommandSet {
         return new ArrayList<>(types.keySet());
     }
 
-    /** Whether {@code name} is a command. */
+    /** Other names a person reaches for: {@code exit} and {@code q} leave like {@code quit}. */
+    static final Map<String, String> ALIASES = Map.of("exit", "quit", "q", "quit");
+
+    /** Whether {@code name} is a command (or an alias of one). */
     public boolean has(String name) {
-        return types.containsKey(name);
+        return types.containsKey(name) || ALIASES.containsKey(name);
     }
 
     /** Commands by name, in help order (builds every command's model). */
@@ -128,6 +135,7 @@ public final class CommandSet {
 
     /** The command called {@code name}, bound to this lab, or null. */
     public CommandLine command(String name) {
+        name = ALIASES.getOrDefault(name, name);
         CommandLine cl = built.get(name);
         if (cl == null) {
             Class<? extends LabCommand> type = types.get(name);
@@ -147,19 +155,21 @@ public final class CommandSet {
         String name = words.get(0);
         CommandLine cmd = command(name);
         if (cmd == null) {
-            throw new LabException("unknown command '" + name + "'" + suggest(name) + "; type `help` for the list");
+            throw new LabException("unknown command '" + name + "'" + suggestion(name) + "; type `help` for the list");
         }
+        List<String> args = words.subList(1, words.size());
+        ParseErrors.checkOptions(cmd, args);
         try {
-            cmd.parseArgs(words.subList(1, words.size()).toArray(new String[0]));
+            cmd.parseArgs(args.toArray(new String[0]));
         } catch (ParameterException e) {
-            throw new LabException(name + ": " + oneLine(e.getMessage()) + "; usage: " + synopsis(cmd));
+            throw new LabException(ParseErrors.describe(cmd, e));
         }
         ((Runnable) cmd.getCommand()).run();
     }
 
-    /** {@code put [--to=N] K V} */
+    /** {@code put [--to N] K V}: options written as they are typed, with a space before the value. */
     static String synopsis(CommandLine cmd) {
-        return cmd.getHelp().synopsis(0).strip().replaceAll("\\s+", " ");
+        return cmd.getHelp().synopsis(0).strip().replaceAll("\\s+", " ").replaceAll("(--[\\w-]+)=", "$1 ");
     }
 
     /** {@code put K V [options]}: the name and positional parameters, for the {@code help} list. */
@@ -175,41 +185,9 @@ public final class CommandSet {
         return sb.toString();
     }
 
-    private static String oneLine(String message) {
-        String m = message.strip().replaceAll("\\s+", " ");
-        return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
-    }
-
-    /** ", did you mean 'tick'?" for a near miss, else "". */
-    private String suggest(String name) {
-        String best = null;
-        int bestDistance = name.length() < 5 ? 2 : 3;
-        for (String candidate : types.keySet()) {
-            int d = editDistance(name, candidate);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
+    /** ", did you mean 'tick'?" for a near miss among the commands, else "". */
+    public String suggestion(String name) {
+        String best = Suggest.nearest(name, types.keySet());
         return best == null ? "" : ", did you mean '" + best + "'?";
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

@@ -72,7 +72,7 @@ final class EventPrinter implements SimListener {
         if (!verbose && quietRequest.test(op.requestId())) {
             return;
         }
-        String who = "client #" + op.requestId() + " " + op.describe();
+        String who = "client #" + op.requestId() + " " + describe(op);
         String text = switch (r.status()) {
             case ACCEPTED -> who + " -> n" + op.node() + ": accepted at index " + r.index();
             case OK -> who + ": ok at index " + r.index() + (op.command().kind() != raftlab.raft.CommandKind.GET ? ""
@@ -89,7 +89,7 @@ final class EventPrinter implements SimListener {
         if (!verbose && quietRequest.test(op.requestId())) {
             return;
         }
-        emit(time, 0, "client", "client #" + op.requestId() + " " + op.describe() + ": outcome unknown, " + why);
+        emit(time, 0, "client", "client #" + op.requestId() + " " + describe(op) + ": outcome unknown, " + why);
     }
 
     @Override
@@ -112,6 +112,14 @@ final class EventPrinter implements SimListener {
             emit(time, m.message.to(), "drop", "drop " + m.describe() + ": " + why);
         }
     }
+
+    /** A client's request as `log` shows it: values with spaces quoted, so that the line reads one way only. */
+    private static String describe(ClientOp op) {
+        return LogView.describe(op.command(), CLIENT_VALUE);
+    }
+
+    /** Longest key or value an event line shows: more than a log cell, still one line. */
+    static final int CLIENT_VALUE = 60;
 
     static String quoteValue(String v) {
         return "\"" + v + "\"";

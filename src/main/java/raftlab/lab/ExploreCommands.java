@@ -19,6 +19,7 @@ import raftlab.check.explore.Scenario;
 import raftlab.check.explore.ScenarioGenerator;
 import raftlab.check.explore.ScenarioRunner;
 import raftlab.check.explore.ScenarioShrinker;
+import raftlab.picture.Json;
 import raftlab.raft.Bug;
 
 /** Seeded exploration: many randomized fault schedules, and one of them rerun, shrunk and saved. */
@@ -33,7 +34,7 @@ final class ExploreCommands {
         @Option(names = "--time", paramLabel = "MS", description = "virtual ms per schedule (default 10000)")
         long time = ExploreOptions.DEFAULT_TIME;
         @Option(names = "--faults", paramLabel = "KINDS", description = "comma-separated: partition,crash,loss,reorder,dup,"
-                + "power-loss,isolate-leader,reboot-voter,compact (default: the first five), or none")
+                + "power-loss,compact,isolate-leader,reboot-voter (default: the first five), or none")
         String faults = FaultKind.defaultLabels();
         @Option(names = "--clients", paramLabel = "C", description = "simulated clients (default 3)")
         int clients = ExploreOptions.DEFAULT_CLIENTS;
@@ -43,6 +44,9 @@ final class ExploreCommands {
         String bug;
         @Option(names = "--noop", paramLabel = "on|off", description = "new leaders append a no-op (default on)")
         String noop = "on";
+        @Option(names = "--swarm", paramLabel = "on|off", description = "each seed also draws its own mix of fault"
+                + " kinds, rates and cluster timing (default on)")
+        String swarm = "on";
         @Option(names = "--snapshot-every", paramLabel = "E", description = "nodes take a snapshot every E applied "
                 + "entries (default 0: only the compact fault kind takes any)")
         long snapshotEvery = 0;
@@ -67,6 +71,9 @@ final class ExploreCommands {
             }
             if (!noop.equals("on")) {
                 sb.append(" --noop ").append(noop);
+            }
+            if (!swarm.equals("on")) {
+                sb.append(" --swarm ").append(swarm);
             }
             if (snapshotEvery != 0) {
                 sb.append(" --snapshot-every ").append(snapshotEvery);
@@ -98,11 +105,12 @@ final class ExploreCommands {
             }
             Bug b = bug == null ? null : CheckCommands.bug(bug);
             boolean withNoop = OnOff.parse(noop, "--noop");
+            boolean withSwarm = OnOff.parse(swarm, "--swarm");
             if (snapshotEvery < 0) {
                 throw new LabException("--snapshot-every takes 0 (off) or more entries, not " + snapshotEvery);
             }
             return new ExploreOptions(nodes, time, kinds, clients, ExploreOptions.DEFAULT_KEYS, rate, withNoop, b,
-                    snapshotEvery);
+                    withSwarm, snapshotEvery);
         }
     }
 
@@ -113,6 +121,8 @@ final class ExploreCommands {
         String seeds;
         @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: all cores)")
         Integer threads;
+        @Option(names = "--json", description = "one JSON object per failing seed, then one for the summary")
+        boolean json;
 
         @Override
         public void run() {
@@ -125,27 +135,45 @@ final class ExploreCommands {
             long total = range[1] - range[0] + 1;
             boolean showProgress = !lab.replaying() && System.console() != null && total > 1000;
             long started = System.nanoTime();
-            Explorer.Report report = Explorer.explore(range[0], range[1], o, t, done -> {
+            Explorer.Report report;
+            try {
+                report = Explorer.explore(range[0], range[1], o, t, done -> {
+                    if (showProgress) {
+                        System.err.print("\rexplore: " + done + "/" + total + " seeds");
+                        System.err.flush();
+                    }
+                });
+            } finally {
                 if (showProgress) {
-                    System.err.print("\rexplore: " + done + "/" + total + " seeds");
-                    System.err.flush();
+                    System.err.print("\r\033[K"); // the progress line goes, also when Ctrl-C stopped the run
                 }
-            });
-            if (showProgress) {
-                System.err.print("\r\033[K");
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            for (String line : report.lines()) {
-                out().line(line);
+            if (json) {
+                for (RunResult r : report.failures()) {
+                    out().line(Json.object("seed", r.scenario().seed(), "failed", true, "property", r.property(),
+                            "result", r.line().replaceFirst("^seed \\d+: ", "")));
+                }
+                out().line(Json.object("seeds", report.firstSeed() + ".." + report.lastSeed(), "schedules", report.runs(),
+                        "failed", report.failures().size(), "overBudget", report.overBudget(),
+                        "replay", report.failures().isEmpty() ? null : "replay --seed "
+                                + report.failures().get(0).scenario().seed() + optionText()));
+            } else {
+                for (String line : report.lines()) {
+                    out().line(line);
+                }
             }
             if (!report.failures().isEmpty()) {
                 RunResult first = report.failures().get(0);
-                out().line("rerun and shrink one with `replay --seed " + first.scenario().seed() + optionText() + "`");
+                if (!json) {
+                    out().line("rerun and shrink one with `replay --seed " + first.scenario().seed() + optionText() + "`");
+                }
+                lab.markFailed();
             }
-            if (!lab.replaying()) {
-                // Wall-clock figures vary from run to run, so transcripts and scripts never show them.
-                out().line(String.format("took %.1f s on %d thread%s: %.0f schedules/s, %.0f per thread", seconds, t,
-                        t == 1 ? "" : "s", report.runs() / seconds, report.runs() / seconds / t));
+            // Wall-clock figures vary from run to run and machine to machine: shown, never recorded or compared.
+            if (!json) {
+                out().unrecordedLine(String.format("took %.1f s on %d thread%s: %.0f schedules/s, %.0f per thread", seconds,
+                    t, t == 1 ? "" : "s", report.runs() / seconds, report.runs() / seconds / t));
             }
         }
     }
@@ -170,10 +198,12 @@ final class ExploreCommands {
     @Command(name = "replay", description = "Rerun one explored seed (same options as explore), shrink it if it fails,"
             + " show the schedule and the breach; --save FILE writes it as a transcript.")
     static final class Replay extends ScheduleOptions {
-        @Option(names = "--seed", paramLabel = "S", required = true)
+        @Option(names = "--seed", paramLabel = "S", required = true, description = "the seed to rerun, as explore printed it")
         long seed;
         @Option(names = "--save", paramLabel = "FILE", description = "write the (shrunk) run as a transcript")
         String save;
+        @Option(names = "--force", description = "with --save, replace FILE if it exists")
+        boolean force;
         @Option(names = "--no-shrink", description = "keep the schedule as generated")
         boolean noShrink;
 
@@ -188,32 +218,35 @@ final class ExploreCommands {
                     throw new LabException("replay --save is not available while replaying a transcript or running a"
                             + " script");
                 }
-                Path parent = Path.of(save).toAbsolutePath().getParent();
-                if (parent != null && !Files.isDirectory(parent)) {
-                    throw new LabException("cannot write " + save + ": folder " + parent + " does not exist");
-                }
+                TextFiles.writableTarget(save, force, "add --force to replace it");
             }
             Scenario generated = ScenarioGenerator.generate(seed, o);
             RunResult r = ScenarioRunner.run(generated);
             // Counted on the run's concrete schedule: aimed faults that never found their moment are not faults.
             int faultCount = r.scenario().faults().size();
             if (!r.failed()) {
-                out().line("seed " + seed + ": no breach, history linearizable (" + faultCount
-                        + " faults in " + generated.time() + "ms)");
+                out().line("seed " + seed + ": " + (r.overBudget() ? r.line().replaceFirst("^seed \\d+: ", "")
+                        : "no breach, history linearizable, settled after the faults") + " ("
+                        + Text.count(faultCount, "fault") + " in " + generated.time() + "ms)");
                 return;
             }
+            lab.markFailed();
             RunResult shown = noShrink ? r : ScenarioShrinker.shrink(r);
             Scenario s = shown.scenario();
-            out().line("seed " + seed + " fails: " + r.property() + (noShrink ? "" : "; shrunk from "
-                    + faultCount + " faults in " + generated.time() + "ms to " + s.faults().size()
+            out().line("seed " + seed + " fails (" + r.kind().label + "): " + r.property() + (noShrink ? "" : "; shrunk from "
+                    + Text.count(faultCount, "fault") + " in " + generated.time() + "ms to " + s.faults().size()
                     + " in " + s.time() + "ms with " + s.clients() + " client" + (s.clients() == 1 ? "" : "s")));
             out().line("schedule:");
             for (Scenario.Action a : s.actions()) {
-                out().line("  at " + a.time() + "ms: " + a.command());
+                out().line("  at " + a.time() + "ms: " + a.command(s.timing()));
+            }
+            if (shown.kind() == RunResult.Kind.STUCK) {
+                out().line("  at " + s.time() + "ms: the faults are over: heal, restart every node, clients drain, and"
+                        + " wait for one leader, every answer and equal state machines");
             }
             out().line("result:");
             out().line("  " + shown.line());
-            if (shown.breach() == null) {
+            if (shown.kind() == RunResult.Kind.NOT_LINEARIZABLE) {
                 for (String line : shown.linear().describe().split("\n")) {
                     out().line("  " + line);
                 }
@@ -245,11 +278,12 @@ final class ExploreCommands {
             fresh.execute("check");
             String text = Transcript.render(fresh.session());
             try {
-                Files.writeString(Path.of(save), text, StandardCharsets.UTF_8);
+                Files.writeString(TextFiles.expandHome(save), text, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new LabException("cannot write " + save + ": " + e.getMessage());
+                throw new LabException("cannot write " + save + ": " + TextFiles.reason(e, TextFiles.expandHome(save)));
             }
-            out().line("saved " + fresh.session().size() + " lines of transcript to " + save);
+            out().line("saved " + Text.count(text.isEmpty() ? 0 : text.split("\n", -1).length - 1, "line")
+                    + " of transcript to " + save);
         }
     }
 }

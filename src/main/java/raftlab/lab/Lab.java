@@ -2,6 +2,7 @@ package raftlab.lab;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import raftlab.check.Breach;
 import raftlab.check.History;
@@ -11,8 +12,12 @@ import raftlab.check.StateCheck;
 import raftlab.check.Workload;
 import raftlab.check.linear.CheckResult;
 import raftlab.check.linear.LinearizabilityChecker;
+import raftlab.picture.Recorder;
+import raftlab.picture.Timeline;
 import raftlab.sim.Cluster;
 import raftlab.sim.ClusterConfig;
+import raftlab.sim.Interrupted;
+import raftlab.sim.Interrupts;
 
 /**
  * One lab session: the current cluster, the command vocabulary bound to it, the events seen so far and the
@@ -33,6 +38,9 @@ public final class Lab {
     private CheckResult lastLinearizability;
     private String verbosity = "off";
     private String lastError;
+    /** The last command failed: an error, a breach, an interrupt, or a verdict such as failing seeds. */
+    private boolean lastFailed;
+    private static boolean debug = "1".equals(System.getenv("RAFTLAB_DEBUG"));
     /** Safety checking after every event: on by default, for every cluster the lab makes. */
     private boolean checksOn = true;
     private SafetyMonitor monitor;
@@ -43,6 +51,12 @@ public final class Lab {
     /** The automatic clock's advances since the last command, not yet in the session. */
     private long autoTickMs;
     private final List<String> autoTickLines = new ArrayList<>();
+    /** What happened, for pictures (timeline, export). */
+    private Recorder recorder;
+    /** The terminal's width in columns, or 0 when there is none (pipes, scripts, transcripts). */
+    private IntSupplier terminalWidth = () -> 0;
+    /** Scripts may write the files they name with export; transcripts may not (see {@link #setReplaying}). */
+    private boolean exportsAllowed;
 
     /** A lab on the default cluster: 5 nodes, seed 1. */
     public Lab() {
@@ -50,12 +64,16 @@ public final class Lab {
         newCluster(ClusterConfig.defaults(DEFAULT_SIZE, DEFAULT_SEED));
     }
 
-    /** Runs one line (a command, a comment or a blank line) and returns what it printed. Never throws. */
+    /**
+     * Runs one line (a command, a comment or a blank line) and returns what it printed. Never throws. A {@code #}
+     * standing alone outside quotes starts a comment: {@code tick 400  # the first election} ({@link Tokenizer}).
+     */
     public Output execute(String line) {
         flushAutoTicks();
         out = new Output();
         printer.target(out);
         lastError = null;
+        lastFailed = false;
         String text = line.strip();
         if (text.isEmpty() || text.startsWith("#")) {
             session.add(TranscriptItem.verbatim(text.isEmpty() || Transcript.isComment(text) ? text : "# " + text.substring(1)));
@@ -65,22 +83,55 @@ public final class Lab {
         try {
             words = Tokenizer.split(text);
             commands.run(words);
-        } catch (LabException | IllegalArgumentException | IllegalStateException e) {
-            fail(e.getMessage()); // user mistakes, from the commands or from the cluster's own checks
+        } catch (LabException e) {
+            fail(e.getMessage()); // the user's mistake, in the lab's words
+        } catch (Interrupted e) {
+            // Ctrl-C: the command stopped between two events; the cluster is as the last event left it. The time is
+            // this lab's (explore and replay --seed stop their own clusters, and leave this one alone).
+            out.line("interrupted at [" + cluster.now() + "ms]");
+            lastFailed = true;
         } catch (SafetyBreach e) {
             // Not a user error: the lab did its job. The cluster stays as it was at the breach, to be inspected.
-            out.line(e.breach().line());
+            for (Breach b : e.breaches()) {
+                out.line(b.line());
+            }
             out.line("the run stopped at this event; `log` and `status` show the state, `check` lists the breach");
+            lastFailed = true;
         } catch (RuntimeException e) {
-            fail("internal error: " + e);
+            fail(errorLine(e, debug)); // a bug in the lab, not the user's mistake: say so
         }
         if (words != null && ClockCommands.NAMES.contains(words.get(0))) {
             // The automatic clock is the shell's: a recorded session keeps it as a comment, and its advances as ticks.
+            session.add(TranscriptItem.verbatim("# " + text));
+        } else if (words != null && words.get(0).equals("export")) {
+            // A replayed transcript must not write files, so a recorded export stays as a comment: it still replays.
             session.add(TranscriptItem.verbatim("# " + text));
         } else if (words == null || !words.get(0).equals("record")) {
             session.add(TranscriptItem.step(text, out.lines()));
         }
         return out;
+    }
+
+    /**
+     * The one line that reports an exception that is not the user's mistake: a programming error inside a command.
+     * With {@code debug} (the {@code --debug} switch or {@code RAFTLAB_DEBUG=1}) the stack trace follows.
+     */
+    static String errorLine(RuntimeException e, boolean debug) {
+        if (e instanceof LabException) {
+            return e.getMessage();
+        }
+        String line = "internal error (a bug in the lab): " + e;
+        if (!debug) {
+            return line + "; run with --debug or RAFTLAB_DEBUG=1 to see where";
+        }
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        return line + "\n" + trace.toString().stripTrailing();
+    }
+
+    /** Whether internal errors show their stack trace: {@code --debug} or {@code RAFTLAB_DEBUG=1}. */
+    public static void setDebug(boolean on) {
+        debug = on;
     }
 
     /**
@@ -92,9 +143,15 @@ public final class Lab {
         printer.target(out);
         try {
             cluster.tick(ms);
+        } catch (Interrupted e) {
+            // A Ctrl-C meant for a command that has ended (at the prompt JLine takes Ctrl-C itself): forget it, so
+            // that the automatic clock is not stopped at every step until the next command.
+            Interrupts.clear();
         } catch (SafetyBreach e) {
             // Stop the automatic clock at the breach, so the user can inspect the cluster as it was.
-            out.line(e.breach().line());
+            for (Breach b : e.breaches()) {
+                out.line(b.line());
+            }
             out.line("the run stopped at this event and the clock is paused; `log` and `status` show the state");
             if (clock != null) {
                 try {
@@ -133,7 +190,22 @@ public final class Lab {
 
     private void fail(String message) {
         lastError = message;
-        out.line("error: " + message);
+        lastFailed = true;
+        String[] lines = message.split("\n");
+        out.line("error: " + lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            out.line(lines[i]); // only a --debug stack trace has more than one line
+        }
+    }
+
+    /** A command's verdict is a failure (failing seeds, a breach found by replay): exit 1 from the OS shell. */
+    void markFailed() {
+        lastFailed = true;
+    }
+
+    /** Whether the last command failed: an error, a safety breach, Ctrl-C, or a failing verdict. */
+    public boolean lastFailed() {
+        return lastFailed;
     }
 
     /** The message of the last command's error, or null if it succeeded. */
@@ -150,6 +222,9 @@ public final class Lab {
         printer.quietRequests(id -> workload != null && workload.owns(id));
         clientHistory = new History();
         cluster.addListener(clientHistory);
+        // Before the safety monitor, which may stop the run: the recorder then holds the breaching event too.
+        recorder = new Recorder(cluster);
+        cluster.addListener(recorder);
         workload = null;
         workloadsStarted = 0;
         monitor = null;
@@ -157,10 +232,29 @@ public final class Lab {
             setChecks(true);
         }
         var s = config.settings();
-        out.line("cluster of " + config.size() + " nodes, seed " + config.seed() + ", election " + s.electionMin()
+        out.line("cluster of " + Text.count(config.size(), "node") + ", seed " + config.seed() + ", election " + s.electionMin()
                 + ".." + s.electionMax() + "ms, heartbeat " + s.heartbeat() + "ms, latency " + config.latencyMin()
                 + ".." + config.latencyMax() + "ms" + (s.noop() ? "" : ", no leader no-op")
                 + (config.syncMs() == 0 ? "" : ", disk sync " + config.syncMs() + "ms"));
+        warnAboutTiming();
+    }
+
+    /**
+     * One warning line when the timing cannot work: Raft needs a follower to hear from the leader before its
+     * shortest election timeout, so heartbeat + the longest latency must stay below it. Accepted all the same: a
+     * student may want to watch the endless elections.
+     */
+    void warnAboutTiming() {
+        var s = cluster.config().settings();
+        long latencyMax = cluster.network().latencyMax();
+        if (s.electionMin() <= s.heartbeat()) {
+            out.line("warning: the shortest election timeout (" + s.electionMin() + "ms) is not above the heartbeat ("
+                    + s.heartbeat() + "ms): followers time out between heartbeats and elections never stop");
+        } else if (s.heartbeat() + latencyMax >= s.electionMin()) {
+            out.line("warning: a heartbeat (every " + s.heartbeat() + "ms) can take up to " + latencyMax + "ms to arrive,"
+                    + " longer than the shortest election timeout (" + s.electionMin() + "ms) allows: expect needless"
+                    + " elections");
+        }
     }
 
     /** Logs and prints a lab-level event (crash, restart) at the current virtual time. */
@@ -248,6 +342,11 @@ public final class Lab {
         return session;
     }
 
+    /** Whether every send, delivery and drop prints as it happens. */
+    boolean verbose() {
+        return verbosity.equals("on");
+    }
+
     /** "on", "off" or "terse"; kept across `cluster` so a new cluster prints the same way. */
     void setVerbosity(String level) {
         verbosity = level;
@@ -265,6 +364,30 @@ public final class Lab {
 
     public boolean quitRequested() {
         return quit;
+    }
+
+    Recorder recorder() {
+        return recorder;
+    }
+
+    /** Tells the lab how wide the terminal is (the shell does); pictures fit it. */
+    public void setTerminalWidth(IntSupplier width) {
+        terminalWidth = width;
+    }
+
+    /** The width pictures fit: the terminal's, or a fixed default when replaying or with no terminal. */
+    int width() {
+        int w = replaying ? 0 : terminalWidth.getAsInt();
+        return w > 0 ? w : Timeline.DEFAULT_WIDTH;
+    }
+
+    /** Lets {@code export} write files while replaying: a script names its files on purpose, a transcript must not. */
+    public void allowExports(boolean on) {
+        exportsAllowed = on;
+    }
+
+    boolean exportsAllowed() {
+        return !replaying || exportsAllowed;
     }
 
     public boolean replaying() {

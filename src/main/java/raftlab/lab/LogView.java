@@ -58,6 +58,26 @@ final class LogView {
         };
     }
 
+    /** Longest key or value a cell shows, in columns: a 150-character value must not widen every column. */
+    static final int MAX_VALUE = 20;
+
+    /** {@code put x=1}, {@code put x="a b"}, {@code put x=""}: keys and values quoted when they need it, long ones cut. */
+    static String describe(raftlab.raft.Command cmd) {
+        return describe(cmd, MAX_VALUE);
+    }
+
+    /** As {@link #describe(raftlab.raft.Command)}, cutting keys and values at {@code max} columns. */
+    static String describe(raftlab.raft.Command cmd, int max) {
+        String key = cmd.key() == null ? "" : Text.value(cmd.key(), max);
+        String value = cmd.value() == null ? "" : Text.value(cmd.value(), max);
+        return switch (cmd.kind()) {
+            case NOOP -> "noop";
+            case PUT -> "put " + key + "=" + value;
+            case APPEND -> "append " + key + "+=" + value;
+            case GET, DELETE -> cmd.kind().label() + " " + key;
+        };
+    }
+
     private static String cell(Cluster c, int id, long index) {
         RaftLogView log = c.disk(id).log();
         if (index > log.lastIndex() || index < log.snapshotIndex()) {
@@ -67,7 +87,7 @@ final class LogView {
             return "[snapshot t" + log.snapshotTerm() + "]";
         }
         Entry e = log.get(index);
-        String text = e.term() + " " + e.command().describe();
+        String text = e.term() + " " + describe(e.command());
         if (!c.isUp(id)) {
             return text;
         }

@@ -8,6 +8,8 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import raftlab.raft.AppendEntries;
+import raftlab.raft.Entry;
 import raftlab.sim.InFlight;
 import raftlab.sim.Stats;
 
@@ -31,13 +33,23 @@ final class MessageCommands {
     }
 
     @Command(name = "msgs", description = "List the messages in flight (all, or those chosen as for deliver), with "
-            + "their ids, Figure 2 fields and due time.")
+            + "their ids, Figure 2 fields and due time; --entries also lists what an AppendEntries carries.")
     static final class Msgs extends Selecting {
+        @Option(names = "--entries", description = "under each AppendEntries, its entries: index, term, command")
+        boolean entries;
+
         @Override
         public void run() {
             List<InFlight> chosen = select(null);
             for (InFlight m : chosen) {
                 out().line(m.describe());
+                if (entries && m.message instanceof AppendEntries) {
+                    AppendEntries ae = (AppendEntries) m.message;
+                    long index = ae.prevLogIndex();
+                    for (Entry e : ae.entries()) {
+                        out().line("    " + (++index) + "  " + e.term() + " " + LogView.describe(e.command()));
+                    }
+                }
             }
             int total = cluster().inFlight().size();
             out().line((chosen.size() == total ? total + " in flight" : chosen.size() + " of " + total + " in flight")
@@ -62,7 +74,10 @@ final class MessageCommands {
         void forEachChosen(String verb, java.util.function.Consumer<InFlight> action) {
             List<InFlight> chosen = select(verb);
             for (InFlight m : chosen) {
-                out().line(EventPrinter.stamp(cluster().now()) + verb + " " + m.describe());
+                if (!lab.verbose()) {
+                    // verbose on prints every delivery and drop as it happens: saying it here too would print it twice
+                    out().line(EventPrinter.stamp(cluster().now()) + verb + " " + m.describe());
+                }
                 action.accept(m);
             }
             if (chosen.isEmpty()) {
@@ -179,7 +194,7 @@ final class MessageCommands {
     @Command(name = "hold", description = "With hold on, time passing delivers no message: they wait for `deliver`. "
             + "Timers still fire.")
     static final class Hold extends LabCommand {
-        @Parameters(index = "0", paramLabel = "on|off")
+        @Parameters(index = "0", paramLabel = "on|off", description = "on: messages wait for deliver; off: time delivers them")
         String onOff;
 
         @Override
@@ -192,14 +207,23 @@ final class MessageCommands {
     @Command(name = "stabilize", description = "Deliver messages, and the messages they cause, until none is in flight;"
             + " the clock does not move and no timer fires.")
     static final class Stabilize extends LabCommand {
+        static final int LIMIT = 100_000;
+
         @Override
         public void run() {
-            int n = cluster().stabilize(100_000);
-            out().line("stable after " + n + " deliveries");
+            int n;
+            try {
+                n = cluster().stabilize(LIMIT);
+            } catch (IllegalStateException e) {
+                throw new LabException("still not stable after " + LIMIT + " deliveries (a message storm?); `msgs` shows"
+                        + " what is in flight");
+            }
+            out().line("stable after " + Text.count(n, "delivery", "deliveries"));
         }
     }
 
-    @Command(name = "stats", description = "Messages sent, delivered, dropped and duplicated, by type and by node.")
+    @Command(name = "stats", description = "Messages sent, delivered, dropped and duplicated, by type and by node (sent and"
+            + " duplicated count the sender, delivered and dropped the receiver).")
     static final class StatsCommand extends LabCommand {
         @Override
         public void run() {
@@ -211,7 +235,9 @@ final class MessageCommands {
                 byType.row(cells(e.getKey(), e.getValue()));
             }
             byType.render(out());
-            Table byNode = new Table("node", "sent", "delivered", "dropped", "duplicated").alignRight(1, 2, 3, 4);
+            // Per node, sent and duplicated count the sender, delivered and dropped the receiver: the headers say so.
+            Table byNode = new Table("node", "sent by", "delivered to", "dropped to", "duplicated by")
+                    .alignRight(1, 2, 3, 4);
             for (Map.Entry<Integer, long[]> e : s.byNode().entrySet()) {
                 byNode.row(cells("n" + e.getKey(), e.getValue()));
             }
@@ -228,7 +254,7 @@ final class MessageCommands {
             + "drop; `off` (the default) prints state changes; `terse` only role changes, truncations, client "
             + "results and network changes. `events` always has everything.")
     static final class Verbose extends LabCommand {
-        @Parameters(index = "0", paramLabel = "on|off|terse")
+        @Parameters(index = "0", paramLabel = "on|off|terse", description = "how much to print as it happens")
         String level;
 
         @Override

@@ -148,13 +148,19 @@ final class NetworkCommands {
         throw new LabException("'" + text + "' is not a probability; give 0..1 or a percentage, as in 0.1 or 10%");
     }
 
-    @Command(name = "loss", description = "Drop messages with probability P: everywhere, or only --from A and/or --to B.")
+    /** 0.3, 0.125, 0: a probability as a person writes it. */
+    static String fmt(double p) {
+        return CheckCommands.fmt(p);
+    }
+
+    @Command(name = "loss", description = {"Drop messages with probability P: everywhere, or only --from A and/or --to B.",
+        "Without --from/--to it replaces every per-link loss (and says which): `loss 0` makes every link whole again."})
     static final class Loss extends LabCommand {
         @Parameters(index = "0", paramLabel = "P", description = "0..1 or a percentage")
         String p;
-        @Option(names = "--from", paramLabel = "A")
+        @Option(names = "--from", paramLabel = "A", description = "only messages sent by node A")
         Integer from;
-        @Option(names = "--to", paramLabel = "B")
+        @Option(names = "--to", paramLabel = "B", description = "only messages addressed to node B")
         Integer to;
 
         @Override
@@ -166,16 +172,20 @@ final class NetworkCommands {
             if (to != null) {
                 node(to);
             }
-            cluster().network().setLoss(from == null ? 0 : from, to == null ? 0 : to, prob);
+            Network net = cluster().network();
+            // A global loss replaces the per-link ones (so `loss 0` makes every link whole again); say which it replaced.
+            List<String> replaced = from == null && to == null ? NetView.linkLosses(net, cluster().size()) : List.of();
+            net.setLoss(from == null ? 0 : from, to == null ? 0 : to, prob);
             String where = from == null && to == null ? "on every link"
                     : "on links" + (from == null ? "" : " from n" + from) + (to == null ? "" : " to n" + to);
-            lab.note(0, "net", "loss " + prob + " " + where);
+            lab.note(0, "net", "loss " + prob + " " + where + (replaced.isEmpty() ? "" : " (replacing "
+                    + String.join("; ", replaced) + ")"));
         }
     }
 
     @Command(name = "latency", description = "Set the message latency range, as in `latency 1..5` (ms).")
     static final class Latency extends LabCommand {
-        @Parameters(index = "0", paramLabel = "MIN..MAX")
+        @Parameters(index = "0", paramLabel = "MIN..MAX", description = "every message takes MIN..MAX ms, drawn uniformly")
         String range;
 
         @Override
@@ -183,6 +193,7 @@ final class NetworkCommands {
             long[] r = Ranges.parse(range, "latency", 0);
             cluster().network().setLatency(r[0], r[1]);
             lab.note(0, "net", "latency " + r[0] + ".." + r[1] + "ms");
+            lab.warnAboutTiming();
         }
     }
 
@@ -202,7 +213,7 @@ final class NetworkCommands {
     @Command(name = "net", description = "`net unreliable [--long-reorder]` switches on the MIT 6.824 tester's "
             + "unreliable network, `net reliable` off; `net` alone shows the network.")
     static final class Net extends LabCommand {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "reliable|unreliable")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "reliable|unreliable", description = "unreliable: the 6.824 tester's network; reliable: back to normal; none: show the network")
         String mode;
         @Option(names = "--long-reorder", description = "also delay two thirds of replies by 200..2200 ms")
         boolean longReorder;
@@ -233,18 +244,15 @@ final class NetworkCommands {
         }
 
         private void describe(Network net) {
-            out().line("latency " + net.latencyMin() + ".." + net.latencyMax() + "ms, loss " + net.globalLoss()
-                    + ", duplicate " + net.dupe() + ", " + (net.unreliable() ? "unreliable" + (net.longReorder()
-                    ? " with long reorder" : "") : "reliable") + ", hold " + (cluster().hold() ? "on" : "off"));
-            List<String> cuts = new ArrayList<>();
-            for (int a = 1; a <= cluster().size(); a++) {
-                for (int b = 1; b <= cluster().size(); b++) {
-                    if (net.isCut(a, b)) {
-                        cuts.add(a + "->" + b);
-                    }
-                }
+            out().line("latency " + net.latencyMin() + ".." + net.latencyMax() + "ms, duplicate " + fmt(net.dupe())
+                    + ", hold " + (cluster().hold() ? "on" : "off"));
+            out().line(net.unreliable() ? "unreliable: 10% of messages lost, requests delayed 0..26ms more"
+                    + (net.longReorder() ? ", 2/3 of replies delayed 200..2200ms" : "") : "reliable (no extra loss or delay)");
+            out().line(net.globalLoss() > 0 ? "loss " + fmt(net.globalLoss()) + " on every link" : "loss 0 on every link");
+            for (String line : NetView.linkLosses(net, cluster().size())) {
+                out().line(line);
             }
-            out().line(cuts.isEmpty() ? "no link is cut" : "cut: " + String.join(" ", cuts));
+            out().line(NetView.cuts(net, cluster().size()));
         }
     }
 }

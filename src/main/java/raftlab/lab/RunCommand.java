@@ -10,11 +10,11 @@ import raftlab.sim.Cluster;
 @Command(name = "run", description = "Run time until a leader is elected, until the leader has committed index I, or"
         + " until quiet (every reachable live node has applied the leader's whole log); give up after --max ms.")
 final class RunCommand extends LabCommand {
-    @Parameters(index = "0", paramLabel = "until")
+    @Parameters(index = "0", paramLabel = "until", description = "the word until")
     String until;
-    @Parameters(index = "1", paramLabel = "leader|commit|quiet")
+    @Parameters(index = "1", paramLabel = "leader|commit|quiet", description = "leader: one is elected; commit: the leader committed index I; quiet: every reachable node applied the leader's log")
     String condition;
-    @Parameters(index = "2", arity = "0..1", paramLabel = "I")
+    @Parameters(index = "2", arity = "0..1", paramLabel = "I", description = "the index, for commit")
     Long index;
     @Option(names = "--max", paramLabel = "MS", description = "give up after MS virtual ms (default 10000)")
     long max = 10_000;

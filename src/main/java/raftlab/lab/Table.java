@@ -29,14 +29,14 @@ final class Table {
         int[] width = new int[cols];
         for (String[] r : rows) {
             for (int c = 0; c < cols; c++) {
-                width[c] = Math.max(width[c], r[c].length());
+                width[c] = Math.max(width[c], Text.width(r[c]));
             }
         }
         for (String[] r : rows) {
             StringBuilder sb = new StringBuilder();
             for (int c = 0; c < cols; c++) {
                 String cell = r[c];
-                int pad = width[c] - cell.length();
+                int pad = width[c] - Text.width(cell);
                 if (c > 0) {
                     sb.append("  ");
                 }

@@ -3,7 +3,11 @@ package raftlab.lab;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a command line into words: whitespace separates, single or double quotes keep spaces in one word. */
+/**
+ * Splits a command line into words: whitespace separates, single or double quotes keep spaces in one word, and a
+ * {@code #} standing alone as a word (followed by a space or the end of the line) starts a comment that runs to the
+ * end of the line. {@code #17} is a word (a message id), not a comment.
+ */
 public final class Tokenizer {
     private Tokenizer() {
     }
@@ -21,6 +25,8 @@ public final class Tokenizer {
                 } else {
                     cur.append(c);
                 }
+            } else if (c == '#' && !inWord && (i + 1 == line.length() || Character.isWhitespace(line.charAt(i + 1)))) {
+                break; // a comment: `tick 400  # the first election`
             } else if (c == '\'' || c == '"') {
                 quote = c;
                 inWord = true;
@@ -46,7 +52,8 @@ public final class Tokenizer {
 
     /** Quotes a word if it would not survive {@link #split} on its own. */
     public static String quote(String word) {
-        if (!word.isEmpty() && word.chars().noneMatch(c -> Character.isWhitespace(c) || c == '\'' || c == '"')) {
+        if (!word.isEmpty() && !word.equals("#")
+                && word.chars().noneMatch(c -> Character.isWhitespace(c) || c == '\'' || c == '"')) {
             return word;
         }
         return word.indexOf('\'') < 0 ? "'" + word + "'" : "\"" + word + "\"";

@@ -22,7 +22,11 @@ public final class Transcript {
         List<TranscriptItem> items = new ArrayList<>();
         String command = null;
         List<String> output = new ArrayList<>();
-        for (String line : text.split("\n", -1)) {
+        int lineNumber = 0;
+        for (String raw : text.split("\n", -1)) {
+            lineNumber++;
+            // Either line ending: a transcript saved on Windows reads the same.
+            String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
             boolean kept = line.isBlank() || isComment(line);
             if (line.startsWith(PROMPT) || kept) {
                 if (command != null) {
@@ -38,7 +42,7 @@ public final class Transcript {
             } else if (command != null) {
                 output.add(line);
             } else {
-                throw new LabException("transcript line '" + line + "' is neither a command (\"> ...\"), a comment"
+                throw new LabException("line " + lineNumber + ": '" + Text.printable(line) + "' is neither a command (\"> ...\"), a comment"
                         + " (\"# ...\") nor output following a command");
             }
         }
@@ -78,6 +82,9 @@ public final class Transcript {
         lab.setReplaying(true);
         List<TranscriptItem> actual = new ArrayList<>();
         for (TranscriptItem item : parse(expected)) {
+            if (raftlab.sim.Interrupts.requested()) {
+                break; // Ctrl-C: the replay stops here
+            }
             if (item.isCommand()) {
                 actual.add(TranscriptItem.step(item.text(), lab.execute(item.text()).lines()));
             } else {

@@ -1,11 +1,17 @@
 package raftlab.lab;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import com.github.difflib.algorithm.Change;
+import com.github.difflib.algorithm.myers.MyersDiffWithLinearSpace;
+import com.github.difflib.patch.DeltaType;
+
 /**
- * A unified diff (as {@code diff -u} prints) between two texts, line by line, with three lines of context. Built on
- * a longest-common-subsequence table: transcripts are a few thousand lines at most, so the quadratic table is fine.
+ * A unified diff (as {@code diff -u} prints) between two texts, line by line, with three lines of context. The common
+ * start and end are trimmed first (a replay usually differs in a few lines), then java-diff-utils' linear-space Myers
+ * algorithm compares the middle: memory grows with the length of the texts, never with its square.
  */
 public final class UnifiedDiff {
     private static final int CONTEXT = 3;
@@ -96,25 +102,80 @@ public final class UnifiedDiff {
     private static List<int[]> script(String[] a, String[] b) {
         int n = a.length;
         int m = b.length;
-        int[][] lcs = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m - 1; j >= 0; j--) {
-                lcs[i][j] = a[i].equals(b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
+        int head = 0;
+        while (head < n && head < m && a[head].equals(b[head])) {
+            head++;
         }
-        List<int[]> ops = new ArrayList<>();
+        int tail = 0;
+        while (tail < n - head && tail < m - head && a[n - 1 - tail].equals(b[m - 1 - tail])) {
+            tail++;
+        }
+        List<int[]> ops = new ArrayList<>(Math.max(n, m) + 16);
+        for (int i = 0; i < head; i++) {
+            ops.add(new int[] {0, i, i});
+        }
+        List<String> midA = Arrays.asList(a).subList(head, n - tail);
+        List<String> midB = Arrays.asList(b).subList(head, m - tail);
         int i = 0;
         int j = 0;
-        while (i < n || j < m) {
-            if (i < n && j < m && a[i].equals(b[j])) {
-                ops.add(new int[] {0, i++, j++});
-            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
-                ops.add(new int[] {1, i++, j}); // deletions first, as diff -u prints them
-            } else {
-                ops.add(new int[] {2, i, j++});
+        for (Change c : new MyersDiffWithLinearSpace<String>().computeDiff(midA, midB, null)) {
+            if (c.deltaType == DeltaType.EQUAL) {
+                continue;
+            }
+            while (i < c.startOriginal) {
+                ops.add(new int[] {0, head + i++, head + j++});
+            }
+            while (i < c.endOriginal) {
+                ops.add(new int[] {1, head + i++, head + j}); // deletions first, as diff -u prints them
+            }
+            while (j < c.endRevised) {
+                ops.add(new int[] {2, head + i, head + j++});
             }
         }
+        while (i < midA.size()) {
+            ops.add(new int[] {0, head + i++, head + j++});
+        }
+        for (int k = 0; k < tail; k++) {
+            ops.add(new int[] {0, n - tail + k, m - tail + k});
+        }
+        deletionsFirst(ops);
         return ops;
+    }
+
+    /** Within each run of changes, deletions before insertions, as diff -u prints them (the library may interleave). */
+    private static void deletionsFirst(List<int[]> ops) {
+        int k = 0;
+        while (k < ops.size()) {
+            if (ops.get(k)[0] == 0) {
+                k++;
+                continue;
+            }
+            int end = k;
+            while (end < ops.size() && ops.get(end)[0] != 0) {
+                end++;
+            }
+            List<int[]> run = new ArrayList<>(ops.subList(k, end));
+            run.sort((x, y) -> Integer.compare(x[0], y[0])); // stable: 1 (delete) before 2 (insert)
+            int aStart = Integer.MAX_VALUE;
+            int bStart = Integer.MAX_VALUE;
+            for (int[] op : run) {
+                aStart = Math.min(aStart, op[1]);
+                bStart = Math.min(bStart, op[2]);
+            }
+            int deleted = (int) run.stream().filter(x -> x[0] == 1).count();
+            for (int[] op : run) {
+                // a deletion is at bStart in the new text, an insertion after every deleted line of the old
+                if (op[0] == 1) {
+                    op[2] = bStart;
+                } else {
+                    op[1] = aStart + deleted;
+                }
+            }
+            for (int r = 0; r < run.size(); r++) {
+                ops.set(k + r, run.get(r));
+            }
+            k = end;
+        }
     }
 
     private static String[] lines(String text) {

@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import raftlab.picture.Json;
+
 /** Commands that show what the nodes believe; they change nothing. */
 final class ViewCommands {
     private ViewCommands() {
@@ -67,6 +69,10 @@ final class ViewCommands {
                         + "send, deliver, drop")
         String kind;
 
+        @Option(names = "--json", description = "one JSON object per line (time, node, kind, text), for jq and other"
+                + " programs")
+        boolean json;
+
         @Override
         public void run() {
             if (last != null && last < 0) {
@@ -86,11 +92,50 @@ final class ViewCommands {
             }
             int start = last == null ? 0 : Math.max(0, picked.size() - last);
             for (int i = start; i < picked.size(); i++) {
-                out().line(picked.get(i).line());
+                LoggedEvent e = picked.get(i);
+                out().line(json ? Json.object("time", e.time(), "node", e.node() == 0 ? null : e.node(), "kind", e.kind(),
+                        "text", e.line().substring(EventPrinter.stamp(e.time()).length())) : e.line());
             }
-            if (picked.isEmpty()) {
+            if (picked.isEmpty() && !json) {
                 out().line("(no events)");
             }
+        }
+    }
+
+    @Command(name = "progress", description = "What the leader knows of each follower: nextIndex (the next entry it will"
+            + " send) and matchIndex (the last entry known to be replicated), as in Figure 2.")
+    static final class Progress extends LabCommand {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "N", description = "a leader's id (default: the live"
+                + " leader of the highest term)")
+        Integer id;
+
+        @Override
+        public void run() {
+            int leader = id == null ? cluster().leader() : liveNode(id);
+            if (leader == 0) {
+                throw new LabException("no live leader; `run until leader` elects one");
+            }
+            raftlab.raft.RaftNode n = cluster().node(leader);
+            if (n.role() != raftlab.raft.Role.LEADER) {
+                throw new LabException("n" + leader + " is a " + n.role().name().toLowerCase() + ", not a leader; only a"
+                        + " leader tracks its followers");
+            }
+            out().line("n" + leader + " leads term " + n.currentTerm() + ": last index " + n.log().lastIndex()
+                    + ", commit " + n.commitIndex());
+            Table t = new Table("follower", "nextIndex", "matchIndex", "behind", "state").alignRight(1, 2, 3);
+            for (int peer = 1; peer <= cluster().size(); peer++) {
+                if (peer != leader) {
+                    raftlab.raft.Progress p = n.progress(peer);
+                    if (p == null) {
+                        t.row("n" + peer, "?", "?", "?", "not reported by this implementation");
+                        continue;
+                    }
+                    t.row("n" + peer + (cluster().isUp(peer) ? "" : " (down)"), String.valueOf(p.next()),
+                            String.valueOf(p.match()), String.valueOf(n.log().lastIndex() - p.match()),
+                            p.state().name().toLowerCase() + (p.paused() ? ", waiting for an answer" : ""));
+                }
+            }
+            t.render(out());
         }
     }
 }

@@ -17,7 +17,7 @@ public record NodeEvent(EventKind kind, int node, Role role, long term, int peer
             case ROLE -> switch (role) {
                 case FOLLOWER -> "becomes follower in term " + term + reason;
                 case CANDIDATE -> "becomes candidate in term " + term + reason;
-                case LEADER -> "becomes leader in term " + term + " with " + a + " votes" + reason;
+                case LEADER -> "becomes leader in term " + term + " with " + a + (a == 1 ? " vote" : " votes") + reason;
             };
             case VOTE -> (a == 1 ? "votes for n" + peer : "refuses vote to n" + peer) + " in term " + term + reason;
             case COMMIT -> "commits up to index " + a;

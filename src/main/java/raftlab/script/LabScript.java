@@ -9,6 +9,7 @@ import picocli.CommandLine;
 import raftlab.lab.Lab;
 import raftlab.lab.Output;
 import raftlab.lab.Tokenizer;
+import raftlab.sim.Interrupts;
 
 /**
  * The base class of every experiment script: it makes each lab command a method of the same name. A call the
@@ -25,6 +26,8 @@ public abstract class LabScript extends Script {
     private Lab lab;
     private PrintStream out;
     private ScriptQueries queries;
+    /** Inside {@link #quietly}: commands run as usual but print nothing. */
+    private boolean quiet;
 
     /** Binds the script to the lab it drives and the stream its transcript goes to; called before it runs. */
     void attach(Lab lab, PrintStream out) {
@@ -41,25 +44,44 @@ public abstract class LabScript extends Script {
 
     /** A bare word: a command with no arguments, as in the shell. Anything else is an unknown variable. */
     public Object propertyMissing(String name) {
-        if (lab.commands().has(name)) {
+        if (lab.commands().has(name) || lab.commands().has(CommandWords.kebab(name))) {
             return command(name, new Object[0]);
         }
         throw new ScriptFailure("no variable or command '" + name + "'" + suggestion(name));
     }
 
-    private Object command(String name, Object[] args) {
+    /**
+     * Runs one line exactly as typed in the shell, {@code # comment} included: {@code cmd 'tick 400  # the first
+     * election'}. For pasting shell lines into a script; it fails and prints like any other command.
+     */
+    public Object cmd(String line) {
+        return run(line);
+    }
+
+    private Object command(String called, Object[] args) {
+        // A command whose name has a hyphen is called in camel case: powerLoss 2 is power-loss 2.
+        String name = lab.commands().has(called) ? called : CommandWords.kebab(called);
         CommandLine cmd = lab.commands().command(name);
         if (cmd == null) {
             // The shell's own message, with its "did you mean" hint; an unknown name changes nothing.
-            lab.execute(Tokenizer.quote(name));
-            throw new ScriptFailure(lab.lastError() != null ? lab.lastError() : "unknown command '" + name + "'");
+            lab.execute(Tokenizer.quote(called));
+            throw new ScriptFailure(lab.lastError() != null ? lab.lastError() : "unknown command '" + called + "'");
         }
-        String line = CommandWords.line(name, cmd, args);
-        out.println("> " + line);
+        return run(CommandWords.line(name, cmd, args));
+    }
+
+    private Object run(String line) {
+        if (!quiet) {
+            out.println("> " + clip(line));
+        }
         Output result = lab.execute(line);
         queries.follow();
-        for (String l : result.lines()) {
+        for (String l : quiet ? List.<String>of() : result.lines()) {
             out.println(l);
+        }
+        List<String> lines = result.lines();
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).startsWith("interrupted at [") && Interrupts.requested()) {
+            throw new ScriptRunner.Stopped(lines.get(lines.size() - 1));
         }
         if (lab.lastError() != null) {
             throw new ScriptFailure(lab.lastError());
@@ -70,6 +92,13 @@ public abstract class LabScript extends Script {
         return null;
     }
 
+    /** A command line as echoed: a very long one (a plot of 1,000 numbers) is cut, saying how much was left out. */
+    static String clip(String line) {
+        int keep = 150;
+        return line.length() <= keep + 50 ? line : line.substring(0, keep) + "... (" + (line.length() - keep)
+                + " more characters)";
+    }
+
     /** ", did you mean 'status'?" when the shell would suggest a command for this name, else "". */
     private String suggestion(String name) {
         lab.execute(Tokenizer.quote(name));
@@ -77,6 +106,20 @@ public abstract class LabScript extends Script {
         int at = e == null ? -1 : e.indexOf(", did you mean");
         int end = e == null ? -1 : e.indexOf(';', at);
         return at < 0 || end < 0 ? "" : e.substring(at, end);
+    }
+
+    /**
+     * Runs {@code body} with the commands inside it printing nothing, for a measurement over many runs
+     * ({@code quietly { 1000.times { ... } }}). A failing command still stops the script, with its error.
+     */
+    public Object quietly(groovy.lang.Closure<?> body) {
+        boolean was = quiet;
+        quiet = true;
+        try {
+            return body.call();
+        } finally {
+            quiet = was;
+        }
     }
 
     // ------------------------------------------------------------------------------------------ queries

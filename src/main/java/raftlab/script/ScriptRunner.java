@@ -1,10 +1,6 @@
 package raftlab.script;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,13 +10,11 @@ import groovy.lang.GroovyShell;
 import groovy.lang.MissingPropertyException;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
-import org.codehaus.groovy.control.MultipleCompilationErrorsException;
-import org.codehaus.groovy.control.messages.ExceptionMessage;
-import org.codehaus.groovy.control.messages.Message;
-import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import org.codehaus.groovy.runtime.InvokerInvocationException;
-import org.codehaus.groovy.syntax.SyntaxException;
 import raftlab.lab.Lab;
+import raftlab.lab.Text;
+import raftlab.lab.TextFiles;
+import raftlab.sim.Interrupts;
 
 /**
  * Runs a Groovy experiment script ({@code ./lab run FILE.groovy [ARGS...]}) against a fresh lab. Its transcript
@@ -40,23 +34,47 @@ public final class ScriptRunner {
         }
     }
 
+    /** Thrown when Ctrl-C stopped a command: the script ends there with exit 130. */
+    static final class Stopped extends RuntimeException {
+        Stopped(String line) {
+            super(line); // with its stack: the frames name the script line
+        }
+    }
+
     public static int runFile(Path file, String[] args, PrintStream out, PrintStream err) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            err.println("lab run: no such file " + file);
-            return 2;
-        } catch (IOException e) {
-            err.println("lab run: cannot read " + file + ": " + e.getMessage());
+            text = TextFiles.readUtf8(file);
+        } catch (TextFiles.ReadError e) {
+            err.println((e.missing() ? "lab run: " : "") + Text.printable(e.getMessage()));
             return 2;
         }
-        return run(file.toString(), text, args, out, err);
+        // Ctrl-C stops the running command between two events and ends the script (exit 130); a second Ctrl-C, for a
+        // script busy in its own Groovy code, ends the JVM at once.
+        Interrupts.clear();
+        Object previous = null;
+        try {
+            previous = org.jline.utils.Signals.register("INT", () -> {
+                if (Interrupts.requested()) {
+                    Runtime.getRuntime().halt(130);
+                }
+                Interrupts.request();
+            });
+        } catch (RuntimeException | LinkageError e) {
+            // no signal support here: Ctrl-C ends the JVM as usual
+        }
+        try {
+            return run(file.toString(), text, args, out, err);
+        } finally {
+            if (previous != null) {
+                org.jline.utils.Signals.unregister("INT", previous);
+            }
+        }
     }
 
     /** Runs {@code text} as the script {@code path} (the name its errors carry). */
     static int run(String path, String text, String[] args, PrintStream out, PrintStream err) {
-        String fileName = Path.of(path).getFileName().toString();
+        String fileName = className(Path.of(path).getFileName().toString()) + ".groovy";
         // Start-up is dominated by loading Groovy and compiling; building the lab (picocli reflection) overlaps it
         // on another core. The lab is handed over through join() and from then on only this thread touches it.
         CompletableFuture<Lab> futureLab = CompletableFuture.supplyAsync(Lab::new);
@@ -71,44 +89,50 @@ public final class ScriptRunner {
         try {
             script = (LabScript) shell.parse(new GroovyCodeSource(text, fileName, "/groovy/script"));
         } catch (CompilationFailedException e) {
-            err.println(path + ":" + compileError(e));
+            err.println(Text.printable(path + ":" + CompileErrors.describe(e, text)));
             out.flush();
             return 1;
         }
         Lab lab = futureLab.join();
         lab.setReplaying(true);
+        lab.allowExports(true); // `export html FILE` in a script writes the file it names
         script.attach(lab, out);
         try {
             script.run();
             return 0;
         } catch (Quit q) {
             return 0;
+        } catch (Stopped s) {
+            out.flush();
+            int line = scriptLine(s, fileName);
+            err.println(path + ":" + (line > 0 ? line + ": " : " ") + s.getMessage());
+            return 130;
         } catch (Throwable t) {
             out.flush();
-            err.println(path + ":" + runtimeError(unwrap(t), fileName));
+            err.println(Text.printable(path + ":" + runtimeError(unwrap(t), fileName)));
             return 1;
         } finally {
             out.flush();
         }
     }
 
-    /** {@code 3: unexpected input: '(' (column 7)}: the first compile error, with its line. */
-    static String compileError(CompilationFailedException e) {
-        if (e instanceof MultipleCompilationErrorsException) {
-            var errors = ((MultipleCompilationErrorsException) e).getErrorCollector();
-            if (errors.getErrorCount() > 0) {
-                Message first = errors.getError(0);
-                if (first instanceof SyntaxErrorMessage) {
-                    SyntaxException s = ((SyntaxErrorMessage) first).getCause();
-                    return s.getLine() + ": " + lowerFirst(oneLine(s.getOriginalMessage()))
-                            + (s.getStartColumn() > 0 ? " (column " + s.getStartColumn() + ")" : "");
-                }
-                if (first instanceof ExceptionMessage) {
-                    return " " + lowerFirst(oneLine(String.valueOf(((ExceptionMessage) first).getCause().getMessage())));
-                }
-            }
+    /**
+     * The script's class name, from its file name: Groovy names the class after the file, so a script called
+     * {@code long.groovy} or {@code my-test.groovy} would not compile. Anything that is not a Java identifier (or is a
+     * keyword) gets a prefix and underscores; errors still name the file as the user wrote it.
+     */
+    static String className(String fileName) {
+        String base = fileName.endsWith(".groovy") ? fileName.substring(0, fileName.length() - ".groovy".length())
+                : fileName;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < base.length(); i++) {
+            char c = base.charAt(i);
+            sb.append(i == 0 ? (Character.isJavaIdentifierStart(c) ? c : '_')
+                    : (Character.isJavaIdentifierPart(c) ? c : '_'));
         }
-        return " " + lowerFirst(oneLine(e.getMessage()));
+        String name = sb.length() == 0 ? "script" : sb.toString();
+        return javax.lang.model.SourceVersion.isKeyword(name) || name.equals(base) && !javax.lang.model.SourceVersion
+                .isName(name) ? "script_" + name : name;
     }
 
     /** {@code 12: error: ...} or {@code 12: assertion failed: ...}, the line taken from the script's stack frames. */
@@ -131,8 +155,9 @@ public final class ScriptRunner {
                 && fileName.startsWith(((MissingPropertyException) t).getType().getName())) {
             return "no variable or command '" + ((MissingPropertyException) t).getProperty() + "'";
         }
+        // The exception's type says what kind of failure it was (IllegalStateException, NullPointerException...).
         String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : oneLine(m);
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + oneLine(m);
     }
 
     /** The innermost frame in the script's own file (its closures share the file name), or 0. */
@@ -160,7 +185,4 @@ public final class ScriptRunner {
         return nl < 0 ? first : first.substring(0, nl).strip();
     }
 
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
-    }
 }

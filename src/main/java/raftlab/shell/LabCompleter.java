@@ -1,5 +1,9 @@
 package raftlab.shell;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +20,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import raftlab.lab.Vocabulary;
 
 /**
  * Tab completion from the command vocabulary itself: picocli completes command and option names from the command
@@ -53,7 +58,7 @@ final class LabCompleter implements Completer {
             }
             String label = label(cmd.getCommandSpec(), words, index);
             if (label != null) {
-                values(cmd.getCommandName(), label, out);
+                values(root, cmd.getCommandName(), label, prefix, out);
             }
         } else {
             // picocli answers with the rest of each matching word after the typed prefix.
@@ -70,7 +75,7 @@ final class LabCompleter implements Completer {
         return new ArrayList<>(out);
     }
 
-    private void values(String command, String label, Set<String> out) {
+    private void values(CommandLine root, String command, String label, String prefix, Set<String> out) {
         CompletionFacts f = facts.get();
         if (NODE_LABELS.contains(label) && !command.equals("cluster")) {
             for (int i = 1; i <= f.nodes(); i++) {
@@ -78,9 +83,38 @@ final class LabCompleter implements Completer {
             }
         } else if (MESSAGE_LABELS.contains(label)) {
             out.addAll(f.messageIds());
-        } else if (label.matches("[a-z]+(\\|[a-z]+)*")) {
-            out.addAll(List.of(label.split("\\|")));
+        } else if (label.equals("FILE")) {
+            out.addAll(paths(prefix));
+        } else if (label.equals("KINDS")) {
+            // a comma-separated list: complete its last item, keeping the ones before
+            String done = prefix.contains(",") ? prefix.substring(0, prefix.lastIndexOf(',') + 1) : "";
+            for (String kind : Vocabulary.values(List.of(), label)) {
+                out.add(done + kind);
+            }
+        } else {
+            out.addAll(Vocabulary.values(new ArrayList<>(root.getSubcommands().keySet()), label));
         }
+    }
+
+    /** Files and folders whose path starts with {@code prefix} (folders end in /); ~ is the home folder. */
+    static List<String> paths(String prefix) {
+        String expanded = prefix.startsWith("~/") ? System.getProperty("user.home") + prefix.substring(1) : prefix;
+        int slash = expanded.lastIndexOf('/');
+        Path dir = Path.of(slash < 0 ? "." : slash == 0 ? "/" : expanded.substring(0, slash));
+        String start = expanded.substring(slash + 1);
+        String typedDir = prefix.substring(0, prefix.lastIndexOf('/') + 1);
+        List<String> out = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(start) && (!name.startsWith(".") || start.startsWith("."))) {
+                    out.add(typedDir + name + (Files.isDirectory(p) ? "/" : ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // no such folder, or unreadable: nothing to offer
+        }
+        return out;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 import picocli.CommandLine;
@@ -24,8 +25,8 @@ final class LabThread {
     /** How often the automatic clock moves time, in real ms. */
     static final long STEP_MS = 5;
 
-    /** A command's output, and whether it asked to leave. */
-    record Result(List<String> lines, boolean quit) {
+    /** A command's output, whether it asked to leave, and whether it failed (an error, a breach, Ctrl-C...). */
+    record Result(List<String> lines, boolean quit, boolean failed) {
     }
 
     private static final class Request {
@@ -48,9 +49,19 @@ final class LabThread {
     private final CompletableFuture<CommandLine> tree = new CompletableFuture<>();
     private final Thread thread;
     private volatile CompletionFacts facts = CompletionFacts.NONE;
+    /** The terminal's width for pictures; 0 when there is no terminal. Read on the lab's thread. */
+    private volatile IntSupplier width = () -> 0;
+    /** Whether a person is at a terminal: only then may the clock run by itself. */
+    private final boolean interactive;
 
     /** Starts the thread, which makes a default lab; {@code nanoTime} drives the automatic clock. */
     LabThread(LongSupplier nanoTime, Consumer<List<String>> above) {
+        this(nanoTime, above, true);
+    }
+
+    /** As above; without {@code interactive} the automatic clock is refused, so piped output is deterministic. */
+    LabThread(LongSupplier nanoTime, Consumer<List<String>> above, boolean interactive) {
+        this.interactive = interactive;
         this.clock = new AutoClock(nanoTime);
         this.above = above;
         thread = new Thread(this::loop, "lab");
@@ -88,6 +99,11 @@ final class LabThread {
         return facts;
     }
 
+    /** Where pictures ({@code timeline}) learn the terminal's width. */
+    void setWidth(IntSupplier w) {
+        width = w;
+    }
+
     /** Ends the thread; the lab is dropped. */
     void stop() {
         queue.add(STOP);
@@ -97,7 +113,10 @@ final class LabThread {
         Lab lab;
         try {
             lab = new Lab();
-            lab.setClockControl(clock);
+            if (interactive) {
+                lab.setClockControl(clock);
+            }
+            lab.setTerminalWidth(() -> width.getAsInt());
             opening.complete(List.copyOf(lab.lastOutput().lines()));
             publishFacts(lab);
         } catch (RuntimeException | Error e) {
@@ -155,10 +174,10 @@ final class LabThread {
     private void run(Lab lab, Request r) {
         Result result;
         try {
-            result = new Result(List.copyOf(lab.execute(r.line).lines()), lab.quitRequested());
+            result = new Result(List.copyOf(lab.execute(r.line).shown()), lab.quitRequested(), lab.lastFailed());
         } catch (RuntimeException e) {
             // Lab.execute never throws; if it ever does, the user sees one line and the shell goes on.
-            result = new Result(List.of("error: internal error: " + e), false);
+            result = new Result(List.of("error: internal error (a bug in the lab): " + e), false, true);
         }
         publishFacts(lab);
         r.result.complete(result);

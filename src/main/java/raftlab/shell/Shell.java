@@ -18,6 +18,8 @@ import org.jline.terminal.impl.DumbTerminal;
 import org.jline.utils.AttributedStringBuilder;
 
 import raftlab.lab.Lab;
+import raftlab.lab.Text;
+import raftlab.sim.Interrupts;
 
 /**
  * The interactive shell: a JLine prompt in front of a lab that lives on its own thread ({@link LabThread}). Each
@@ -91,8 +93,16 @@ public final class Shell {
     static int run(Terminal terminal, Settings settings) {
         Colours colours = new Colours(settings.colour());
         LineReader[] reader = new LineReader[1];
-        LabThread lab = new LabThread(settings.nanoTime(), lines -> print(reader[0], colours, lines, true));
+        LabThread lab = new LabThread(settings.nanoTime(), lines -> print(reader[0], colours, lines, true),
+                settings.interactive());
+        // Ctrl-C while a command runs stops it between two events (the lab polls the flag); while a line is being
+        // typed, JLine handles it itself and the line is dropped.
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> Interrupts.request());
+        boolean[] failed = new boolean[1];
         reader[0] = reader(terminal, settings, lab);
+        if (settings.interactive()) {
+            lab.setWidth(terminal::getWidth); // timeline fits the terminal; piped output keeps the fixed width
+        }
         print(reader[0], colours, List.of(BANNER), false);
         print(reader[0], colours, lab.opening(), false);
         try {
@@ -107,28 +117,42 @@ public final class Shell {
                     // Piped input whose last line has no newline still runs that line.
                     String partial = e.getPartialLine();
                     if (partial != null && !partial.isBlank()) {
-                        runLine(partial, reader[0], colours, lab, settings);
+                        runLine(partial, reader[0], colours, lab, settings, failed);
                     } else if (settings.interactive()) {
                         terminal.writer().println();
                     }
-                    return 0;
+                    return exitCode(settings, failed[0]);
                 }
-                if (runLine(line, reader[0], colours, lab, settings)) {
-                    return 0;
+                if (runLine(line, reader[0], colours, lab, settings, failed)) {
+                    return exitCode(settings, failed[0]);
                 }
             }
         } finally {
             lab.stop();
+            terminal.handle(Terminal.Signal.INT, previous);
             terminal.flush();
         }
     }
 
-    /** Runs one line on the lab and prints its output; true if it was {@code quit}. */
-    private static boolean runLine(String line, LineReader reader, Colours colours, LabThread lab, Settings settings) {
+    /**
+     * A person at a terminal saw every error as it happened: 0. Piped input (CI, a here-document) runs every line
+     * even after an error, and then exits 1 if any line failed (an error, a safety breach, Ctrl-C, failing seeds), so
+     * that a script can tell.
+     */
+    private static int exitCode(Settings settings, boolean anyFailed) {
+        return !settings.interactive() && anyFailed ? 1 : 0;
+    }
+
+    /** Runs one line on the lab and prints its output; true if it was {@code quit}. Notes a failure in failed[0]. */
+    private static boolean runLine(String line, LineReader reader, Colours colours, LabThread lab, Settings settings,
+                                   boolean[] failed) {
         if (!settings.interactive()) {
-            print(reader, colours, List.of((PROMPT + line).stripTrailing()), false);
+            print(reader, colours, List.of(Text.printable((PROMPT + line).stripTrailing())), false);
         }
-        return lab.execute(line, res -> print(reader, colours, res.lines(), false)).quit();
+        Interrupts.clear(); // a Ctrl-C from before this line is not meant for it
+        LabThread.Result r = lab.execute(line, res -> print(reader, colours, res.lines(), false));
+        failed[0] |= r.failed();
+        return r.quit();
     }
 
     private static LineReader reader(Terminal terminal, Settings settings, LabThread lab) {

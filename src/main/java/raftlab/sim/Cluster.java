@@ -149,6 +149,7 @@ public final class Cluster {
         long target = now + ms;
         Scheduled next;
         while ((next = peekNext()) != null && next.time <= target) {
+            Interrupts.poll(now);
             process(next);
         }
         now = target;
@@ -210,6 +211,7 @@ public final class Cluster {
         if (next == null || next.time > deadline) {
             return false;
         }
+        Interrupts.poll(now);
         process(next);
         return true;
     }
@@ -220,6 +222,7 @@ public final class Cluster {
         if (s == null) {
             return false;
         }
+        Interrupts.poll(now);
         process(s);
         return true;
     }
@@ -257,8 +260,9 @@ public final class Cluster {
             if (m == null) {
                 return delivered;
             }
-            if (delivered == limit) {
+            if (delivered == limit || Interrupts.requested()) {
                 wire.add(m);
+                Interrupts.poll(now);
                 throw new IllegalStateException("messages still in flight after " + limit + " deliveries");
             }
             cause = m;

@@ -92,6 +92,11 @@ public final class Network {
         return globalLoss;
     }
 
+    /** The loss probability set on the link from {@code from} to {@code to} alone (0 if none). */
+    public double linkLoss(int from, int to) {
+        return loss[from][to];
+    }
+
     /** The loss probability a message from {@code from} to {@code to} faces (the larger of global and per-link). */
     public double lossFor(int from, int to) {
         return Math.max(globalLoss, loss[from][to]);

@@ -12,8 +12,6 @@ public final class SimRandom {
     /** Purposes of derived streams; each is mixed into the seed with its own arguments. */
     public static final long NODE_TIMERS = 1;
     public static final long LINK = 2;
-    public static final long CLIENT = 3;
-    public static final long SCHEDULE = 4;
 
     private long state;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import raftlab.check.explore.ExploreOptions;
 import raftlab.check.explore.FaultKind;
@@ -16,6 +17,7 @@ import raftlab.lab.Lab;
 import raftlab.raft.Bug;
 
 /** Every classic bug, switched on, really breaks the property it is known for; switched off, the same run is safe. */
+@Timeout(120)
 class BugsTest {
     private static String run(Lab lab, String... lines) {
         StringBuilder sb = new StringBuilder();
@@ -72,13 +74,13 @@ class BugsTest {
 
     @Test
     void naiveSeedBreaksLogMatching() {
-        RunResult r = firstFailure(Bug.NAIVE_SEED, all(3000, Bug.NAIVE_SEED), 3);
+        RunResult r = firstFailure(Bug.NAIVE_SEED, all(3000, Bug.NAIVE_SEED), 10);
         assertEquals(SafetyMonitor.LOG_MATCHING, r.property(), r.line());
     }
 
     @Test
     void noUpToDateCheckElectsALeaderWithoutCommittedEntries() {
-        RunResult r = firstFailure(Bug.NO_UP_TO_DATE_CHECK, all(10_000, Bug.NO_UP_TO_DATE_CHECK), 3);
+        RunResult r = firstFailure(Bug.NO_UP_TO_DATE_CHECK, all(10_000, Bug.NO_UP_TO_DATE_CHECK), 20);
         assertEquals(SafetyMonitor.LEADER_COMPLETENESS, r.property(), r.line());
     }
 

@@ -51,12 +51,20 @@ class NoAppendRetryTest {
     }
 
     @Test
-    void exploringWithTheBugFindsNoSafetyBreach() {
+    void onlyTheLivenessPhaseCatchesIt() {
+        // Explore with the bug: no seed is unsafe or non-linearizable, and some get stuck (a follower that missed
+        // entries while the faults lasted never catches up, so the state machines never become equal).
         ExploreOptions o = new ExploreOptions(5, 5_000, FaultKind.parse(FaultKind.defaultLabels()), 3, 3, 10, true,
                 Bug.NO_APPEND_RETRY);
-        for (long seed = 1; seed <= 10; seed++) {
+        int stuck = 0;
+        for (long seed = 1; seed <= 20; seed++) {
             RunResult r = ScenarioRunner.run(ScenarioGenerator.generate(seed, o));
-            assertTrue(r.breach() == null, "seed " + seed + ": " + r.line());
+            assertTrue(r.kind() == RunResult.Kind.OK || r.kind() == RunResult.Kind.STUCK, "seed " + seed + ": "
+                    + r.line());
+            if (r.kind() == RunResult.Kind.STUCK) {
+                stuck++;
+            }
         }
+        assertTrue(stuck > 0, "the liveness phase should catch the bug in some of 20 seeds");
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import raftlab.raft.Command;
@@ -12,9 +14,11 @@ import raftlab.raft.CommandKind;
 import raftlab.raft.Entry;
 import raftlab.raft.EventKind;
 import raftlab.raft.NodeEvent;
+import raftlab.raft.RaftNode;
 import raftlab.raft.Role;
 import raftlab.sim.Cluster;
 import raftlab.sim.ClusterConfig;
+import raftlab.sim.InFlight;
 
 /** Each property catches a breach built by hand (by writing logs directly), and a healthy run breaks none. */
 class SafetyMonitorTest {
@@ -23,7 +27,7 @@ class SafetyMonitorTest {
     }
 
     private static Cluster cluster(SafetyMonitor[] monitor) {
-        Cluster c = new Cluster(ClusterConfig.defaults(5, 3));
+        Cluster c = Tamper.cluster(ClusterConfig.defaults(5, 3));
         monitor[0] = new SafetyMonitor(c);
         c.addListener(monitor[0]);
         return c;
@@ -49,8 +53,8 @@ class SafetyMonitorTest {
     void logMatchingCatchesTwoEntriesWithOneIndexAndTerm() {
         SafetyMonitor[] m = new SafetyMonitor[1];
         Cluster c = cluster(m);
-        append(c.disk(1), entry(1, "x", "1", 1));
-        append(c.disk(2), entry(1, "x", "2", 2));
+        Tamper.append(c, 1, entry(1, "x", "1", 1));
+        Tamper.append(c, 2, entry(1, "x", "2", 2));
         SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
         assertEquals(SafetyMonitor.LOG_MATCHING, b.breach().property());
         assertTrue(b.breach().detail().contains("index 1"), b.breach().line());
@@ -62,10 +66,10 @@ class SafetyMonitorTest {
         SafetyMonitor[] m = new SafetyMonitor[1];
         Cluster c = cluster(m);
         Entry shared = entry(2, "y", "1", 7);
-        append(c.disk(1), entry(1, "x", "1", 1));
-        append(c.disk(1), shared);
-        append(c.disk(2), entry(2, "x", "2", 2));
-        append(c.disk(2), shared);
+        Tamper.append(c, 1, entry(1, "x", "1", 1));
+        Tamper.append(c, 1, shared);
+        Tamper.append(c, 2, entry(2, "x", "2", 2));
+        Tamper.append(c, 2, shared);
         SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
         assertEquals(SafetyMonitor.LOG_MATCHING, b.breach().property());
         assertTrue(b.breach().detail().contains("differ before it"), b.breach().line());
@@ -75,14 +79,47 @@ class SafetyMonitorTest {
     void stateMachineSafetyCatchesTwoCommandsAppliedAtOneIndex() {
         SafetyMonitor[] m = new SafetyMonitor[1];
         Cluster c = cluster(m);
-        append(c.disk(1), entry(1, "x", "1", 1));
-        append(c.disk(2), entry(2, "x", "2", 2));
-        m[0].nodeEvent(0, new NodeEvent(EventKind.APPLY, 1, Role.FOLLOWER, 1, 0, 1, 1, null));
-        m[0].nodeEvent(0, new NodeEvent(EventKind.APPLY, 2, Role.FOLLOWER, 2, 0, 1, 1, null));
+        Entry one = entry(1, "x", "1", 1);
+        Entry two = entry(2, "x", "2", 2);
+        Tamper.append(c, 1, one);
+        Tamper.append(c, 2, two);
+        for (int id = 1; id <= 2; id++) {
+            RaftNode n = c.node(id);
+            ((Tamper.Tampered) n).apply(n.log().get(1).command());
+            tamper(n, "commitIndex", 1);
+            tamper(n, "lastApplied", 1);
+        }
         SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
-        assertEquals(SafetyMonitor.STATE_MACHINE_SAFETY, b.breach().property());
-        assertTrue(b.breach().line().contains("n1 applied \"put x=1\" at index 1 but n2 applied \"put x=2\""),
-                b.breach().line());
+        assertTrue(b.breaches().stream().anyMatch(x -> x.property().equals(SafetyMonitor.STATE_MACHINE_SAFETY)
+                && x.detail().equals("n1 applied \"put x=1\" at index 1 but n2 applied \"put x=2\" at index 1")),
+                b.breaches().toString());
+        // Both also claim index 1 committed: two different entries committed at one index.
+        assertTrue(b.breaches().stream().anyMatch(x -> x.detail().startsWith("two different entries are committed at"
+                + " index 1: \"put x=1\" of term 1, committed by n1 in term 0, and \"put x=2\" of term 2, committed by n2")),
+                b.breaches().toString());
+    }
+
+    @Test
+    void appliedWithinCommitCatchesANodeApplyingPastItsCommitIndex() {
+        SafetyMonitor[] m = new SafetyMonitor[1];
+        Cluster c = cluster(m);
+        int leader = withCommittedPuts(c, 1);
+        int follower = leader % 5 + 1;
+        c.setHold(true);
+        c.submit(leader, CommandKind.PUT, "y", "7");
+        for (InFlight f : c.inFlight()) {
+            if (f.message.to() == follower) {
+                c.deliver(f);
+            }
+        }
+        RaftNode f = c.node(follower);
+        long last = f.log().lastIndex();
+        ((Tamper.Tampered) f).apply(f.log().get(last).command());
+        tamper(f, "lastApplied", last); // applied, not committed
+        SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
+        assertEquals(SafetyMonitor.APPLIED_COMMITTED, b.breach().property(), b.breaches().toString());
+        assertEquals("n" + follower + " applied up to index " + last + " but has committed only up to " + (last - 1),
+                b.breach().detail());
     }
 
     @Test
@@ -106,7 +143,7 @@ class SafetyMonitorTest {
         assertTrue(leader != 0);
         c.submit(leader, CommandKind.PUT, "x", "1");
         c.tick(100);
-        truncate(c.disk(leader), c.disk(leader).log().lastIndex());
+        Tamper.truncate(c, leader, c.node(leader).log().lastIndex());
         SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
         assertEquals(SafetyMonitor.LEADER_APPEND_ONLY, b.breach().property());
     }
@@ -131,46 +168,204 @@ class SafetyMonitorTest {
         int wiped = 0;
         for (int id = 1; id <= 5 && wiped < 3; id++) {
             if (id != leader) {
-                truncate(c.disk(id), 1);
+                Tamper.truncate(c, id, 1);
                 wiped++;
             }
         }
         SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
-        assertEquals(SafetyMonitor.DURABLE_COMMIT, b.breach().property());
-        assertTrue(b.breach().detail().contains("fewer than a majority of 3"), b.breach().line());
+        assertTrue(b.breaches().stream().anyMatch(x -> x.property().equals(SafetyMonitor.DURABLE_COMMIT)
+                && x.detail().contains("fewer than a majority of 3")), b.breaches().toString());
     }
 
     @Test
-    void afterTheFirstBreachTheMonitorStaysQuiet() {
+    void afterABreachTheMonitorKeepsCheckingAndReportsEachDistinctBreachOnce() {
         SafetyMonitor[] m = new SafetyMonitor[1];
         Cluster c = cluster(m);
-        append(c.disk(1), entry(1, "x", "1", 1));
-        append(c.disk(2), entry(1, "x", "2", 2));
+        Tamper.append(c, 1, entry(1, "x", "1", 1));
+        Tamper.append(c, 2, entry(1, "x", "2", 2));
         assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
+        m[0].afterEvent(c); // the same bad state: not a new breach
+        assertEquals(1, m[0].breaches().size());
+        Tamper.append(c, 3, entry(1, "x", "3", 3)); // another node, but the same index and term: the same breach
         m[0].afterEvent(c);
         assertEquals(1, m[0].breaches().size());
+        Tamper.append(c, 1, entry(2, "y", "1", 4));
+        Tamper.append(c, 2, entry(2, "y", "2", 5)); // a second index: a new breach, reported
+        SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
+        assertTrue(b.breach().detail().contains("index 2"), b.breach().line());
+        assertEquals(2, m[0].breaches().size());
+    }
+
+    /** Makes a node report {@code value} as its commitIndex or lastApplied: a correct node never breaks these rules. */
+    private static void tamper(RaftNode node, String field, long value) {
+        Tamper.Tampered t = (Tamper.Tampered) node;
+        switch (field) {
+            case "commitIndex" -> t.setCommitIndex(value);
+            case "lastApplied" -> t.setLastApplied(value);
+            default -> throw new AssertionError("no such field to tamper with: " + field);
+        }
+    }
+
+    /** A leader, with puts x=1..n committed and applied everywhere. */
+    private static int withCommittedPuts(Cluster c, int n) {
+        c.tick(1000);
+        int leader = c.leader();
+        for (int i = 1; i <= n; i++) {
+            c.submit(leader, CommandKind.PUT, "x", Integer.toString(i));
+        }
+        c.tick(300);
+        return leader;
+    }
+
+    @Test
+    void monotonicCommitCatchesACommitIndexGoingBack() {
+        SafetyMonitor[] m = new SafetyMonitor[1];
+        Cluster c = cluster(m);
+        int leader = withCommittedPuts(c, 2);
+        int follower = leader % 5 + 1;
+        tamper(c.node(follower), "commitIndex", 1);
+        SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
+        assertEquals(SafetyMonitor.MONOTONIC, b.breach().property(), b.breach().line());
+        assertTrue(b.breach().detail().contains("commitIndex went back from 3 to 1"), b.breach().line());
+    }
+
+    @Test
+    void commitWithinLogAndCommittedEntryKeptCatchAFollowerCuttingItsCommittedEntries() {
+        SafetyMonitor[] m = new SafetyMonitor[1];
+        Cluster c = cluster(m);
+        int leader = withCommittedPuts(c, 3);
+        int follower = leader % 5 + 1;
+        assertEquals(4, c.node(follower).commitIndex());
+        Tamper.truncate(c, follower, 4); // only one node loses it: a majority still holds index 4
+        SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
+        List<String> properties = b.breaches().stream().map(Breach::property).toList();
+        assertEquals(List.of(SafetyMonitor.COMMIT_WITHIN_LOG, SafetyMonitor.COMMITTED_KEPT), properties,
+                b.breaches().toString());
+        assertTrue(b.breaches().get(1).detail().contains("removed or replaced index 4"), b.breaches().toString());
+    }
+
+    @Test
+    void truncateOnStaleAppendCutsAFollowerBelowItsCommitIndexAndIsCaught() {
+        // The case: a stale AppendEntries reaches a follower that has committed past it. A majority still
+        // holds every committed entry, so only the follower's own commitIndex shows what went wrong.
+        SafetyMonitor[] m = new SafetyMonitor[1];
+        Cluster c = new Cluster(ClusterConfig.defaults(3, 1));
+        c.bugs().add(raftlab.raft.Bug.TRUNCATE_ON_STALE_APPEND);
+        m[0] = new SafetyMonitor(c);
+        c.addListener(m[0]);
+        c.tick(400);
+        int leader = c.leader();
+        int follower = leader % 3 + 1;
+        c.setHold(true);
+        c.submit(leader, CommandKind.PUT, "x", "1");
+        InFlight stale = null;
+        for (InFlight f : c.inFlight()) {
+            if (f.message.to() == follower && f.message instanceof raftlab.raft.AppendEntries) {
+                stale = c.duplicate(f);
+            }
+        }
+        assertTrue(stale != null, "no AppendEntries to n" + follower);
+        c.submit(leader, CommandKind.PUT, "x", "2");
+        c.submit(leader, CommandKind.PUT, "x", "3");
+        for (int round = 0; round < 4; round++) {
+            deliverAllBut(c, stale);
+            c.tick(50); // a heartbeat carries the leader's commitIndex
+        }
+        deliverAllBut(c, stale);
+        assertEquals(4, c.node(follower).commitIndex());
+        InFlight late = stale;
+        SafetyBreach b = assertThrows(SafetyBreach.class, () -> c.deliver(late));
+        assertEquals(List.of(SafetyMonitor.COMMIT_WITHIN_LOG, SafetyMonitor.COMMITTED_KEPT),
+                b.breaches().stream().map(Breach::property).toList(), b.breaches().toString());
+    }
+
+    private static void deliverAllBut(Cluster c, InFlight keep) {
+        for (InFlight f : c.inFlight()) {
+            if (f != keep && c.message(f.id) != null) {
+                c.deliver(f);
+            }
+        }
+    }
+
+    @Test
+    void leaderCompletenessJudgesAgainstEntriesStoredOnAMajorityThatNoNodeKnowsAreCommitted() {
+        SafetyMonitor[] m = new SafetyMonitor[1];
+        Cluster c = cluster(m);
+        c.bugs().add(raftlab.raft.Bug.NO_UP_TO_DATE_CHECK);
+        c.tick(1000);
+        int leader = c.leader();
+        c.setHold(true);
+        c.submit(leader, CommandKind.PUT, "x", "1");
+        long index = c.node(leader).log().lastIndex();
+        // Two followers store it (with the leader, a majority of 5); their acknowledgements are lost.
+        List<Integer> stored = new java.util.ArrayList<>();
+        for (InFlight f : c.inFlight()) {
+            if (f.message instanceof raftlab.raft.AppendEntries && stored.size() < 2) {
+                stored.add(f.message.to());
+                c.deliver(f);
+            }
+        }
+        for (InFlight f : c.inFlight()) {
+            c.dropByUser(f);
+        }
+        assertTrue(c.node(leader).commitIndex() < index, "nobody may know it is committed");
+        c.crash(leader);
+        int other = 1;
+        while (other == leader || stored.contains(other)) {
+            other++;
+        }
+        c.fireElectionTimeout(other);
+        SafetyBreach b = assertThrows(SafetyBreach.class, () -> c.stabilize(100));
+        assertEquals(SafetyMonitor.LEADER_COMPLETENESS, b.breach().property(), b.breach().line());
+        assertTrue(b.breach().detail().contains("stored on a majority"), b.breach().line());
+    }
+
+    @Test
+    void aStateMachineThatSkippedAnIndexDiffersFromTheReference() {
+        SafetyMonitor[] m = new SafetyMonitor[1];
+        Cluster c = cluster(m);
+        int leader = withCommittedPuts(c, 1);
+        int follower = leader % 5 + 1;
+        c.setHold(true);
+        c.submit(leader, CommandKind.PUT, "y", "7");
+        c.submit(leader, CommandKind.PUT, "z", "8");
+        for (InFlight f : c.inFlight()) {
+            if (f.message.to() == follower) {
+                c.deliver(f);
+            }
+        }
+        RaftNode f = c.node(follower);
+        long last = f.log().lastIndex();
+        assertEquals(f.lastApplied() + 2, last, "the follower holds both new entries");
+        // It claims to have applied both, but applied only the second.
+        ((Tamper.Tampered) f).apply(f.log().get(last).command());
+        tamper(f, "commitIndex", last);
+        tamper(f, "lastApplied", last);
+        SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
+        assertTrue(b.breaches().stream().anyMatch(x -> x.property().equals(SafetyMonitor.STATE_MACHINE_SAFETY)
+                && x.detail().contains("n" + follower + "'s state machine at applied index " + last)),
+                b.breaches().toString());
+    }
+
+    @Test
+    void anApplyReportThatSkipsAnIndexIsCaught() {
+        SafetyMonitor[] m = new SafetyMonitor[1];
+        Cluster c = cluster(m);
+        m[0].nodeEvent(0, new NodeEvent(EventKind.APPLY, 1, Role.FOLLOWER, 1, 0, 2, 3, null));
+        SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
+        assertEquals(SafetyMonitor.STATE_MACHINE_SAFETY, b.breach().property());
+        assertTrue(b.breach().detail().contains("index 1 was skipped"), b.breach().line());
     }
 
     @Test
     void stateCheckFindsDivergentLogsInASnapshot() {
-        Cluster c = new Cluster(ClusterConfig.defaults(3, 1));
-        append(c.disk(1), entry(1, "x", "1", 1));
-        append(c.disk(1), entry(1, "x", "3", 3));
-        append(c.disk(2), entry(1, "x", "2", 2));
-        append(c.disk(2), entry(1, "x", "3", 3));
+        Cluster c = Tamper.cluster(ClusterConfig.defaults(3, 1));
+        Tamper.append(c, 1, entry(1, "x", "1", 1));
+        Tamper.append(c, 1, entry(1, "x", "3", 3));
+        Tamper.append(c, 2, entry(1, "x", "2", 2));
+        Tamper.append(c, 2, entry(1, "x", "3", 3));
         var found = StateCheck.check(c);
         assertEquals(1, found.size(), found.toString());
         assertEquals(SafetyMonitor.LOG_MATCHING, found.get(0).property());
-    }
-
-    /** Puts an entry on a disk behind the nodes' backs, as a corrupting bug would. */
-    private static void append(raftlab.raft.PersistentState disk, Entry e) {
-        disk.apply(new raftlab.raft.DiskWrite(disk.currentTerm(), disk.votedFor(), disk.log().lastIndex(),
-                java.util.List.of(e)));
-    }
-
-    /** Removes a disk's entries from {@code from} on, behind the nodes' backs. */
-    private static void truncate(raftlab.raft.PersistentState disk, long from) {
-        disk.apply(new raftlab.raft.DiskWrite(disk.currentTerm(), disk.votedFor(), from - 1, java.util.List.of()));
     }
 }

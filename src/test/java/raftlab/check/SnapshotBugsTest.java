@@ -18,7 +18,7 @@ import raftlab.raft.Bug;
 class SnapshotBugsTest {
     private static ExploreOptions withSnapshots(Bug bug) {
         return new ExploreOptions(5, 10_000, FaultKind.parse("partition,crash,loss,reorder,dup,compact"), 3, 3, 10,
-                true, bug, 20);
+                true, bug, false, 20);
     }
 
     private static RunResult run(long seed, Bug bug) {
@@ -28,7 +28,10 @@ class SnapshotBugsTest {
     @Test
     void snapshotUncommittedPutsUncommittedEntriesInASnapshot() {
         RunResult r = run(1, Bug.SNAPSHOT_UNCOMMITTED);
-        assertEquals(SafetyMonitor.SNAPSHOT_COMMITTED, r.property(), r.line());
+        // Applying entries into the image before the node knows them committed breaks Applied <= Committed at once;
+        // a snapshot beyond every entry stored on a majority also breaks Snapshot Holds Committed Entries.
+        assertTrue(java.util.Set.of(SafetyMonitor.APPLIED_COMMITTED, SafetyMonitor.SNAPSHOT_COMMITTED)
+                .contains(r.property()), r.line());
     }
 
     @Test
@@ -39,13 +42,13 @@ class SnapshotBugsTest {
 
     @Test
     void installDiscardsSuffixLosesACommittedEntry() {
-        RunResult r = run(63, Bug.INSTALL_DISCARDS_SUFFIX); // the first of 1..1000 that fails
+        RunResult r = run(14, Bug.INSTALL_DISCARDS_SUFFIX); // the first of 1..1000 that fails (with --swarm off)
         assertEquals(SafetyMonitor.DURABLE_COMMIT, r.property(), r.line());
     }
 
     @Test
     void theSameRunsAreSafeWithNoBug() {
-        for (long seed : new long[] {1, 63}) {
+        for (long seed : new long[] {1, 14}) {
             RunResult r = run(seed, null);
             assertFalse(r.failed(), r.line());
         }

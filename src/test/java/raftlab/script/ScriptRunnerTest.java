@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,5 +189,101 @@ class ScriptRunnerTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(1, code);
         assertEquals(f + ":2: error: n1 is already up; `crash 1` first\n", err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Defect 11: a missing } was reported past the end of the file, with \\n escapes in the message. */
+    @Test
+    void aMissingBraceIsReportedOnARealLineWithoutEscapes() {
+        Result r = run("cluster 3\nif (true) {\n  tick 10\nnow\n");
+        assertEquals(1, r.code());
+        assertTrue(r.err().matches("scripts/t\\.groovy:[1-4]: .*\\n"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(!r.err().contains("\\n"), r.err());
+        assertTrue(r.err().contains("}"), r.err());
+    }
+
+    /** Defect 11: a runtime error kept only its message; the exception's type says what kind of failure it was. */
+    @Test
+    void aRuntimeErrorKeepsTheExceptionType() {
+        Result r = run("cluster 3\nthrow new IllegalStateException('deep')\n");
+        assertEquals(1, r.code());
+        assertEquals("scripts/t.groovy:2: error: IllegalStateException: deep\n", r.err());
+    }
+
+    /** Defect 11: control characters in a file are shown escaped, never sent raw to the terminal. */
+    @Test
+    void controlCharactersAreEscapedInErrors() {
+        Result r = run("cluster 3\nlab_\u001b[2J\n");
+        assertEquals(1, r.code());
+        assertTrue(!r.err().contains("\u001b"), r.err());
+        Result cmd = run("frob 'x\u0007'\n");
+        assertTrue(!cmd.err().contains("\u0007") && !cmd.out().contains("\u0007"), cmd.err() + cmd.out());
+    }
+
+    /** Defect 11: a file that is not UTF-8. */
+    @Test
+    void aFileThatIsNotUtf8IsNamed(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.groovy");
+        Files.write(bad, new byte[] {'t', 'i', 'c', 'k', ' ', '1', '\n', '/', '/', (byte) 0xE9, '\n'});
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ScriptRunner.runFile(bad, new String[0], new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(bad + ":2: not UTF-8 text"), err.toString());
+    }
+
+    /** Defect 10: now that "# " starts a comment in a command line, a value "#" must still get through. */
+    @Test
+    void aValueThatIsAHashIsNotAComment() {
+        Result r = run("run 'until', 'leader'\nput 'x', '#'\nput 'y', '#1'\ntick 100\n"
+                + "assert kv(leader()).x == '#' && kv(leader()).y == '#1'\n");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("> put x '#'\n"), r.out());
+    }
+
+    /** Defect 1 for scripts: Ctrl-C ends the script with one line and exit 130 (the shell's code for SIGINT). */
+    @Test
+    void anInterruptEndsTheScriptWith130() throws Exception {
+        Thread ctrlC = new Thread(() -> {
+            try {
+                Thread.sleep(400);
+            } catch (InterruptedException e) {
+                return;
+            }
+            raftlab.sim.Interrupts.request();
+        });
+        ctrlC.start();
+        try {
+            Result r = run("tick 400\ntick 100000000\nprintln 'not reached'\n");
+            assertEquals(130, r.code(), r.err());
+            assertTrue(r.err().matches("scripts/t\\.groovy:2: interrupted at \\[\\d+ms]\n"), r.err());
+            assertTrue(!r.out().contains("not reached"));
+        } finally {
+            ctrlC.join();
+            raftlab.sim.Interrupts.clear();
+        }
+    }
+
+    /** A script's file name need not be a Java class name: long.groovy and my-test.groovy run too. */
+    @Test
+    void anyFileNameRuns() {
+        for (String name : List.of("scripts/long.groovy", "scripts/my-test.groovy", "scripts/1st.groovy")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = ScriptRunner.run(name, "tick 10\nassert now() == 10\ncrash 9\n", new String[0],
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(1, code, name);
+            assertEquals(name + ":3: error: no node 9; nodes are 1..5\n", err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Defect 10 for scripts: a shell line with its # comment runs as typed through cmd, and fails like a command. */
+    @Test
+    void cmdRunsAShellLineWithItsComment() {
+        Result r = run("cmd 'tick 400   # the first election'\nassert leader() != null\ncmd 'crash 9  # no such node'\n");
+        assertEquals(1, r.code());
+        assertTrue(r.out().startsWith("> tick 400   # the first election\n["), r.out());
+        assertEquals("scripts/t.groovy:3: error: no node 9; nodes are 1..5\n", r.err());
     }
 }

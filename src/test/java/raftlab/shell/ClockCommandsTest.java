@@ -12,12 +12,12 @@ import raftlab.lab.Transcript;
 
 /** The clock commands outside the shell, and how a session that used the automatic clock is recorded. */
 class ClockCommandsTest {
-    private static final String REFUSAL = " works only in the interactive shell; scripts and transcripts use the"
-            + " manual clock";
+    private static final String REFUSAL = " needs a person at a terminal; piped input uses the manual clock, so that"
+            + " the same input always prints the same output";
 
     @Test
     void aPlainLabRefusesTheClockCommandsInOneLine() {
-        Lab lab = new Lab();
+        Lab lab = new Lab(); // not replaying: a lab of piped input, or of one command from the OS shell
         lab.execute("tick 400");
         String before = String.join("\n", lab.execute("status").lines());
         assertEquals(List.of("error: clock auto" + REFUSAL), lab.execute("clock auto").lines());
@@ -36,7 +36,7 @@ class ClockCommandsTest {
                 lab.execute("clock auto --rate 0").lines());
         assertEquals(List.of("error: --rate goes with `clock auto`, not `clock manual`"),
                 lab.execute("clock manual --rate 2").lines());
-        assertTrue(lab.execute("clock").lines().get(0).startsWith("error: clock: missing required parameter"),
+        assertTrue(lab.execute("clock").lines().get(0).startsWith("error: clock: auto|manual is missing"),
                 lab.lastError());
     }
 

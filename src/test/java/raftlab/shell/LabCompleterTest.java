@@ -37,7 +37,7 @@ class LabCompleterTest {
     @Test
     void commandNames() {
         assertEquals(List.of("crash"), complete("cr"));
-        assertEquals(List.of("partition", "pause", "power-loss", "put"), complete("p"));
+        assertEquals(List.of("partition", "pause", "plot", "power-loss", "progress", "put"), complete("p"));
         assertTrue(complete("").containsAll(List.of("tick", "status", "clock", "quit")), complete("").toString());
     }
 
@@ -91,7 +91,7 @@ class LabCompleterTest {
             LineReader reader = LineReaderBuilder.builder().terminal(t).completer(completer).build();
             assertEquals(List.of("restart"), candidates(reader, "rest"));
             assertEquals(List.of("1", "2", "3", "4", "5"), candidates(reader, "put x 1 --to "));
-            assertEquals(List.of("--last", "--node", "--kind").stream().sorted().toList(),
+            assertEquals(List.of("--last", "--node", "--kind", "--json").stream().sorted().toList(),
                     candidates(reader, "events -").stream().sorted().toList());
         }
     }
@@ -101,5 +101,21 @@ class LabCompleterTest {
         List<Candidate> out = new ArrayList<>();
         completer.complete(reader, parsed, out);
         return out.stream().map(Candidate::value).toList();
+    }
+
+    /** Rough edge: bug names, fault kinds, --type and --kind values, help topics and file paths did not complete. */
+    @Test
+    void fixedVocabulariesAndPathsComplete(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertEquals(List.of("naive-seed", "no-append-retry", "no-up-to-date-check"), complete("bug n"));
+        assertEquals(List.of("forget-vote"), complete("explore --seeds 1..9 --bug fo"));
+        assertEquals(List.of("partition,crash"), complete("explore --seeds 1..9 --faults partition,cr"));
+        assertEquals(List.of("AppendEntries", "AppendEntriesReply"), complete("deliver --type Ap"));
+        assertEquals(List.of("commit", "crash", "client").stream().sorted().toList(), complete("events --kind c"));
+        assertEquals(List.of("partition", "pause", "plot", "power-loss", "progress", "put"), complete("help p"));
+        assertEquals(List.of("stop"), complete("clients s"));
+        assertEquals(List.of("drain"), complete("clients d"));
+        java.nio.file.Files.createDirectories(dir.resolve("sub"));
+        java.nio.file.Files.writeString(dir.resolve("session.txt"), "");
+        assertEquals(List.of(dir + "/session.txt", dir + "/sub/"), complete("record " + dir + "/s"));
     }
 }

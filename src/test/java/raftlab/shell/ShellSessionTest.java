@@ -36,6 +36,17 @@ class ShellSessionTest {
         }
     }
 
+    /** As {@link #session} but as if a person typed at a terminal (the automatic clock is allowed). */
+    static Run interactiveSession(String input) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Terminal t = new DumbTerminal("test", Terminal.TYPE_DUMB,
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, StandardCharsets.UTF_8)) {
+            int code = Shell.run(t, new Shell.Settings(true, false, null, () -> 0L));
+            t.flush();
+            return new Run(code, out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
     static Run session(String input) throws IOException {
         return session(input, false);
     }
@@ -63,12 +74,12 @@ class ShellSessionTest {
     @Test
     void aBadCommandPrintsOneLineAndTheClusterIsUnharmed() throws IOException {
         Run r = session("tick 400\nfrobnicate 1 2\ncrash 9\nput x\ntick 100\nstatus\n");
-        assertEquals(0, r.code());
+        assertEquals(1, r.code(), "a piped session that met errors exits 1");
         List<String> errors = r.lines().stream().filter(l -> l.startsWith("error: ")).toList();
         assertEquals(List.of(
                 "error: unknown command 'frobnicate'; type `help` for the list",
                 "error: no node 9; nodes are 1..5",
-                "error: put: missing required parameter: 'V'; usage: put [--to=N] K V"), errors);
+                "error: put: V is missing; usage: put [--to N] K V"), errors);
         // Without the bad lines, the same good commands give the same status and log.
         List<String> good = plainLab("tick 400", "tick 100", "status");
         List<String> got = new ArrayList<>(r.lines());
@@ -120,10 +131,25 @@ class ShellSessionTest {
         assertFalse(r.out().contains("\u001b"), "escape code in: " + r.out());
     }
 
+    /** Defect 6: the automatic clock on piped input made piped output depend on real time. */
+    @Test
+    void clockAutoIsRefusedOnPipedInput() throws IOException {
+        Run r = session("clock auto\ncrash 1\nnow\n");
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("lab> clock auto\nerror: clock auto needs a person at a terminal;"), r.out());
+        assertTrue(r.out().contains("now 0ms"), r.out());
+    }
+
+    /** Defect 13: a piped session that met no error exits 0 (one that did, 1: see above). */
+    @Test
+    void aCleanPipedSessionExitsZero() throws IOException {
+        assertEquals(0, session("tick 400\nstatus\n").code());
+    }
+
     @Test
     void clockAutoWorksInTheShell() throws IOException {
         // The fake real-time source never moves, so the clock runs but no virtual time passes.
-        Run r = session("clock auto --rate 0.5\npause\nresume\nclock manual\nnow\n");
+        Run r = interactiveSession("clock auto --rate 0.5\npause\nresume\nclock manual\nnow\n");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("clock auto at 0ms: 0.5 virtual ms per real ms"), r.out());
         assertTrue(r.out().contains("paused at 0ms"), r.out());

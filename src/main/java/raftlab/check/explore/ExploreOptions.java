@@ -4,9 +4,9 @@ import java.util.Set;
 
 import raftlab.raft.Bug;
 
-/** What {@code explore} and {@code replay} vary: everything but the seed. */
+/** What {@code explore} and {@code replay} vary: everything but the seed. {@code swarm}: see {@link Swarm}. */
 public record ExploreOptions(int nodes, long time, Set<FaultKind> faults, int clients, int keys, double rate,
-                             boolean noop, Bug bug, long snapshotEvery) {
+                             boolean noop, Bug bug, boolean swarm, long snapshotEvery) {
     public static final int DEFAULT_NODES = 5;
     public static final long DEFAULT_TIME = 10_000;
     public static final int DEFAULT_CLIENTS = 3;
@@ -17,9 +17,24 @@ public record ExploreOptions(int nodes, long time, Set<FaultKind> faults, int cl
         faults = Set.copyOf(faults);
     }
 
-    /** Options without automatic snapshots. */
+    /** With swarm testing, as {@code explore} runs by default. */
     public ExploreOptions(int nodes, long time, Set<FaultKind> faults, int clients, int keys, double rate,
                           boolean noop, Bug bug) {
-        this(nodes, time, faults, clients, keys, rate, noop, bug, 0);
+        this(nodes, time, faults, clients, keys, rate, noop, bug, true, 0);
+    }
+
+    /** Without automatic snapshots. */
+    public ExploreOptions(int nodes, long time, Set<FaultKind> faults, int clients, int keys, double rate,
+                          boolean noop, Bug bug, boolean swarm) {
+        this(nodes, time, faults, clients, keys, rate, noop, bug, swarm, 0);
+    }
+
+    public ExploreOptions withSwarm(boolean on) {
+        return new ExploreOptions(nodes, time, faults, clients, keys, rate, noop, bug, on, snapshotEvery);
+    }
+
+    /** Nodes take a snapshot every {@code every} applied entries (0: only the compact fault kind takes any). */
+    public ExploreOptions withSnapshotEvery(long every) {
+        return new ExploreOptions(nodes, time, faults, clients, keys, rate, noop, bug, swarm, every);
     }
 }

@@ -25,10 +25,28 @@ public final class Explorer {
             for (RunResult r : failures) {
                 out.add(r.line());
             }
-            out.add("explored seeds " + firstSeed + ".." + lastSeed + ": " + runs + " schedules, " + failures.size()
-                    + " failed" + (failures.isEmpty() ? "" : " (first: seed " + failures.get(0).scenario().seed() + ")")
+            out.add("explored seeds " + firstSeed + ".." + lastSeed + ": " + runs + (runs == 1 ? " schedule, " : " schedules, ") + failures.size()
+                    + " failed" + (failures.isEmpty() ? "" : " (first: seed " + failures.get(0).scenario().seed() + "): "
+                    + kinds())
                     + (overBudget == 0 ? "" : "; " + overBudget + " stopped at the event budget (message storms)"));
             return out;
+        }
+
+        /** {@code 3 unsafe, 1 stuck}: the failures by kind, worst kind first. */
+        private String kinds() {
+            List<String> parts = new ArrayList<>();
+            for (RunResult.Kind k : RunResult.Kind.values()) {
+                long n = failures.stream().filter(r -> r.kind() == k).count();
+                if (n > 0) {
+                    parts.add(n + " " + k.label);
+                }
+            }
+            return String.join(", ", parts);
+        }
+
+        /** How many failures are of kind {@code k}. */
+        public long count(RunResult.Kind k) {
+            return failures.stream().filter(r -> r.kind() == k).count();
         }
     }
 
@@ -37,6 +55,12 @@ public final class Explorer {
      * at most every few hundred seeds (it may ignore it); it never affects the report.
      */
     public static Report explore(long first, long last, ExploreOptions options, int threads, LongConsumer progress) {
+        return explore(first, last, options, threads, progress, ScenarioRunner.MAX_EVENTS);
+    }
+
+    /** As above, with each run stopped after {@code maxEvents} events. */
+    static Report explore(long first, long last, ExploreOptions options, int threads, LongConsumer progress,
+                          long maxEvents) {
         if (last < first) {
             throw new IllegalArgumentException("empty seed range " + first + ".." + last);
         }
@@ -58,7 +82,8 @@ public final class Explorer {
                 List<Future<RunResult>> futures = new ArrayList<>();
                 for (long seed = start; seed <= end; seed++) {
                     final long s = seed;
-                    futures.add(pool.submit(() -> ScenarioRunner.run(ScenarioGenerator.generate(s, options))));
+                    futures.add(pool.submit(() -> ScenarioRunner.run(ScenarioGenerator.generate(s, options), c -> { },
+                            maxEvents)));
                 }
                 for (Future<RunResult> f : futures) {
                     RunResult r = get(f);

@@ -14,28 +14,12 @@ public record Fault(long at, long length, FaultKind kind, String arg) {
 
     /** The lab command that starts the fault. */
     public String startCommand() {
-        requireConcrete();
-        switch (kind) {
-            case PARTITION: return "partition " + arg;
-            case CRASH: return "crash " + arg;
-            case POWER_LOSS: return "power-loss " + arg;
-            case LOSS: return "loss " + arg;
-            case COMPACT: return "snapshot " + arg;
-            case REORDER: return "latency " + arg;
-            default: return "dupe " + arg;
-        }
+        return kind.startCommand(arg);
     }
 
-    /** The lab command that undoes it, given the cluster's normal latency range. */
-    public String endCommand(String normalLatency) {
-        requireConcrete();
-        switch (kind) {
-            case PARTITION: return "heal";
-            case CRASH, POWER_LOSS: return "restart " + arg;
-            case LOSS: return "loss 0";
-            case REORDER: return "latency " + normalLatency;
-            default: return "dupe 0";
-        }
+    /** The lab command that undoes it, on a cluster of the given timing (a reorder restores its normal latency). */
+    public String endCommand(Timing timing) {
+        return kind.endCommand(arg, timing);
     }
 
     public Fault withLength(long newLength) {
@@ -45,11 +29,5 @@ public record Fault(long at, long length, FaultKind kind, String arg) {
     /** {@code 1200ms +340ms partition 1,2 3,4,5}. */
     public String describe() {
         return at + "ms +" + length + "ms " + (kind.aimed() ? kind.label : startCommand());
-    }
-
-    private void requireConcrete() {
-        if (kind.aimed()) {
-            throw new IllegalStateException(kind.label + " is chosen during the run and has no command of its own");
-        }
     }
 }

@@ -5,40 +5,476 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import raftlab.raft.Message;
+import raftlab.raft.RaftLogView;
+import raftlab.raft.RaftNode;
+import raftlab.raft.RequestVote;
+import raftlab.raft.RequestVoteReply;
+import raftlab.raft.Role;
+import raftlab.sim.Cluster;
+import raftlab.sim.InFlight;
+import raftlab.sim.SimRandom;
+
 /**
- * The kinds of fault an exploration schedule can contain, by the names {@code --faults} takes. The last two are
- * aimed: their node is not drawn in advance but chosen by {@link Targeting} at the moment the run reaches a state
- * worth hitting, and the run records them as the plain partition or crash they became.
+ * The kinds of fault an exploration schedule can contain, by the names {@code --faults} takes. Everything about a
+ * kind is here, in its constant: what it does to the cluster and how it is undone, the lab commands that do the
+ * same (so a run replays in the lab), and how explore draws it (its lanes, gaps, lengths and argument). Adding a
+ * kind is adding a constant.
+ *
+ * <p>The last two are aimed: their node is not drawn in advance but chosen while the run goes, at a moment worth
+ * hitting ({@link Targeting} watches for it with the constant's {@code flag...} methods and asks {@link #fire}),
+ * and the run records them as the plain partition or crash they became.
  */
 public enum FaultKind {
-    PARTITION("partition"), CRASH("crash"), LOSS("loss"), REORDER("reorder"), DUP("dup"),
+    /** Two groups that cannot talk to each other. Argument: the groups, {@code 1,3 2,4,5}. */
+    PARTITION("partition") {
+        @Override
+        void start(Cluster c, String arg) {
+            c.network().partition(groups(arg, c.size()));
+        }
+
+        @Override
+        void end(Cluster c, String arg, Timing t) {
+            c.network().heal();
+        }
+
+        @Override
+        String startCommand(String arg) {
+            return "partition " + arg;
+        }
+
+        @Override
+        String endCommand(String arg, Timing t) {
+            return "heal";
+        }
+
+        @Override
+        long length(SimRandom r) {
+            return r.between(100, 2000);
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            return twoGroups(nodes, r);
+        }
+    },
+    /** A node stops and later restarts from its disk. Argument: the node. Every node has a lane of its own. */
+    CRASH("crash", true) {
+        @Override
+        void start(Cluster c, String arg) {
+            c.crash(Integer.parseInt(arg));
+        }
+
+        @Override
+        void end(Cluster c, String arg, Timing t) {
+            c.restart(Integer.parseInt(arg));
+        }
+
+        @Override
+        String startCommand(String arg) {
+            return "crash " + arg;
+        }
+
+        @Override
+        String endCommand(String arg, Timing t) {
+            return "restart " + arg;
+        }
+
+        @Override
+        long length(SimRandom r) {
+            return nodeDownLength(r);
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            return Integer.toString(lane + 1);
+        }
+    },
     /**
-     * A node loses power (a crash that also loses its disk writes not yet durable) and restarts later. Asking for it
-     * also gives the run's cluster a disk sync time, drawn per seed, so that there are such writes to lose.
+     * A node loses power: a crash that also loses the disk writes not yet durable, then a restart from what the disk
+     * kept. Argument: the node; every node has a lane of its own. Runs with it get a disk sync time (see
+     * {@link ScenarioGenerator}), so that there are such writes to lose. Asked for by name: it changes a run's timing.
      */
-    POWER_LOSS("power-loss"),
-    /** Cut the current leader off from everyone, just after it appended a client entry it has not replicated yet. */
-    ISOLATE_LEADER("isolate-leader"),
-    /** Reboot a node just after it granted a vote while another candidate's request for that term is on its way. */
-    REBOOT_VOTER("reboot-voter"),
-    /** A node takes a snapshot at a random moment (the {@code snapshot N} command): compaction in the middle of things. */
-    COMPACT("compact");
+    POWER_LOSS("power-loss", true) {
+        @Override
+        void start(Cluster c, String arg) {
+            c.powerLoss(Integer.parseInt(arg));
+        }
+
+        @Override
+        void end(Cluster c, String arg, Timing t) {
+            c.restart(Integer.parseInt(arg));
+        }
+
+        @Override
+        String startCommand(String arg) {
+            return "power-loss " + arg;
+        }
+
+        @Override
+        String endCommand(String arg, Timing t) {
+            return "restart " + arg;
+        }
+
+        @Override
+        long length(SimRandom r) {
+            return nodeDownLength(r);
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            return Integer.toString(lane + 1);
+        }
+
+        @Override
+        boolean inDefault() {
+            return false;
+        }
+    },
+    /** Messages are dropped with a probability. Argument: the probability, {@code 0.3}. */
+    LOSS("loss") {
+        @Override
+        long length(SimRandom r) {
+            return r.between(100, 1000);
+        }
+
+        @Override
+        void start(Cluster c, String arg) {
+            c.network().setLoss(0, 0, Double.parseDouble(arg));
+        }
+
+        @Override
+        void end(Cluster c, String arg, Timing t) {
+            c.network().setLoss(0, 0, 0);
+        }
+
+        @Override
+        String startCommand(String arg) {
+            return "loss " + arg;
+        }
+
+        @Override
+        String endCommand(String arg, Timing t) {
+            return "loss 0";
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            return tenths(r, intensity);
+        }
+    },
+    /** Latency widens, so later messages overtake earlier ones. Argument: the range, {@code 1..60}. */
+    REORDER("reorder") {
+        @Override
+        long length(SimRandom r) {
+            return r.between(100, 1000);
+        }
+
+        @Override
+        void start(Cluster c, String arg) {
+            setLatency(c, arg);
+        }
+
+        @Override
+        void end(Cluster c, String arg, Timing t) {
+            setLatency(c, t.latency());
+        }
+
+        @Override
+        String startCommand(String arg) {
+            return "latency " + arg;
+        }
+
+        @Override
+        String endCommand(String arg, Timing t) {
+            return "latency " + t.latency();
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            return "1.." + r.between(10, 10 + Math.round(180 * intensity));
+        }
+    },
+    /** Messages are duplicated with a probability. Argument: the probability. */
+    DUP("dup") {
+        @Override
+        long length(SimRandom r) {
+            return r.between(100, 1000);
+        }
+
+        @Override
+        void start(Cluster c, String arg) {
+            c.network().setDupe(Double.parseDouble(arg));
+        }
+
+        @Override
+        void end(Cluster c, String arg, Timing t) {
+            c.network().setDupe(0);
+        }
+
+        @Override
+        String startCommand(String arg) {
+            return "dupe " + arg;
+        }
+
+        @Override
+        String endCommand(String arg, Timing t) {
+            return "dupe 0";
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            return tenths(r, intensity);
+        }
+    },
+    /**
+     * A node takes a snapshot now, as {@code snapshot N}: compaction at a random moment, while entries and snapshots
+     * are in flight. Argument: the node; every node has a lane of its own. Instant: nothing to undo. Like the command,
+     * it does nothing to a node that is down or has applied nothing since its last snapshot. Asked for by name: it
+     * matters only with snapshots.
+     */
+    COMPACT("compact") {
+        @Override
+        void start(Cluster c, String arg) {
+            int id = Integer.parseInt(arg);
+            if (c.isUp(id) && c.node(id).lastApplied() > c.node(id).log().snapshotIndex()) {
+                c.compact(id);
+            }
+        }
+
+        @Override
+        void end(Cluster c, String arg, Timing t) {
+        }
+
+        @Override
+        String startCommand(String arg) {
+            return "snapshot " + arg;
+        }
+
+        @Override
+        String endCommand(String arg, Timing t) {
+            throw new IllegalStateException("a snapshot has nothing to undo");
+        }
+
+        @Override
+        boolean instant() {
+            return true;
+        }
+
+        @Override
+        int lanes(int nodes) {
+            return nodes;
+        }
+
+        @Override
+        long gap(SimRandom r) {
+            return r.between(20, 800); // often: a compaction must land while entries and snapshots are in flight
+        }
+
+        @Override
+        long length(SimRandom r) {
+            return 0;
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            return Integer.toString(lane + 1);
+        }
+
+        @Override
+        boolean inDefault() {
+            return false;
+        }
+    },
+    /**
+     * Aimed: cut the current leader off from everyone ({@code partition L rest}) at the end of the millisecond where
+     * it has appended an entry of its own term that is on fewer than a majority of disks, while it still reaches a
+     * majority. One isolation replaces the last: that is the paper's Figure 8.
+     */
+    ISOLATE_LEADER("isolate-leader") {
+        @Override
+        void start(Cluster c, String arg) {
+            throw chosenDuringTheRun();
+        }
+
+        @Override
+        void end(Cluster c, String arg, Timing t) {
+            throw chosenDuringTheRun();
+        }
+
+        @Override
+        String startCommand(String arg) {
+            throw chosenDuringTheRun();
+        }
+
+        @Override
+        String endCommand(String arg, Timing t) {
+            throw chosenDuringTheRun();
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            return "";
+        }
+
+        @Override
+        public boolean aimed() {
+            return true;
+        }
+
+        @Override
+        long length(SimRandom r) {
+            // A leader stays cut off long enough for the others to elect and lose a leader of their own.
+            return r.between(300, 3000);
+        }
+
+        @Override
+        boolean flagAfterEvent(Cluster c) {
+            return leaderToIsolate(c) != 0;
+        }
+
+        @Override
+        Fault fire(Cluster c, long length) {
+            int leader = leaderToIsolate(c);
+            return leader == 0 ? null : new Fault(c.now(), length, PARTITION, alone(leader, c.size()));
+        }
+    },
+    /**
+     * Aimed: reboot (crash and restart in the same millisecond) a follower that has voted in its term while another
+     * candidate's RequestVote of that term is still on its way to it. A node that forgets its vote grants that one too.
+     */
+    REBOOT_VOTER("reboot-voter") {
+        @Override
+        void start(Cluster c, String arg) {
+            throw chosenDuringTheRun();
+        }
+
+        @Override
+        void end(Cluster c, String arg, Timing t) {
+            throw chosenDuringTheRun();
+        }
+
+        @Override
+        String startCommand(String arg) {
+            throw chosenDuringTheRun();
+        }
+
+        @Override
+        String endCommand(String arg, Timing t) {
+            throw chosenDuringTheRun();
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            return "";
+        }
+
+        @Override
+        public boolean aimed() {
+            return true;
+        }
+
+        @Override
+        long length(SimRandom r) {
+            return 0;
+        }
+
+        @Override
+        boolean flagOnSend(InFlight m) {
+            return m.message instanceof RequestVoteReply && ((RequestVoteReply) m.message).voteGranted();
+        }
+
+        @Override
+        Fault fire(Cluster c, long length) {
+            int voter = voterToReboot(c);
+            return voter == 0 ? null : new Fault(c.now(), 0, CRASH, Integer.toString(voter));
+        }
+    };
 
     public final String label;
+    /** Whether the fault takes one node down: every node has a lane of its own, and its argument is the node. */
+    private final boolean perNode;
 
     FaultKind(String label) {
-        this.label = label;
+        this(label, false);
     }
 
-    /** Whether the fault happens at one moment and has nothing to undo. */
-    public boolean instant() {
-        return this == COMPACT;
+    FaultKind(String label, boolean perNode) {
+        this.label = label;
+        this.perNode = perNode;
+    }
+
+    // ---------------------------------------------------------------------------------------------- what it does
+
+    /** Starts the fault on the cluster, as {@link #startCommand} does in the lab. */
+    abstract void start(Cluster c, String arg);
+
+    /** Undoes it, as {@link #endCommand} does in the lab; {@code t} holds the cluster's normal latency. */
+    abstract void end(Cluster c, String arg, Timing t);
+
+    abstract String startCommand(String arg);
+
+    abstract String endCommand(String arg, Timing t);
+
+    /** The node the fault holds down while it lasts, or 0: a node held down cannot crash again until it is back. */
+    int heldDown(String arg) {
+        return perNode ? Integer.parseInt(arg) : 0;
+    }
+
+    // ---------------------------------------------------------------------------------------------- how explore draws it
+
+    /** Whether the fault happens at one moment and has nothing to undo (no end action). */
+    boolean instant() {
+        return false;
     }
 
     /** Whether the fault's node is chosen while the run goes, rather than written in the schedule. */
     public boolean aimed() {
-        return this == ISOLATE_LEADER || this == REBOOT_VOTER;
+        return false;
     }
+
+    /** Whether {@code --faults} includes it when not given. */
+    boolean inDefault() {
+        return !aimed();
+    }
+
+    /** Timelines of this kind in one schedule: each is a pause, a fault, a pause, and so on. */
+    int lanes(int nodes) {
+        return perNode ? nodes : 1;
+    }
+
+    /** The pause before a fault (for an aimed fault: before it is armed). */
+    long gap(SimRandom r) {
+        return perNode ? r.between(50, 2000) : aimed() ? r.between(100, 1500) : r.between(50, 1200);
+    }
+
+    /** How long a fault lasts. */
+    abstract long length(SimRandom r);
+
+    /**
+     * The fault's argument, as its lab command takes it. {@code intensity} in [0, 1] scales how hard it hits (0.5
+     * without swarm testing).
+     */
+    abstract String arg(SimRandom r, int nodes, int lane, double intensity);
+
+    // ---------------------------------------------------------------------------------------------- aimed faults
+
+    /** While armed: whether, after an event, its moment may have come. */
+    boolean flagAfterEvent(Cluster c) {
+        return false;
+    }
+
+    /** While armed: whether a message just sent may bring its moment. */
+    boolean flagOnSend(InFlight m) {
+        return false;
+    }
+
+    /** The concrete fault an armed aimed fault becomes now, or null if its moment is not (or no longer) here. */
+    Fault fire(Cluster c, long length) {
+        throw new IllegalStateException(label + " is not aimed");
+    }
+
+    // ---------------------------------------------------------------------------------------------- names
 
     /** Parses {@code partition,crash,...}; throws IllegalArgumentException naming the bad kind and the valid ones. */
     public static Set<FaultKind> parse(String list) {
@@ -75,18 +511,134 @@ public enum FaultKind {
     }
 
     /**
-     * What {@code --faults} means when not given: every kind but the aimed ones, compact (it matters only with
-     * snapshots) and power-loss (which changes every run's timing, by giving disks a sync time). Aimed faults make many client
-     * attempts end unknown (a cut-off leader takes writes it can never commit), and on some long histories that makes
-     * the linearizability check run out of memory, so they are asked for by name, with the bugs they are for.
+     * What {@code --faults} means when not given: every kind but power-loss and the aimed ones. Aimed faults make many client
+     * attempts end unknown (a cut-off leader takes writes it can never commit), which makes the linearizability
+     * search long on some histories, so they are asked for by name, with the bugs they are for.
      */
     public static String defaultLabels() {
         List<String> names = new ArrayList<>();
         for (FaultKind k : values()) {
-            if (!k.aimed() && k != POWER_LOSS && k != COMPACT) {
+            if (k.inDefault()) {
                 names.add(k.label);
             }
         }
         return String.join(",", names);
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    /**
+     * How long a node stays down: half are blips (0..50 ms, a reboot within a round of messages, which some bugs need:
+     * a node back before anyone noticed, having forgotten what it did not keep), half 100..1500 ms.
+     */
+    private static long nodeDownLength(SimRandom r) {
+        return r.nextInt(2) == 0 ? r.between(0, 50) : r.between(100, 1500);
+    }
+
+    IllegalStateException chosenDuringTheRun() {
+        return new IllegalStateException(label + " is chosen during the run and has no command of its own");
+    }
+
+    /** A probability in tenths, {@code 0.1} .. {@code 0.9}, ranging up to 0.5 at intensity 0.5. */
+    private static String tenths(SimRandom r, double intensity) {
+        return "0." + r.between(1, 1 + Math.round(8 * intensity));
+    }
+
+    private static void setLatency(Cluster c, String range) {
+        String[] mm = range.split("\\.\\.");
+        c.network().setLatency(Long.parseLong(mm[0]), Long.parseLong(mm[1]));
+    }
+
+    /** "1,3 2,4,5" as the group number of each node, as {@code partition} builds it. */
+    static int[] groups(String arg, int size) {
+        int[] group = new int[size + 1];
+        String[] parts = arg.split(" ");
+        for (int g = 0; g < parts.length; g++) {
+            for (String id : parts[g].split(",")) {
+                group[Integer.parseInt(id)] = g + 1;
+            }
+        }
+        return group;
+    }
+
+    /** Two groups, a random non-empty proper subset and the rest, each listed in ascending order. */
+    private static String twoGroups(int nodes, SimRandom r) {
+        boolean[] inA = new boolean[nodes + 1];
+        int k = 1 + r.nextInt(Math.max(1, nodes - 1));
+        for (int chosen = 0; chosen < k; ) {
+            int id = 1 + r.nextInt(nodes);
+            if (!inA[id]) {
+                inA[id] = true;
+                chosen++;
+            }
+        }
+        StringBuilder a = new StringBuilder();
+        StringBuilder b = new StringBuilder();
+        for (int id = 1; id <= nodes; id++) {
+            StringBuilder g = inA[id] ? a : b;
+            if (g.length() > 0) {
+                g.append(',');
+            }
+            g.append(id);
+        }
+        return a + " " + b;
+    }
+
+    /** Partition groups with {@code id} alone and everyone else together, as {@code partition} takes them. */
+    private static String alone(int id, int size) {
+        StringBuilder rest = new StringBuilder();
+        for (int other = 1; other <= size; other++) {
+            if (other != id) {
+                rest.append(rest.length() == 0 ? "" : ",").append(other);
+            }
+        }
+        return id + " " + rest;
+    }
+
+    /**
+     * The leader to cut off: the current leader, if its newest entry is of its own term and on fewer than a majority
+     * of disks (not committed, and still losable), and it can reach a majority (it is not cut off already).
+     */
+    private static int leaderToIsolate(Cluster cluster) {
+        int leader = cluster.leader();
+        if (leader == 0) {
+            return 0;
+        }
+        RaftNode node = cluster.node(leader);
+        RaftLogView log = node.log();
+        long last = log.lastIndex();
+        if (last == 0 || log.termAt(last) != node.currentTerm() || last <= node.commitIndex()) {
+            return 0;
+        }
+        boolean onMajority = cluster.voters().hasMajority(id -> {
+            RaftLogView other = cluster.disk(id).log();
+            return other.lastIndex() >= last && other.snapshotIndex() <= last && other.termAt(last) == log.termAt(last);
+        });
+        boolean reachesMajority = cluster.voters().hasMajority(id -> id == leader
+                || (cluster.isUp(id) && !cluster.network().isCut(leader, id)));
+        return !onMajority && reachesMajority ? leader : 0;
+    }
+
+    /**
+     * A live follower that voted in its current term while a RequestVote of that same term from another candidate is
+     * still on its way to it: rebooted now, a node that forgets its vote would grant that one too.
+     */
+    private static int voterToReboot(Cluster cluster) {
+        for (InFlight f : cluster.inFlight()) {
+            Message m = f.message;
+            if (!(m instanceof RequestVote)) {
+                continue;
+            }
+            int to = m.to();
+            RaftNode node = cluster.node(to);
+            if (node == null || node.role() != Role.FOLLOWER || m.term() != node.currentTerm()) {
+                continue;
+            }
+            int votedFor = node.votedFor();
+            if (votedFor != 0 && votedFor != m.from() && votedFor != to) {
+                return to;
+            }
+        }
+        return 0;
     }
 }

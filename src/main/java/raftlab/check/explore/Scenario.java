@@ -12,42 +12,37 @@ import raftlab.raft.Bug;
  * out as lab commands that reproduce the run in the lab.
  */
 public record Scenario(long seed, int nodes, long time, int clients, int keys, double rate, boolean noop, Bug bug,
-                       List<Fault> faults, long syncMs, long snapshotEvery) {
-    /** The cluster's normal latency range, which a reorder fault widens and then restores. */
-    public static final String NORMAL_LATENCY = "1..5";
-
+                       Timing timing, List<Fault> faults) {
     public Scenario {
         faults = List.copyOf(faults);
     }
 
-    /** A scenario without automatic snapshots. */
-    public Scenario(long seed, int nodes, long time, int clients, int keys, double rate, boolean noop, Bug bug,
-                    List<Fault> faults, long syncMs) {
-        this(seed, nodes, time, clients, keys, rate, noop, bug, faults, syncMs, 0);
-    }
-
-    /** A scenario whose disks sync at once. */
-    public Scenario(long seed, int nodes, long time, int clients, int keys, double rate, boolean noop, Bug bug,
-                    List<Fault> faults) {
-        this(seed, nodes, time, clients, keys, rate, noop, bug, faults, 0);
-    }
-
     public Scenario withFaults(List<Fault> f) {
-        return new Scenario(seed, nodes, time, clients, keys, rate, noop, bug, f, syncMs, snapshotEvery);
+        return new Scenario(seed, nodes, time, clients, keys, rate, noop, bug, timing, f);
     }
 
     public Scenario withTime(long t) {
-        return new Scenario(seed, nodes, t, clients, keys, rate, noop, bug, faults, syncMs, snapshotEvery);
+        return new Scenario(seed, nodes, t, clients, keys, rate, noop, bug, timing, faults);
     }
 
     public Scenario withClients(int c) {
-        return new Scenario(seed, nodes, time, c, keys, rate, noop, bug, faults, syncMs, snapshotEvery);
+        return new Scenario(seed, nodes, time, c, keys, rate, noop, bug, timing, faults);
     }
 
     /** A fault's start or end, at a virtual time. */
     public record Action(long time, Fault fault, boolean start) {
-        public String command() {
-            return start ? fault.startCommand() : fault.endCommand(NORMAL_LATENCY);
+        /** The lab command, on a cluster of the given timing. */
+        public String command(Timing timing) {
+            return start ? fault.startCommand() : fault.endCommand(timing);
+        }
+
+        /** Does it to the cluster, as {@link #command} does in the lab. */
+        void apply(raftlab.sim.Cluster c, Timing timing) {
+            if (start) {
+                fault.kind().start(c, fault.arg());
+            } else {
+                fault.kind().end(c, fault.arg(), timing);
+            }
         }
     }
 
@@ -65,8 +60,8 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
             if (f.at() >= time || f.kind().aimed()) {
                 continue;
             }
-            if (f.kind() == FaultKind.CRASH || f.kind() == FaultKind.POWER_LOSS) {
-                int id = Integer.parseInt(f.arg());
+            int id = f.kind().heldDown(f.arg());
+            if (id != 0) {
                 if (f.at() <= downUntil[id]) {
                     continue;
                 }
@@ -85,9 +80,7 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
     /** The lab commands that replay this run: make the cluster, switch the bug, start clients, then the faults. */
     public List<String> commands() {
         List<String> out = new ArrayList<>();
-        out.add("cluster " + nodes + " --seed " + seed + (noop ? "" : " --noop off")
-                + (syncMs == 0 ? "" : " --sync " + syncMs)
-                + (snapshotEvery == 0 ? "" : " --snapshot-every " + snapshotEvery));
+        out.add("cluster " + nodes + " --seed " + seed + timing.clusterOptions() + (noop ? "" : " --noop off"));
         if (bug != null) {
             out.add("bug " + bug.label + " on");
         }
@@ -100,12 +93,29 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
                 out.add("tick " + (a.time() - now));
                 now = a.time();
             }
-            out.add(a.command());
+            out.add(a.command(timing));
         }
         if (time > now) {
             out.add("tick " + (time - now));
         }
+        out.addAll(Liveness.commands(downAtEnd(), timing.latency(), clients > 0, Liveness.bound(timing.electionMax())));
         return out;
+    }
+
+    /** The nodes a crash holds down when the schedule ends, ascending. */
+    public List<Integer> downAtEnd() {
+        java.util.TreeSet<Integer> down = new java.util.TreeSet<>();
+        for (Action a : actions()) {
+            int id = a.fault().kind().heldDown(a.fault().arg());
+            if (id != 0) {
+                if (a.start()) {
+                    down.add(id);
+                } else {
+                    down.remove(id);
+                }
+            }
+        }
+        return new ArrayList<>(down);
     }
 
     static String number(double d) {

@@ -3,6 +3,7 @@ package raftlab.check.explore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 import raftlab.check.History;
 import raftlab.check.SafetyBreach;
@@ -12,7 +13,6 @@ import raftlab.check.linear.LinearizabilityChecker;
 import raftlab.raft.Settings;
 import raftlab.sim.Cluster;
 import raftlab.sim.ClusterConfig;
-import raftlab.sim.Network;
 
 /**
  * Runs a scenario with the safety monitor on and checks the client history at the end. It makes exactly the calls
@@ -37,15 +37,27 @@ public final class ScenarioRunner {
     }
 
     /**
-     * Runs {@code s}. The result's scenario is {@code s} with its aimed faults replaced by the concrete faults they
-     * became (those that never fired are left out), so its {@link Scenario#commands()} replay this very run.
+     * Runs {@code s}: its schedule, then the liveness phase ({@link Liveness}). The result's scenario is {@code s}
+     * with its aimed faults replaced by the concrete faults they became (those that never fired are left out), so
+     * its {@link Scenario#commands()} replay this very run.
      */
     public static RunResult run(Scenario s) {
-        Settings d = Settings.DEFAULT;
-        Settings settings = new Settings(d.electionMin(), d.electionMax(), d.heartbeat(), s.noop(), d.maxBatch())
-                .withSnapshots(s.snapshotEvery(), d.snapshotChunk());
-        Cluster c = new Cluster(new ClusterConfig(s.nodes(), s.seed(), settings, 1, 5, s.syncMs()));
-        EventCounter counter = new EventCounter();
+        return run(s, c -> { }, MAX_EVENTS);
+    }
+
+    static RunResult run(Scenario s, Consumer<Cluster> afterRepair) {
+        return run(s, afterRepair, MAX_EVENTS);
+    }
+
+    /**
+     * As {@link #run(Scenario)}, with {@code afterRepair} applied to the cluster when the liveness phase begins, and
+     * a run stopped after {@code maxEvents} events.
+     */
+    static RunResult run(Scenario s, Consumer<Cluster> afterRepair, long maxEvents) {
+        Timing t = s.timing();
+        Settings settings = t.settings(s.noop());
+        Cluster c = new Cluster(new ClusterConfig(s.nodes(), s.seed(), settings, t.latencyMin(), t.latencyMax(), t.syncMs()));
+        EventCounter counter = new EventCounter(maxEvents);
         c.addListener(counter);
         History history = new History();
         c.addListener(history);
@@ -54,17 +66,22 @@ public final class ScenarioRunner {
             c.bugs().add(s.bug());
         }
         Course course = new Course(s, c);
+        String stuck;
         try {
-            if (s.clients() > 0) {
-                new Workload(c, history, s.clients(), s.keys(), s.rate(), 0);
-            }
+            Workload clients = s.clients() > 0 ? new Workload(c, history, s.clients(), s.keys(), s.rate(), 0) : null;
             course.run();
+            Liveness.repair(c, t.latency());
+            afterRepair.accept(c);
+            if (clients != null) {
+                clients.drain();
+            }
+            stuck = Liveness.settle(c, clients, Liveness.bound(settings.electionMax()), s.noop());
         } catch (SafetyBreach b) {
-            return new RunResult(course.concrete(), b.breach(), null, counter.events);
+            return new RunResult(course.concrete(), b.breach(), null, null, counter.events);
         } catch (OverBudget e) {
-            return new RunResult(course.concrete(), null, null, counter.events);
+            return new RunResult(course.concrete(), null, null, null, counter.events);
         }
-        return new RunResult(course.concrete(), null, LinearizabilityChecker.check(history.operations()),
+        return new RunResult(course.concrete(), null, LinearizabilityChecker.check(history.operations()), stuck,
                 counter.events);
     }
 
@@ -110,7 +127,7 @@ public final class ScenarioRunner {
             while (true) {
                 long now = c.now();
                 while (done < actions.size() && actions.get(done).time() <= now) {
-                    apply(c, actions.get(done++));
+                    actions.get(done++).apply(c, scenario.timing());
                 }
                 if (targeting != null) {
                     aim(now);
@@ -141,7 +158,7 @@ public final class ScenarioRunner {
                 }
                 Fault fired = targeting.flagged() ? targeting.fire(f.length()) : null;
                 if (fired != null && place(fired)) {
-                    apply(c, actions.get(done++));
+                    actions.get(done++).apply(c, scenario.timing());
                 } else if (now <= armAt + Targeting.WINDOW) {
                     return; // stays armed
                 }
@@ -194,72 +211,18 @@ public final class ScenarioRunner {
         }
     }
 
-    private static void apply(Cluster c, Scenario.Action a) {
-        Fault f = a.fault();
-        Network net = c.network();
-        switch (f.kind()) {
-            case PARTITION:
-                if (a.start()) {
-                    net.partition(groups(f.arg(), c.size()));
-                } else {
-                    net.heal();
-                }
-                return;
-            case CRASH:
-                int id = Integer.parseInt(f.arg());
-                if (a.start()) {
-                    c.crash(id);
-                } else {
-                    c.restart(id);
-                }
-                return;
-            case POWER_LOSS:
-                int node = Integer.parseInt(f.arg());
-                if (a.start()) {
-                    c.powerLoss(node);
-                } else {
-                    c.restart(node);
-                }
-                return;
-            case COMPACT:
-                int n = Integer.parseInt(f.arg());
-                // As the snapshot command: only a live node with something applied since its last snapshot.
-                if (c.isUp(n) && c.node(n).lastApplied() > c.node(n).log().snapshotIndex()) {
-                    c.compact(n);
-                }
-                return;
-            case LOSS:
-                net.setLoss(0, 0, a.start() ? Double.parseDouble(f.arg()) : 0);
-                return;
-            case REORDER:
-                String range = a.start() ? f.arg() : Scenario.NORMAL_LATENCY;
-                String[] mm = range.split("\\.\\.");
-                net.setLatency(Long.parseLong(mm[0]), Long.parseLong(mm[1]));
-                return;
-            default:
-                net.setDupe(a.start() ? Double.parseDouble(f.arg()) : 0);
-        }
-    }
-
-    /** "1,3 2,4,5" as the group number of each node, as {@code partition} builds it. */
-    static int[] groups(String arg, int size) {
-        int[] group = new int[size + 1];
-        String[] parts = arg.split(" ");
-        for (int g = 0; g < parts.length; g++) {
-            for (String id : parts[g].split(",")) {
-                group[Integer.parseInt(id)] = g + 1;
-            }
-        }
-        return group;
-    }
-
     /** Counts processed events, for the speed figures. */
     private static final class EventCounter implements raftlab.sim.SimListener {
+        final long budget;
         long events;
+
+        EventCounter(long budget) {
+            this.budget = budget;
+        }
 
         @Override
         public void afterEvent(Cluster cluster) {
-            if (++events > MAX_EVENTS) {
+            if (++events >= budget) {
                 throw new OverBudget();
             }
         }

@@ -2,6 +2,7 @@ package raftlab.check.explore;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Makes a failing scenario smaller while it still fails the same property: it ends the run at the breach, removes
@@ -12,21 +13,32 @@ public final class ScenarioShrinker {
     /** Reruns allowed in one shrink. */
     public static final int MAX_TRIES = 400;
 
+    private final RunResult.Kind kind;
     private final String property;
+    private final Function<Scenario, RunResult> runner;
     private int tries;
     private RunResult best;
 
-    private ScenarioShrinker(RunResult failing) {
+    private ScenarioShrinker(RunResult failing, Function<Scenario, RunResult> runner) {
         this.best = failing;
+        this.kind = failing.kind();
         this.property = failing.property();
+        this.runner = runner;
     }
 
-    /** The smallest failing run found from {@code failing} (itself if nothing smaller fails). */
+    /**
+     * The smallest failing run found from {@code failing} (itself if nothing smaller fails). A smaller run counts
+     * only if it fails the same way: the same kind of result (unsafe, not linearizable, stuck) and the same property.
+     */
     public static RunResult shrink(RunResult failing) {
+        return shrink(failing, ScenarioRunner::run);
+    }
+
+    static RunResult shrink(RunResult failing, Function<Scenario, RunResult> runner) {
         if (!failing.failed()) {
             throw new IllegalArgumentException("only a failing run can be shrunk");
         }
-        ScenarioShrinker s = new ScenarioShrinker(failing);
+        ScenarioShrinker s = new ScenarioShrinker(failing, runner);
         s.run();
         return s.best;
     }
@@ -35,7 +47,8 @@ public final class ScenarioShrinker {
         cutAtBreach();
         boolean progress = true;
         while (progress && tries < MAX_TRIES) {
-            progress = removeFaults();
+            progress = shorterRun();
+            progress |= removeFaults();
             progress |= fewerClients();
             progress |= shorterFaults();
             cutAtBreach();
@@ -48,8 +61,8 @@ public final class ScenarioShrinker {
             return false;
         }
         tries++;
-        RunResult r = ScenarioRunner.run(candidate);
-        if (r.failed() && property.equals(r.property())) {
+        RunResult r = runner.apply(candidate);
+        if (r.kind() == kind && property.equals(r.property())) {
             best = r;
             return true;
         }
@@ -61,6 +74,19 @@ public final class ScenarioShrinker {
         if (best.breach() != null && best.breach().time() < best.scenario().time()) {
             attempt(best.scenario().withTime(best.breach().time()));
         }
+    }
+
+    /**
+     * A run that fails at its end (stuck after the faults, or a history with no linearization) has no breach to cut
+     * at: try ending its schedule at half the time, while it still fails the same way.
+     */
+    private boolean shorterRun() {
+        boolean any = false;
+        while (best.breach() == null && best.scenario().time() >= 200
+                && attempt(best.scenario().withTime(best.scenario().time() / 2))) {
+            any = true;
+        }
+        return any;
     }
 
     /** Removes faults in chunks, halving the chunk size down to one fault (as delta debugging does). */

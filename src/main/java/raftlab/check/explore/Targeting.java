@@ -1,18 +1,12 @@
 package raftlab.check.explore;
 
-import raftlab.raft.Message;
-import raftlab.raft.RaftLogView;
-import raftlab.raft.RaftNode;
-import raftlab.raft.RequestVote;
-import raftlab.raft.RequestVoteReply;
-import raftlab.raft.Role;
 import raftlab.sim.Cluster;
 import raftlab.sim.InFlight;
 import raftlab.sim.SimListener;
 
 /**
- * Chooses the node of an aimed fault ({@link FaultKind#aimed()}). Random faults rarely land in the few milliseconds
- * some bugs need (Figure 8 needs leaders cut off right after they take a write, forget-vote needs a reboot between
+ * Arms aimed faults ({@link FaultKind#aimed()}); each kind says what moment it waits for and what fault it becomes.
+ * Random faults rarely land in the few milliseconds some bugs need (Figure 8 needs leaders cut off right after they take a write, forget-vote needs a reboot between
  * two candidates' requests), so an aimed fault waits, armed, for such a moment. While armed, this listener watches
  * the events and raises a flag when one may have come; {@link ScenarioRunner} then finishes that millisecond and asks
  * {@link #fire} for the concrete fault, which it applies and records like any other. Everything here reads only the
@@ -52,16 +46,15 @@ final class Targeting implements SimListener {
 
     @Override
     public void afterEvent(Cluster c) {
-        if (armed == FaultKind.ISOLATE_LEADER && !flagged) {
-            flagged = leaderToIsolate() != 0;
+        if (armed != null && !flagged) {
+            flagged = armed.flagAfterEvent(c);
         }
     }
 
     @Override
     public void sent(long time, InFlight m) {
-        if (armed == FaultKind.REBOOT_VOTER && m.message instanceof RequestVoteReply
-                && ((RequestVoteReply) m.message).voteGranted()) {
-            flagged = true;
+        if (armed != null && !flagged) {
+            flagged = armed.flagOnSend(m);
         }
     }
 
@@ -71,70 +64,6 @@ final class Targeting implements SimListener {
      */
     Fault fire(long length) {
         flagged = false;
-        long now = cluster.now();
-        if (armed == FaultKind.ISOLATE_LEADER) {
-            int leader = leaderToIsolate();
-            return leader == 0 ? null : new Fault(now, length, FaultKind.PARTITION, alone(leader));
-        }
-        int voter = voterToReboot();
-        return voter == 0 ? null : new Fault(now, 0, FaultKind.CRASH, Integer.toString(voter));
-    }
-
-    /**
-     * The leader to cut off: the current leader, if its newest entry is of its own term and on fewer than a majority
-     * of disks (not committed, and still losable), and it can reach a majority (it is not cut off already).
-     */
-    private int leaderToIsolate() {
-        int leader = cluster.leader();
-        if (leader == 0) {
-            return 0;
-        }
-        RaftNode node = cluster.node(leader);
-        RaftLogView log = node.log();
-        long last = log.lastIndex();
-        if (last == 0 || log.termAt(last) != node.currentTerm() || last <= node.commitIndex()) {
-            return 0;
-        }
-        boolean onMajority = cluster.voters().hasMajority(id -> {
-            RaftLogView other = cluster.disk(id).log();
-            return other.lastIndex() >= last && other.snapshotIndex() <= last && other.termAt(last) == log.termAt(last);
-        });
-        boolean reachesMajority = cluster.voters().hasMajority(id -> id == leader
-                || (cluster.isUp(id) && !cluster.network().isCut(leader, id)));
-        return !onMajority && reachesMajority ? leader : 0;
-    }
-
-    /**
-     * A live follower that voted in its current term while a RequestVote of that same term from another candidate is
-     * still on its way to it: rebooted now, a node that forgets its vote would grant that one too.
-     */
-    private int voterToReboot() {
-        for (InFlight f : cluster.inFlight()) {
-            Message m = f.message;
-            if (!(m instanceof RequestVote)) {
-                continue;
-            }
-            int to = m.to();
-            RaftNode node = cluster.node(to);
-            if (node == null || node.role() != Role.FOLLOWER || m.term() != node.currentTerm()) {
-                continue;
-            }
-            int votedFor = node.votedFor();
-            if (votedFor != 0 && votedFor != m.from() && votedFor != to) {
-                return to;
-            }
-        }
-        return 0;
-    }
-
-    /** Partition groups with {@code id} alone and everyone else together, as {@code partition} takes them. */
-    private String alone(int id) {
-        StringBuilder rest = new StringBuilder();
-        for (int other = 1; other <= cluster.size(); other++) {
-            if (other != id) {
-                rest.append(rest.length() == 0 ? "" : ",").append(other);
-            }
-        }
-        return id + " " + rest;
+        return armed.fire(cluster, length);
     }
 }

@@ -151,19 +151,12 @@ public final class HistoryGenerator {
         TreeMap<String, String> store = new TreeMap<>();
         for (int id : order) {
             String cur = store.get(key[id]);
-            switch (kind[id]) {
-                case GET:
-                    output[id] = cur;
-                    break;
-                case PUT:
-                    store.put(key[id], value[id]);
-                    break;
-                case APPEND:
-                    store.put(key[id], cur == null ? value[id] : cur + value[id]);
-                    break;
-                default:
-                    store.remove(key[id]);
-                    break;
+            output[id] = kind[id] == OpKind.GET ? cur : null;
+            String next = KvModel.apply(cur, kind[id], value[id]);
+            if (next == null) {
+                store.remove(key[id]);
+            } else {
+                store.put(key[id], next);
             }
         }
 

@@ -20,15 +20,11 @@ final class KvModel {
 
     /** The state after the operation. */
     static String apply(String state, OpKind kind, String value) {
-        switch (kind) {
-            case PUT:
-                return value;
-            case APPEND:
-                return state == null ? value : state.concat(value);
-            case DELETE:
-                return null;
-            default:
-                return state;
-        }
+        return switch (kind) {
+            case PUT -> value;
+            case APPEND -> state == null ? value : state.concat(value);
+            case DELETE -> null;
+            case GET -> state;
+        };
     }
 }

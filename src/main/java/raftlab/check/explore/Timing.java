@@ -1,0 +1,60 @@
+package raftlab.check.explore;
+
+import raftlab.raft.Settings;
+
+/**
+ * A run's cluster timing, in virtual ms: election timeout range, heartbeat interval, normal message latency, and how
+ * long a disk write takes to become durable (0: at once); and how often nodes take snapshots (entries applied since
+ * the last one; 0: only when asked).
+ */
+public record Timing(long electionMin, long electionMax, long heartbeat, long latencyMin, long latencyMax, long syncMs,
+                     long snapshotEvery) {
+    public Timing(long electionMin, long electionMax, long heartbeat, long latencyMin, long latencyMax, long syncMs) {
+        this(electionMin, electionMax, heartbeat, latencyMin, latencyMax, syncMs, 0);
+    }
+
+    /** The lab's defaults, as {@code cluster} makes them. */
+    public static final Timing DEFAULT = new Timing(Settings.DEFAULT.electionMin(), Settings.DEFAULT.electionMax(),
+            Settings.DEFAULT.heartbeat(), 1, 5, 0);
+
+    /** The same timing with disk writes taking {@code ms} to become durable. */
+    public Timing withSync(long ms) {
+        return new Timing(electionMin, electionMax, heartbeat, latencyMin, latencyMax, ms, snapshotEvery);
+    }
+
+    /** The same timing with snapshots every {@code every} applied entries. */
+    public Timing withSnapshotEvery(long every) {
+        return new Timing(electionMin, electionMax, heartbeat, latencyMin, latencyMax, syncMs, every);
+    }
+
+    /** The normal latency range as {@code latency} takes it: {@code 1..5}. */
+    public String latency() {
+        return latencyMin + ".." + latencyMax;
+    }
+
+    public Settings settings(boolean noop) {
+        return new Settings(electionMin, electionMax, heartbeat, noop, Settings.DEFAULT.maxBatch())
+                .withSnapshots(snapshotEvery, Settings.DEFAULT.snapshotChunk());
+    }
+
+    /** The options {@code cluster} needs for this timing (none for the defaults): {@code  --election 120..400}. */
+    public String clusterOptions() {
+        StringBuilder sb = new StringBuilder();
+        if (electionMin != DEFAULT.electionMin || electionMax != DEFAULT.electionMax) {
+            sb.append(" --election ").append(electionMin).append("..").append(electionMax);
+        }
+        if (heartbeat != DEFAULT.heartbeat) {
+            sb.append(" --heartbeat ").append(heartbeat);
+        }
+        if (latencyMin != DEFAULT.latencyMin || latencyMax != DEFAULT.latencyMax) {
+            sb.append(" --latency ").append(latency());
+        }
+        if (syncMs != 0) {
+            sb.append(" --sync ").append(syncMs);
+        }
+        if (snapshotEvery != 0) {
+            sb.append(" --snapshot-every ").append(snapshotEvery);
+        }
+        return sb.toString();
+    }
+}

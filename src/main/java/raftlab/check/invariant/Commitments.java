@@ -1,0 +1,180 @@
+package raftlab.check.invariant;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import raftlab.raft.Entry;
+import raftlab.raft.RaftLogView;
+import raftlab.raft.RaftNode;
+
+/**
+ * Which entries are committed, and the State Machine Safety of that: no two different entries are ever committed
+ * at one index. An entry counts as committed in two ways, both recorded with the prefix before it:
+ * <ul>
+ * <li>as the paper defines it: the leader of its term stored it on a majority. Seen from outside, a node that
+ * stores an entry of the term it is in got it from that term's leader (or is that leader); when such nodes make a
+ * majority, the entry is committed, whether or not anyone has noticed yet;</li>
+ * <li>as a node claims it: its commitIndex covers the entry (read from the node, not from its events). A client
+ * may already have been told so.</li>
+ * </ul>
+ */
+public final class Commitments implements Invariant {
+    public static final String PROPERTY = "State Machine Safety";
+
+    private final Watch w;
+    /** The committed prefix: index k at k - 1, who made it committed, and in which term. */
+    private final ArrayList<Entry> entries = new ArrayList<>();
+    /** Per committed index, how it became committed: written out only when a breach names it. */
+    private final ArrayList<How> how = new ArrayList<>();
+    /**
+     * Entries not committed yet, by index and entry (not only term: with Log Matching broken, two entries share
+     * both): the nodes that stored them while in the entry's term, as a bit mask. Entries are told apart by
+     * identity, which is cheap: the simulation hands the leader's own entry objects to the followers.
+     */
+    private final HashMap<Stored, Long> storedInTerm = new HashMap<>();
+
+    private static final class Stored {
+        final long index;
+        final Entry entry;
+
+        Stored(long index, Entry entry) {
+            this.index = index;
+            this.entry = entry;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Stored && ((Stored) o).index == index && ((Stored) o).entry == entry;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(index) * 31 + System.identityHashCode(entry);
+        }
+    }
+
+    /**
+     * How an index became committed: by node {@code node}'s commitIndex in {@code term}, or (when {@code mask} is
+     * not 0) stored on the majority {@code mask} by the leader of {@code term}.
+     */
+    private record How(int node, long mask, long term) {
+        String describe() {
+            return mask == 0 ? "committed by n" + node + " in term " + term
+                    : "stored on a majority (" + nodes(mask) + ") by the leader of term " + term;
+        }
+    }
+    private long newFrom = Long.MAX_VALUE;
+
+    Commitments(Watch w) {
+        this.w = w;
+        // Take the present as given: the most advanced node's committed prefix.
+        int best = 0;
+        for (int id = 1; id <= w.size(); id++) {
+            RaftNode n = w.node(id);
+            if (n != null && (best == 0 || n.commitIndex() > w.node(best).commitIndex())) {
+                best = id;
+            }
+        }
+        if (best != 0) {
+            RaftNode n = w.node(best);
+            record(best, Math.min(n.commitIndex(), n.log().lastIndex()), 1, new How(best, 0, n.currentTerm()));
+        }
+        // Snapshots already on disk are taken as given too: only committed entries are compacted, so what they
+        // cover was committed, even if no live node remembers committing that far (their contents are unknown).
+        for (int id = 1; id <= w.size(); id++) {
+            while (entries.size() < w.log(id).snapshotIndex()) {
+                entries.add(null);
+                how.add(new How(id, 0, 0));
+            }
+        }
+        newFrom = Long.MAX_VALUE;
+    }
+
+    /** How many indexes are known committed (they are 1..size()). */
+    public long size() {
+        return entries.size();
+    }
+
+    public Entry entry(long index) {
+        return entries.get((int) index - 1);
+    }
+
+    /** {@code committed by n1 in term 4}, or {@code stored on a majority (n1, n2, n4) by the leader of term 3}. */
+    public String why(long index) {
+        return how.get((int) index - 1).describe();
+    }
+
+    /** The term in which the entry at {@code index} became committed: leaders of later terms must hold it. */
+    public long term(long index) {
+        return how.get((int) index - 1).term();
+    }
+
+    /** The first index that became committed during the current event, or Long.MAX_VALUE. */
+    public long newFrom() {
+        return newFrom;
+    }
+
+    @Override
+    public void afterEvent(Watch w) {
+        newFrom = Long.MAX_VALUE;
+        for (int id = 1; id <= w.size(); id++) {
+            RaftNode n = w.node(id);
+            if (n == null) {
+                continue; // a node that is down stores nothing new
+            }
+            RaftLogView log = w.log(id);
+            for (long k = Math.max(w.changedFrom(id), log.firstIndex()); k <= log.lastIndex(); k++) {
+                Entry e = log.get(k);
+                if (e.term() != n.currentTerm()) {
+                    continue;
+                }
+                Stored key = new Stored(k, e);
+                long mask = storedInTerm.getOrDefault(key, 0L) | 1L << id;
+                if (w.majority().reachedBy(mask)) {
+                    storedInTerm.remove(key);
+                    record(id, k, w.changedFrom(id), new How(id, mask, e.term()));
+                } else {
+                    storedInTerm.put(key, mask);
+                }
+            }
+            long claim = Math.min(n.commitIndex(), log.lastIndex());
+            if (claim > w.commitBefore(id)) {
+                record(id, claim, w.commitBefore(id) + 1, new How(id, 0, n.currentTerm()));
+            }
+        }
+    }
+
+    /**
+     * Records that node {@code id}'s log up to {@code upTo} is committed, comparing it with what is known from
+     * index {@code compareFrom} on (the entries below were compared when they were seen).
+     */
+    private void record(int id, long upTo, long compareFrom, How by) {
+        RaftLogView log = w.log(id);
+        for (long k = Math.max(1, Math.min(compareFrom, entries.size() + 1)); k <= upTo; k++) {
+            Entry e = w.entry(id, k); // where a snapshot replaced it, the entry known there (or null)
+            if (k <= entries.size()) {
+                Entry c = entry(k);
+                if (!Describe.same(e, c)) {
+                    w.report(PROPERTY, "commit " + k, "two different entries are committed at index " + k + ": "
+                            + Describe.entry(c, e) + ", " + why(k) + ", and " + Describe.entry(e, c) + ", "
+                            + by.describe());
+                }
+            } else {
+                entries.add(e);
+                how.add(by);
+                newFrom = Math.min(newFrom, k);
+            }
+        }
+    }
+
+    static String nodes(long mask) {
+        List<String> out = new ArrayList<>();
+        for (int id = 1; id < 64; id++) {
+            if ((mask & 1L << id) != 0) {
+                out.add("n" + id);
+            }
+        }
+        return String.join(", ", out);
+    }
+}
