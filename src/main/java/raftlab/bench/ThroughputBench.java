@@ -104,12 +104,12 @@ final class ThroughputBench {
             long used = usedAfterGc(); // with the cluster still alive: its logs, disks and state machines
             long entries = c.disk(c.leader()).log().lastIndex() - c.disk(c.leader()).log().snapshotIndex();
             java.lang.ref.Reference.reachabilityFence(c);
-            out.println(String.format(Locale.ROOT, "heap after 1,000,000 puts, 3 nodes, %s: %,.1f MB of %,.0f MB "
-                    + "(the leader holds %,d log entries; %.1f s, %,.0f committed ops/s)", label, used / 1e6,
-                    max / 1e6, entries, r.seconds(), r.opsPerSecond()));
+            out.println(String.format(Locale.ROOT, "heap after 1,000,000 puts, 3 nodes, %s: %,.1f MiB of %,.0f MiB "
+                    + "(the leader holds %,d log entries; %.1f s, %,.0f committed ops/s)", label, used / 1048576.0,
+                    max / 1048576.0, entries, r.seconds(), r.opsPerSecond()));
         } catch (OutOfMemoryError e) {
-            out.println(String.format(Locale.ROOT, "heap after 1,000,000 puts, 3 nodes, %s: out of memory (%,.0f MB)",
-                    label, max / 1e6));
+            out.println(String.format(Locale.ROOT, "heap after 1,000,000 puts, 3 nodes, %s: out of memory (%,.0f MiB)",
+                    label, max / 1048576.0));
         }
     }
 
