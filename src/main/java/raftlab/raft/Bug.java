@@ -13,15 +13,17 @@ public enum Bug {
     TRUNCATE_ON_STALE_APPEND("truncate-on-stale-append", "a stale or duplicated AppendEntries truncates the log"),
     EARLY_APPLY("early-apply", "entries are applied before they are committed"),
     /**
-     * Carried out by the lab, not the node: the host sends a step's messages at once instead of after its disk write
-     * is durable (visible only with {@code --sync} above 0, and harmful only when power is lost in that window).
-     */
-    /**
      * Breaks only liveness: a leader never retries an AppendEntries that was lost, because a follower's refusal never
      * moves its nextIndex back. Nothing unsafe happens; a follower that missed entries just stays behind.
      */
     NO_APPEND_RETRY("no-append-retry", "a leader never retries a lost AppendEntries: a refusal never moves nextIndex "
             + "back, so a follower that missed entries stays behind (liveness only)"),
+    /**
+     * Carried out by the lab, not the node: the host sends a step's messages at once instead of after its disk write
+     * is durable (visible only with {@code --sync} above 0, and harmful only when power is lost in that window). The
+     * node still hears of its writes' durability when it happens ({@link RaftNode#persisted}), so a leader still
+     * counts its own copy only once durable: what breaks is the votes and acknowledgements sent too early.
+     */
     ACK_BEFORE_PERSIST("ack-before-persist", "messages leave while the disk write they promise is still in flight, "
             + "so a power loss breaks a vote or an acknowledgement already sent"),
     SNAPSHOT_UNCOMMITTED("snapshot-uncommitted", "a snapshot covers the whole log, committed or not: the entries not "

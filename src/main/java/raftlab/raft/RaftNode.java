@@ -17,6 +17,10 @@ package raftlab.raft;
  *     correct node may therefore answer as soon as it has decided: the answer leaves after the write is durable).
  *     A crash keeps what was written; a power loss keeps only what was durable. After either, a new node is created
  *     from the disk.</li>
+ * <li>Durability: when a write becomes durable the lab calls {@link #persisted}, so that a leader can count its own
+ *     copy of an entry toward a majority only once its disk holds it (the dissertation's section 10.2.1, etcd's
+ *     storage-append response). An implementation may ignore it (the default does nothing) as long as it sends its
+ *     AppendEntries only through the batches above: their messages leave after the write anyway.</li>
  * <li>Timers: a node asks for a timer with {@link TimerRequest#arm} (replacing any pending firing of that timer)
  *     and is stepped by {@link #timeout} when it fires; {@link TimerRequest#cancel} stops it.</li>
  * <li>The state queries below are read by the safety checkers and the views after every step; they must describe
@@ -44,6 +48,20 @@ public interface RaftNode {
      * its log with an image of its state machine. A node that does not compact may ignore it.
      */
     default Effects compact() {
+        return new Effects();
+    }
+
+    /**
+     * Every write this node has made up to and including one that left its log ending at ({@code index},
+     * {@code term}) is now durable: a power loss can no longer take those entries, term or vote away. The lab calls it
+     * once per {@link DiskWrite}, in the order written, when that write becomes durable: at once, in the same step
+     * (after the step's events and timers, before its messages leave), when writes are durable at once ({@code --sync
+     * 0}); {@code --sync} ms later otherwise. It is not called for writes a power loss threw away, nor for the writes
+     * of an earlier incarnation of the node. The log may have changed since the write (a later write may have cut it
+     * back): entries up to {@code index} are durable only if the log still holds an entry of {@code term} at
+     * {@code index} (by Log Matching, then the whole prefix is the one written). The default ignores it.
+     */
+    default Effects persisted(long index, long term) {
         return new Effects();
     }
 

@@ -31,6 +31,11 @@ public final class ReferenceNode implements RaftNode {
     private int leaderId;
     private long commitIndex;
     private long lastApplied;
+    /**
+     * How much of this node's log its disk is known to hold durably (see {@link #persisted}): the prefix up to here is
+     * the one the lab reported durable. 0 after a restart until the next write of this incarnation is durable.
+     */
+    private long durableIndex;
 
     // Candidate state: who granted or refused us a vote in the current term.
     private final boolean[] granted;
@@ -83,9 +88,16 @@ public final class ReferenceNode implements RaftNode {
     // ---------------------------------------------------------------------------------------------- steps
 
     private void begin() {
+        begin(true);
+    }
+
+    private void begin(boolean mayCompact) {
         out = new Effects();
         termBefore = state.currentTerm;
         voteBefore = state.votedFor;
+        if (!mayCompact) {
+            return;
+        }
         // Automatic compaction happens at the start of a step, never in the step that applied the entries: the events
         // of that step (commit, apply) may still be read against the entries they name.
         long compactable = Math.min(lastApplied, state.log.lastIndex()) - state.log.snapshotIndex();
@@ -151,6 +163,25 @@ public final class ReferenceNode implements RaftNode {
             case INSTALL_SNAPSHOT_REPLY -> onInstallSnapshotReply((InstallSnapshotReply) m);
         };
         assert handled == out;
+        return finish();
+    }
+
+    /**
+     * The lab says the writes up to one that left the log ending at ({@code index}, {@code term}) are durable. If the
+     * log still ends that prefix the same way, that prefix is durable; a leader now counts its own copy of it toward
+     * a majority, and may commit.
+     */
+    @Override
+    public Effects persisted(long index, long term) {
+        begin(false); // the write may be the one that applied entries: compact in a later step
+        // A write that ended below our snapshot proves nothing about the snapshot's own write; wait for that one.
+        if (index >= state.log.snapshotIndex() && index <= state.log.lastIndex() && state.log.termAt(index) == term) {
+            durableIndex = index;
+            if (role == Role.LEADER) {
+                self().acknowledged(durableIndex);
+                maybeAdvanceCommit();
+            }
+        }
         return finish();
     }
 
@@ -301,7 +332,7 @@ public final class ReferenceNode implements RaftNode {
         if (settings.noop()) {
             appendOwn(Command.NOOP);
         }
-        self().acknowledged(state.log.lastIndex());
+        self().acknowledged(durableIndex); // the rest, the no-op included, once persisted() says it is durable
         broadcastAppendEntries();
         out.timer(TimerRequest.arm(TimerKind.HEARTBEAT, settings.heartbeat()));
         maybeAdvanceCommit();
@@ -406,6 +437,7 @@ public final class ReferenceNode implements RaftNode {
             return;
         }
         state.log.truncateFrom(from);
+        durableIndex = Math.min(durableIndex, from - 1);
         out.event(new NodeEvent(EventKind.TRUNCATE, id, role, state.currentTerm, 0, from, removed, why));
     }
 
@@ -465,10 +497,12 @@ public final class ReferenceNode implements RaftNode {
     }
 
     /**
-     * The leader's own entry in the progress table. It acknowledges its own entries as it appends them, before its
-     * disk write is durable: with two or more voters no commit can come of that alone, because a follower's
-     * acknowledgement answers an AppendEntries that the lab sent only once the leader's write was durable. A
-     * one-node cluster commits at once; its answers to clients still wait for the disk.
+     * The leader's own entry in the progress table. It acknowledges only what its disk holds durably ({@link
+     * #persisted}), not what it has appended: the dissertation's section 10.2.1. The lab sends this node's
+     * AppendEntries only after its write is durable, so with two or more voters a follower's acknowledgement comes
+     * after the leader's copy is durable anyway; but a one-node cluster would otherwise commit (and apply) an entry a
+     * power loss can still take away, and so would any leader whose AppendEntries leave before its write (as with
+     * the bug ack-before-persist, or a host that writes and sends in parallel).
      */
     private Progress self() {
         return progress[voters.indexOf(id)];
@@ -739,7 +773,7 @@ public final class ReferenceNode implements RaftNode {
         // waiting, since the entry may survive on another node and be committed after all.
         pending.computeIfAbsent(index, k -> new java.util.ArrayList<>(1)).add(c.requestId());
         out.reply(new ClientReply(c.requestId(), ClientReply.Status.ACCEPTED, index, null, id, null));
-        self().acknowledged(index);
+        // Our own copy counts once persisted() says it is durable.
         if (bugs.contains(Bug.EARLY_APPLY)) {
             applyUpTo(index);
         }
@@ -758,8 +792,7 @@ public final class ReferenceNode implements RaftNode {
                 sendAppendEntries(i); // followers that are caught up get it at once; others on their next round
             }
         }
-        maybeAdvanceCommit();
-        return finish();
+        return finish(); // nothing to commit yet: our own copy is not durable
     }
 
     private long appendOwn(Command c) {

@@ -536,6 +536,11 @@ public final class Cluster {
         return disks[id].state();
     }
 
+    /** What of the node's disk is durable now (what a power loss would leave): the same as {@link #disk} at --sync 0. */
+    public PersistentState durableDisk(int id) {
+        return disks[id].durable(now);
+    }
+
     /** When node {@code id}'s election timer fires next, or 0 if it is not armed. */
     public long electionDue(int id) {
         return electionDue[id];
@@ -633,10 +638,65 @@ public final class Cluster {
      * Carries out one step's batch for node {@code id}: the disk write, then events and timer requests, then the
      * messages and client replies, which wait until the node's disk has made every write so far durable, unless
      * {@code ack-before-persist} is on. Output left waiting is dropped if the node stops before it is sent.
+     *
+     * <p>The node hears that its write is durable through {@link RaftNode#persisted}: when writes are durable at once,
+     * in this same step, after the batch's events and timers and before its output (so a one-node leader's commit is
+     * reported where it always was); otherwise as an event of its own at the time the write becomes durable, before
+     * the output that waited for it.
      */
     private void apply(int id, Effects fx) {
         DiskWrite w = fx.persist();
         long durableAt = w != null ? disks[id].write(w, now) : disks[id].durableAt(now);
+        effectsAndTimers(id, fx);
+        Effects heard = null;
+        if (w != null) {
+            PersistentState disk = disks[id].state();
+            long index = disk.log().lastIndex();
+            long term = disk.log().termAt(index);
+            if (durableAt <= now) {
+                heard = nodes[id].persisted(index, term);
+                heard = heardAtOnce(id, heard);
+            } else {
+                long inc = incarnation[id];
+                timers.add(new TimerFiring(durableAt, seq++, () -> {
+                    if (incarnation[id] == inc) {
+                        apply(id, nodes[id].persisted(index, term));
+                    }
+                }, "n" + id + "'s disk write is durable"));
+            }
+        }
+        if (fx.hasOutput()) {
+            if (durableAt <= now || bugs.contains(Bug.ACK_BEFORE_PERSIST)) {
+                output(fx);
+            } else {
+                long inc = incarnation[id];
+                timers.add(new TimerFiring(durableAt, seq++, () -> {
+                    if (incarnation[id] == inc) {
+                        output(fx);
+                    }
+                }, "n" + id + "'s disk write is durable and its messages leave"));
+            }
+        }
+        if (heard != null && heard.hasOutput()) {
+            output(heard); // durable at once: nothing to wait for
+        }
+    }
+
+    /**
+     * The node's answer to {@link RaftNode#persisted} when its write was durable at once: its events and timers now;
+     * its output is left to the caller, to go after the batch that made the write. Should the answer write again,
+     * that write is carried out in full (it too is durable at once).
+     */
+    private Effects heardAtOnce(int id, Effects heard) {
+        if (heard.persist() != null) {
+            apply(id, heard);
+            return null;
+        }
+        effectsAndTimers(id, heard);
+        return heard;
+    }
+
+    private void effectsAndTimers(int id, Effects fx) {
         List<NodeEvent> events = fx.events();
         for (int i = 0; i < events.size(); i++) {
             NodeEvent e = events.get(i);
@@ -647,19 +707,6 @@ public final class Cluster {
         for (TimerRequest t : fx.timers()) {
             timer(id, t);
         }
-        if (!fx.hasOutput()) {
-            return;
-        }
-        if (durableAt <= now || bugs.contains(Bug.ACK_BEFORE_PERSIST)) {
-            output(fx);
-            return;
-        }
-        long inc = incarnation[id];
-        timers.add(new TimerFiring(durableAt, seq++, () -> {
-            if (incarnation[id] == inc) {
-                output(fx);
-            }
-        }, "n" + id + "'s disk write is durable and its messages leave"));
     }
 
     private void timer(int id, TimerRequest t) {

@@ -57,6 +57,15 @@ final class Disk {
         lastDurableAt = now;
     }
 
+    /** What survives a power loss at {@code now}: everything written, when writes are durable at once. */
+    PersistentState durable(long now) {
+        if (durable == null) {
+            return written;
+        }
+        settle(now);
+        return durable;
+    }
+
     /** What the disk holds: what a node restarted after a crash reads. */
     PersistentState state() {
         return written;

@@ -122,6 +122,11 @@ public final class Tamper {
         }
 
         @Override
+        public Effects persisted(long index, long term) {
+            return real.persisted(index, term);
+        }
+
+        @Override
         public int id() {
             return real.id();
         }

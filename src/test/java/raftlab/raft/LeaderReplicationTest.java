@@ -38,6 +38,44 @@ class LeaderReplicationTest {
         assertTrue(t.env.sent.isEmpty());
     }
 
+    /**
+     * Section 10.2.1 of the dissertation: the leader counts its own copy of an entry toward a majority only once its
+     * disk says it is durable, however its AppendEntries fare meanwhile.
+     */
+    @Test
+    void theLeaderCountsItselfOnlyForWhatItsDiskMadeDurable() {
+        TestNode t = TestNode.of(1, 3).term(1).lead(2); // the no-op at 1 is durable: the disk was fast till now
+        assertEquals(1, t.node.matchIndex(1));
+        t.node.raw().persisted(0, 0); // an old notice, for a log that ended earlier, takes nothing back
+        assertEquals(1, t.node.matchIndex(1));
+        t.node.slowDisk();
+        t.node.propose(put("x", "1", 9));
+        assertEquals(2, t.disk.log().lastIndex(), "the entry is written");
+        assertEquals(1, t.node.matchIndex(1), "but not durable yet: the leader does not count itself for it");
+        t.node.receive(AppendEntriesReply.ok(2, 1, 2, 2)); // n2 has it (its AppendEntries left early)
+        assertEquals(2, t.node.matchIndex(2));
+        assertEquals(1, t.node.commitIndex(), "n2 alone is not a majority of 3 without the leader's own copy");
+        t.node.raw().persisted(2, 1); // a notice for an entry of another term at 2: not this log
+        assertEquals(1, t.node.commitIndex());
+        t.node.persist();
+        assertEquals(2, t.node.matchIndex(1));
+        assertEquals(2, t.node.commitIndex(), "durable on the leader and on n2: committed");
+        assertEquals(ClientReply.Status.OK, t.env.replies.get(t.env.replies.size() - 1).status());
+    }
+
+    @Test
+    void aOneNodeLeaderCommitsOnlyOnceItsWriteIsDurable() {
+        TestNode t = TestNode.of(1, 1).term(1).lead(2);
+        assertEquals(1, t.node.commitIndex(), "the no-op, durable at once");
+        t.node.slowDisk();
+        t.node.propose(put("x", "1", 9));
+        assertEquals(1, t.node.commitIndex(), "a majority of one, but its one copy is not durable");
+        assertEquals(1, t.node.lastApplied());
+        t.node.persist();
+        assertEquals(2, t.node.commitIndex());
+        assertEquals(2, t.node.lastApplied());
+    }
+
     @Test
     void proposeSendsAtOnceOnlyToFollowersThatAreCaughtUp() {
         // One entry per message, so a follower that is catching up stays behind for a while.

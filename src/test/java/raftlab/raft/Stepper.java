@@ -16,12 +16,32 @@ final class Stepper {
         this.disk = disk;
     }
 
+    /**
+     * When false, writes are made on the disk but the node is not told they are durable until {@link #persist} says
+     * so: a slow disk. When true (the default), it is told at once, as the simulation does with {@code --sync 0}.
+     */
+    private boolean durableAtOnce = true;
+
     private Effects take(Effects fx) {
         if (fx.persist() != null) {
             disk.apply(fx.persist());
         }
         env.absorb(fx);
+        if (fx.persist() != null && durableAtOnce) {
+            persist();
+        }
         return fx;
+    }
+
+    /** From now on, writes become durable only when the test calls {@link #persist}. */
+    void slowDisk() {
+        durableAtOnce = false;
+    }
+
+    /** Everything written so far is durable now: tells the node, as the lab does. */
+    Effects persist() {
+        long index = disk.log.lastIndex();
+        return take(node.persisted(index, disk.log.termAt(index)));
     }
 
     Effects start() {

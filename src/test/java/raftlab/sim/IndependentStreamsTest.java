@@ -131,6 +131,11 @@ class IndependentStreamsTest {
         }
 
         @Override
+        public Effects persisted(long index, long term) {
+            return look(inner.persisted(index, term));
+        }
+
+        @Override
         public Effects propose(raftlab.raft.Command c) {
             return look(inner.propose(c));
         }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 
 import raftlab.raft.Entry;
+import raftlab.raft.PersistentState;
 import raftlab.raft.RaftLogView;
 import raftlab.raft.RaftNode;
 
@@ -14,7 +15,10 @@ import raftlab.raft.RaftNode;
  * <ul>
  * <li>as the paper defines it: the leader of its term stored it on a majority. Seen from outside, a node that
  * stores an entry of the term it is in got it from that term's leader (or is that leader); when such nodes make a
- * majority, the entry is committed, whether or not anyone has noticed yet;</li>
+ * majority, the entry is committed, whether or not anyone has noticed yet. Stored means durable: a copy still in
+ * flight to the disk (with {@code --sync} above 0) is not stored yet, since a power loss takes it away before anyone
+ * was told it was there. So the entries counted are those of each node's durable log, and "the term it is in" is
+ * the term on its disk with them, read even while the node is down;</li>
  * <li>as a node claims it: its commitIndex covers the entry (read from the node, not from its events). A client
  * may already have been told so.</li>
  * </ul>
@@ -65,9 +69,14 @@ public final class Commitments implements Invariant {
         }
     }
     private long newFrom = Long.MAX_VALUE;
+    /** Per node: how much of its durable log was counted, and the entry at that index then (to see it cut back). */
+    private final long[] durableSeen;
+    private final Entry[] durableSeenLast;
 
     Commitments(Watch w) {
         this.w = w;
+        durableSeen = new long[w.size() + 1];
+        durableSeenLast = new Entry[w.size() + 1];
         // Take the present as given: the most advanced node's committed prefix.
         int best = 0;
         for (int id = 1; id <= w.size(); id++) {
@@ -119,28 +128,48 @@ public final class Commitments implements Invariant {
     public void afterEvent(Watch w) {
         newFrom = Long.MAX_VALUE;
         for (int id = 1; id <= w.size(); id++) {
+            countDurable(id);
             RaftNode n = w.node(id);
             if (n == null) {
-                continue; // a node that is down stores nothing new
+                continue;
             }
             RaftLogView log = w.log(id);
-            for (long k = Math.max(w.changedFrom(id), log.firstIndex()); k <= log.lastIndex(); k++) {
-                Entry e = log.get(k);
-                if (e.term() != n.currentTerm()) {
-                    continue;
-                }
-                Stored key = new Stored(k, e);
-                long mask = storedInTerm.getOrDefault(key, 0L) | 1L << id;
-                if (w.majority().reachedBy(mask)) {
-                    storedInTerm.remove(key);
-                    record(id, k, w.changedFrom(id), new How(id, mask, e.term()));
-                } else {
-                    storedInTerm.put(key, mask);
-                }
-            }
             long claim = Math.min(n.commitIndex(), log.lastIndex());
             if (claim > w.commitBefore(id)) {
                 record(id, claim, w.commitBefore(id) + 1, new How(id, 0, n.currentTerm()));
+            }
+        }
+    }
+
+    /**
+     * Counts the entries node {@code id}'s disk made durable since the last look (all of them again, but for the
+     * committed prefix, if the durable log was cut back since), each toward its term's majority.
+     */
+    private void countDurable(int id) {
+        PersistentState disk = w.cluster().durableDisk(id);
+        RaftLogView log = disk.log();
+        long seen = durableSeen[id];
+        long from = seen + 1;
+        long floor = log.snapshotIndex();
+        if (seen > log.lastIndex() || seen > floor && log.get(seen) != durableSeenLast[id]) {
+            from = 1; // cut back: rare, so count again from the start rather than find where
+        }
+        long last = log.lastIndex();
+        durableSeen[id] = last;
+        durableSeenLast[id] = last <= floor ? null : log.get(last);
+        // Entries a snapshot replaced were committed already (only those are compacted): nothing to count there.
+        for (long k = Math.max(from, floor + 1); k <= last; k++) {
+            Entry e = log.get(k);
+            if (e.term() != disk.currentTerm() || k <= entries.size() && entry(k) == e) {
+                continue; // stored outside its term, or already committed
+            }
+            Stored key = new Stored(k, e);
+            long mask = storedInTerm.getOrDefault(key, 0L) | 1L << id;
+            if (w.majority().reachedBy(mask)) {
+                storedInTerm.remove(key);
+                record(log, k, from, new How(id, mask, e.term()));
+            } else {
+                storedInTerm.put(key, mask);
             }
         }
     }
@@ -150,9 +179,21 @@ public final class Commitments implements Invariant {
      * index {@code compareFrom} on (the entries below were compared when they were seen).
      */
     private void record(int id, long upTo, long compareFrom, How by) {
-        RaftLogView log = w.log(id);
+        record(w.log(id), upTo, compareFrom, by);
+    }
+
+    /** The entry at {@code index} of {@code log}; where a snapshot replaced it, the one known committed there, or null. */
+    private Entry entryOf(RaftLogView log, long index) {
+        if (index > log.snapshotIndex()) {
+            return log.get(index);
+        }
+        return index <= entries.size() ? entry(index) : null;
+    }
+
+    /** Records that {@code log} up to {@code upTo} is committed (see above). */
+    private void record(RaftLogView log, long upTo, long compareFrom, How by) {
         for (long k = Math.max(1, Math.min(compareFrom, entries.size() + 1)); k <= upTo; k++) {
-            Entry e = w.entry(id, k); // where a snapshot replaced it, the entry known there (or null)
+            Entry e = entryOf(log, k); // where a snapshot replaced it, the entry known there (or null)
             if (k <= entries.size()) {
                 Entry c = entry(k);
                 if (!Describe.same(e, c)) {
