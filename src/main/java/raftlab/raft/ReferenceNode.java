@@ -783,8 +783,7 @@ public final class ReferenceNode implements RaftNode {
                 flushFrom = index;
                 out.timer(TimerRequest.arm(TimerKind.FLUSH, 0));
             }
-            maybeAdvanceCommit();
-            return finish();
+            return finish(); // sent when the instant ends; nothing to commit yet either
         }
         for (int i = 0; i < progress.length; i++) {
             Progress p = progress[i];
