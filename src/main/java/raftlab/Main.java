@@ -26,11 +26,13 @@ public final class Main {
             "       lab run FILE.groovy [ARGS...]   run an experiment script",
             "       lab replay FILE.txt [--update]  replay a transcript; print a diff and exit 1 if the output differs",
             "       lab bench [--seconds S]  measure simulation, checking and exploration speed",
+            "       lab grade MyRaft.java    grade your own RaftNode (docs/your-own-raft.md)",
             "       lab COMMAND [ARGS...]    run one lab command in a fresh lab, e.g. lab explore --seeds 1..100",
             "       lab help COMMAND         the lab's help for one command; `lab cmd help` lists them all",
             "       lab cmd COMMAND [ARGS...]  the same, for any command, whatever its name (lab cmd run until leader)",
             "       lab --help | --version   (--debug before anything: internal errors show their stack trace)",
-            "exit status: 0 ok; 1 a command failed, a replay differed, a safety breach or failing seeds; 2 bad usage;",
+            "exit status: 0 ok; 1 a command failed, a replay differed, a safety breach, failing seeds or a history that is",
+            "             not linearizable; 2 bad usage, an unreadable file, or lincheck could not decide;",
             "             130 stopped with Ctrl-C. `lab run until ...` is the lab's run command; `lab run FILE` a script.");
 
     private Main() {
@@ -94,6 +96,8 @@ public final class Main {
                     return 2;
                 }
                 return replay(Path.of(rest[0]), update, out, err);
+            case "grade":
+                return raftlab.grade.Grade.run(rest, out, err);
             case "bench":
                 return raftlab.bench.Bench.run(rest, out, err);
             default:
@@ -128,7 +132,7 @@ public final class Main {
             if (!o.lines().isEmpty() && o.lines().get(o.lines().size() - 1).startsWith("interrupted at [")) {
                 return 130;
             }
-            return lab.lastFailed() ? 1 : 0;
+            return lab.lastUndecided() ? 2 : lab.lastFailed() ? 1 : 0; // 2: lincheck could not decide or read
         } finally {
             restoreCtrlC(handler);
         }

@@ -33,7 +33,7 @@ class ArchitectureTest {
     private static final List<String> PICTURE = List.of("raftlab.raft", "raftlab.sim", "raftlab.check",
             "raftlab.picture");
     private static final List<String> LAB = List.of("raftlab.raft", "raftlab.sim", "raftlab.check", "raftlab.picture",
-            "raftlab.lab");
+            "raftlab.byo", "raftlab.lab");
 
     /** What each layer may import besides java.*: its own package, the layers below it, and its own libraries. */
     private static final Map<String, List<String>> ALLOWED = Map.of(
@@ -42,8 +42,13 @@ class ArchitectureTest {
             "check", CHECK,
             // Pictures of a run: they read what the simulation recorded and the checker's verdict, nothing above.
             "picture", PICTURE,
+            // A learner's node, compiled and loaded (I/O) and guarded (a watchdog thread): only the node interface and
+            // the simulation's NodeFailure below it; javax.tools is the JDK's compiler.
+            "byo", List.of("raftlab.raft", "raftlab.sim", "raftlab.byo", "javax.tools"),
             // The lab diffs transcripts with java-diff-utils (linear-space Myers).
             "lab", with(LAB, "picocli.", "com.github.difflib."),
+            // The graded scenarios are lab commands.
+            "grade", with(LAB, "raftlab.grade"),
             // The shell and scripts read the commands' picocli models (for completion and named arguments).
             "shell", with(LAB, "raftlab.shell", "org.jline.", "picocli."),
             "script", with(LAB, "raftlab.script", "groovy.", "org.codehaus.groovy.", "picocli."),

@@ -61,6 +61,9 @@ public final class Bench {
         raftlab.check.CheckBench.report(out, 500);
         out.println(raftlab.check.linear.LinearizabilityBench.run(1) + " (generated history)");
         out.println(linearizabilityOfARecordedHistory());
+        for (String line : raftlab.check.linear.text.LincheckBench.run(1, 10_000)) {
+            out.println(line);
+        }
         return 0;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import raftlab.check.linear.OpKind;
 import raftlab.check.linear.Operation;
 import raftlab.check.linear.Outcome;
+import raftlab.check.linear.text.HistoryWriter;
 import raftlab.raft.ClientReply;
 import raftlab.raft.CommandKind;
 import raftlab.sim.ClientOp;
@@ -37,10 +38,6 @@ public final class History implements SimListener {
             this.key = key;
             this.value = value;
             this.invokedAt = invokedAt;
-        }
-
-        boolean done() {
-            return completedAt != Operation.IN_FLIGHT || outcome == Outcome.UNKNOWN;
         }
 
         Operation toOperation() {
@@ -98,12 +95,7 @@ public final class History implements SimListener {
         List<String> out = new ArrayList<>();
         int from = last <= 0 ? 0 : Math.max(0, ops.size() - last);
         for (int i = from; i < ops.size(); i++) {
-            Op op = ops.get(i);
-            String line = "#" + op.id + " " + op.toOperation();
-            if (!op.done()) {
-                line += " (no answer yet)";
-            }
-            out.add(line);
+            out.add(HistoryWriter.labLine(ops.get(i).toOperation()));
         }
         return out;
     }

@@ -9,7 +9,6 @@ import picocli.CommandLine.Parameters;
 import raftlab.check.History;
 import raftlab.check.Workload;
 import raftlab.check.linear.CheckResult;
-import raftlab.picture.Json;
 import raftlab.raft.Bug;
 
 /** Safety checks, classic bugs, simulated clients and their history. */
@@ -151,41 +150,5 @@ final class CheckCommands {
 
     static String fmt(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-    }
-
-    @Command(name = "history", description = "Print the client history: each operation with its invocation and"
-            + " completion times (c0 is you).")
-    static final class HistoryCommand extends LabCommand {
-        @Option(names = "--last", paramLabel = "K", description = "only the last K operations")
-        int last;
-        @Option(names = "--json", description = "one JSON object per operation, for jq and other programs")
-        boolean json;
-
-        @Override
-        public void run() {
-            if (last < 0) {
-                throw new LabException("--last takes a positive number, not " + last);
-            }
-            History h = lab.clientHistory();
-            if (json) {
-                List<raftlab.check.linear.Operation> ops = h.operations();
-                for (int i = last <= 0 ? 0 : Math.max(0, ops.size() - last); i < ops.size(); i++) {
-                    raftlab.check.linear.Operation o = ops.get(i);
-                    boolean answered = o.completedAt() != raftlab.check.linear.Operation.IN_FLIGHT;
-                    out().line(Json.object("id", o.id(), "client", o.client(), "op", o.kind().name().toLowerCase(),
-                            "key", o.key(), "value", o.value(), "invoked", o.invokedAt(),
-                            "completed", answered ? o.completedAt() : null, "outcome", o.outcome().name().toLowerCase(),
-                            "output", o.output()));
-                }
-                return;
-            }
-            if (h.size() == 0) {
-                out().line("no operations yet; type put/get, or start clients with `clients 3`");
-                return;
-            }
-            for (String line : h.lines(last)) {
-                out().line(line);
-            }
-        }
     }
 }

@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import raftlab.raft.Backoff;
+import raftlab.byo.Implementation;
 import raftlab.raft.Settings;
 import raftlab.sim.ClusterConfig;
 
@@ -61,6 +62,14 @@ final class ClusterCommands {
                 + "virtual instant together, at the end of it (default off: each goes out as it comes)")
         String batch = "off";
 
+        @Option(names = "--impl", paramLabel = "FILE.java|CLASS", description = "run your own RaftNode: a Java source"
+                + " file (compiled in memory) or a class name on --classpath (default: the lab's own core)")
+        String impl;
+
+        @Option(names = "--classpath", paramLabel = "PATH", description = "jars or folders where --impl and the"
+                + " classes it uses are found")
+        String classPath;
+
         @Override
         public void run() {
             if (size < 1 || size > MAX_NODES) {
@@ -93,7 +102,12 @@ final class ClusterCommands {
             }
             Settings s = new Settings(el[0], el[1], heartbeat, withNoop, maxBatch, maxInflight, back, snapshotEvery,
                     snapshotChunk, OnOff.parse(batch, "--batch"));
-            lab.newCluster(new ClusterConfig(size, seed, s, lat[0], lat[1], sync));
+            if (impl == null && classPath != null) {
+                throw new LabException("--classpath needs --impl CLASS, the class to run from it");
+            }
+            // Loaded before anything changes: a source that does not compile leaves the cluster as it was.
+            Implementation chosen = impl == null ? null : Implementation.load(impl, classPath);
+            lab.newCluster(new ClusterConfig(size, seed, s, lat[0], lat[1], sync), chosen);
         }
     }
 

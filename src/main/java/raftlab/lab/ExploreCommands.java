@@ -142,7 +142,7 @@ final class ExploreCommands {
                         System.err.print("\rexplore: " + done + "/" + total + " seeds");
                         System.err.flush();
                     }
-                });
+                }, lab.factory());
             } finally {
                 if (showProgress) {
                     System.err.print("\r\033[K"); // the progress line goes, also when Ctrl-C stopped the run
@@ -221,7 +221,7 @@ final class ExploreCommands {
                 TextFiles.writableTarget(save, force, "add --force to replace it");
             }
             Scenario generated = ScenarioGenerator.generate(seed, o);
-            RunResult r = ScenarioRunner.run(generated);
+            RunResult r = ScenarioRunner.runOn(generated, lab.factory());
             // Counted on the run's concrete schedule: aimed faults that never found their moment are not faults.
             int faultCount = r.scenario().faults().size();
             if (!r.failed()) {
@@ -231,7 +231,7 @@ final class ExploreCommands {
                 return;
             }
             lab.markFailed();
-            RunResult shown = noShrink ? r : ScenarioShrinker.shrink(r);
+            RunResult shown = noShrink ? r : ScenarioShrinker.shrinkOn(r, lab.factory());
             Scenario s = shown.scenario();
             out().line("seed " + seed + " fails (" + r.kind().label + "): " + r.property() + (noShrink ? "" : "; shrunk from "
                     + Text.count(faultCount, "fault") + " in " + generated.time() + "ms to " + s.faults().size()
@@ -270,6 +270,9 @@ final class ExploreCommands {
                 fresh.execute(line);
             }
             for (String cmd : s.commands()) {
+                if (cmd.startsWith("cluster ")) {
+                    cmd += lab.implOption(); // the transcript runs the same implementation
+                }
                 Output o = fresh.execute(cmd);
                 if (o.text().contains("SAFETY BREACH")) {
                     break;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
 
+import raftlab.byo.LoadFailure;
 import raftlab.check.Breach;
 import raftlab.check.History;
 import raftlab.check.SafetyBreach;
@@ -14,10 +15,12 @@ import raftlab.check.linear.CheckResult;
 import raftlab.check.linear.LinearizabilityChecker;
 import raftlab.picture.Recorder;
 import raftlab.picture.Timeline;
+import raftlab.raft.NodeFactory;
 import raftlab.sim.Cluster;
 import raftlab.sim.ClusterConfig;
 import raftlab.sim.Interrupted;
 import raftlab.sim.Interrupts;
+import raftlab.sim.NodeFailure;
 
 /**
  * One lab session: the current cluster, the command vocabulary bound to it, the events seen so far and the
@@ -31,6 +34,8 @@ public final class Lab {
     private final CommandSet commands;
     private final List<TranscriptItem> session = new ArrayList<>();
     private Cluster cluster;
+    /** The implementation the cluster runs: null for the lab's own core. */
+    private raftlab.byo.Implementation impl;
     private EventPrinter printer;
     private Output out = new Output();
     private boolean quit;
@@ -40,6 +45,8 @@ public final class Lab {
     private String lastError;
     /** The last command failed: an error, a breach, an interrupt, or a verdict such as failing seeds. */
     private boolean lastFailed;
+    /** The last command could not decide or could not read its input (lincheck): exit 2 from the OS shell. */
+    private boolean lastUndecided;
     private static boolean debug = "1".equals(System.getenv("RAFTLAB_DEBUG"));
     /** Safety checking after every event: on by default, for every cluster the lab makes. */
     private boolean checksOn = true;
@@ -74,6 +81,7 @@ public final class Lab {
         printer.target(out);
         lastError = null;
         lastFailed = false;
+        lastUndecided = false;
         String text = line.strip();
         if (text.isEmpty() || text.startsWith("#")) {
             session.add(TranscriptItem.verbatim(text.isEmpty() || Transcript.isComment(text) ? text : "# " + text.substring(1)));
@@ -83,8 +91,11 @@ public final class Lab {
         try {
             words = Tokenizer.split(text);
             commands.run(words);
-        } catch (LabException e) {
+        } catch (LabException | LoadFailure e) {
             fail(e.getMessage()); // the user's mistake, in the lab's words
+        } catch (NodeFailure e) {
+            // The implementation under test broke its contract: the run cannot go on, but the lab can.
+            fail(e.getMessage());
         } catch (Interrupted e) {
             // Ctrl-C: the command stopped between two events; the cluster is as the last event left it. The time is
             // this lab's (explore and replay --seed stop their own clusters, and leave this one alone).
@@ -103,8 +114,10 @@ public final class Lab {
         if (words != null && ClockCommands.NAMES.contains(words.get(0))) {
             // The automatic clock is the shell's: a recorded session keeps it as a comment, and its advances as ticks.
             session.add(TranscriptItem.verbatim("# " + text));
-        } else if (words != null && words.get(0).equals("export")) {
-            // A replayed transcript must not write files, so a recorded export stays as a comment: it still replays.
+        } else if (words != null && (words.get(0).equals("export") || (words.get(0).equals("history")
+                && words.stream().anyMatch(w -> w.equals("--save") || w.startsWith("--save="))))) {
+            // A replayed transcript must not write files, so a recorded export or history --save stays as a comment:
+            // it still replays.
             session.add(TranscriptItem.verbatim("# " + text));
         } else if (words == null || !words.get(0).equals("record")) {
             session.add(TranscriptItem.step(text, out.lines()));
@@ -143,6 +156,15 @@ public final class Lab {
         printer.target(out);
         try {
             cluster.tick(ms);
+        } catch (NodeFailure e) {
+            out.line("error: " + e.getMessage());
+            if (clock != null) {
+                try {
+                    clock.pause();
+                } catch (LabException notAuto) {
+                    // the clock was not running by itself: nothing to pause
+                }
+            }
         } catch (Interrupted e) {
             // A Ctrl-C meant for a command that has ended (at the prompt JLine takes Ctrl-C itself): forget it, so
             // that the automatic clock is not stopped at every step until the next command.
@@ -203,6 +225,17 @@ public final class Lab {
         lastFailed = true;
     }
 
+    /** The command could not decide (lincheck's budget) or could not read its input: exit 2 from the OS shell. */
+    void markUndecided() {
+        lastFailed = true;
+        lastUndecided = true;
+    }
+
+    /** Whether the last command could not decide or could not read its input (exit status 2); it failed too. */
+    public boolean lastUndecided() {
+        return lastUndecided;
+    }
+
     /** Whether the last command failed: an error, a safety breach, Ctrl-C, or a failing verdict. */
     public boolean lastFailed() {
         return lastFailed;
@@ -214,7 +247,14 @@ public final class Lab {
     }
 
     void newCluster(ClusterConfig config) {
-        cluster = new Cluster(config);
+        newCluster(config, null);
+    }
+
+    /** A new cluster running {@code implementation} (null: the lab's own core). */
+    void newCluster(ClusterConfig config, raftlab.byo.Implementation implementation) {
+        Cluster made = new Cluster(config, implementation == null ? NodeFactory.reference() : implementation.factory());
+        impl = implementation;
+        cluster = made;
         printer = new EventPrinter();
         printer.target(out);
         applyVerbosity();
@@ -235,7 +275,8 @@ public final class Lab {
         out.line("cluster of " + Text.count(config.size(), "node") + ", seed " + config.seed() + ", election " + s.electionMin()
                 + ".." + s.electionMax() + "ms, heartbeat " + s.heartbeat() + "ms, latency " + config.latencyMin()
                 + ".." + config.latencyMax() + "ms" + (s.noop() ? "" : ", no leader no-op")
-                + (config.syncMs() == 0 ? "" : ", disk sync " + config.syncMs() + "ms"));
+                + (config.syncMs() == 0 ? "" : ", disk sync " + config.syncMs() + "ms")
+                + (impl == null ? "" : ", running " + impl.name()));
         warnAboutTiming();
     }
 
@@ -319,6 +360,16 @@ public final class Lab {
             out.add("NOT LINEARIZABLE: " + r.describe());
         }
         return out;
+    }
+
+    /** What makes the cluster's nodes; explore and replay make theirs the same way. */
+    public NodeFactory factory() {
+        return impl == null ? NodeFactory.reference() : impl.factory();
+    }
+
+    /** The {@code cluster} options that choose the running implementation again ("" for the lab's own core). */
+    public String implOption() {
+        return impl == null ? "" : impl.option();
     }
 
     public Cluster cluster() {

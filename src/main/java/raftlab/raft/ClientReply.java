@@ -8,6 +8,26 @@ package raftlab.raft;
  * @param leaderHint for REDIRECT: the leader the node believes in, or 0 if it knows none
  */
 public record ClientReply(long requestId, Status status, long index, String value, int leaderHint, String why) {
+    /** A leader placed the request at {@code index}; the final answer follows when that index is applied. */
+    public static ClientReply accepted(long requestId, long index, int leader) {
+        return new ClientReply(requestId, Status.ACCEPTED, index, null, leader, null);
+    }
+
+    /** The request's entry at {@code index} was applied; {@code value} is what a get read (else null). */
+    public static ClientReply ok(long requestId, long index, String value) {
+        return new ClientReply(requestId, Status.OK, index, value, 0, null);
+    }
+
+    /** Another entry was committed at the request's {@code index}: the request did not take effect. */
+    public static ClientReply failed(long requestId, long index, String why) {
+        return new ClientReply(requestId, Status.FAILED, index, null, 0, why);
+    }
+
+    /** This node does not lead; {@code leaderHint} is the leader it knows of, or 0. */
+    public static ClientReply redirect(long requestId, int leaderHint, String why) {
+        return new ClientReply(requestId, Status.REDIRECT, 0, null, leaderHint, why);
+    }
+
     public enum Status {
         /** The leader appended the request to its log; the final answer comes when it is applied. */
         ACCEPTED,

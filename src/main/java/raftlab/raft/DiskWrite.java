@@ -21,4 +21,12 @@ public record DiskWrite(long currentTerm, int votedFor, long keepEntries, List<E
     public DiskWrite(long currentTerm, int votedFor, long keepEntries, List<Entry> appended) {
         this(currentTerm, votedFor, keepEntries, appended, null);
     }
+
+    /**
+     * The whole persistent state, log and all: the simplest correct write (it costs a copy of the log, which is
+     * fine for a first implementation; the lab's own core writes only what changed).
+     */
+    public static DiskWrite whole(long currentTerm, int votedFor, RaftLogView log) {
+        return new DiskWrite(currentTerm, votedFor, 0, log.slice(1, log.lastIndex()));
+    }
 }

@@ -11,6 +11,36 @@ package raftlab.raft;
  */
 public record NodeEvent(EventKind kind, int node, Role role, long term, int peer, long a, long b, String why) {
 
+    /** {@code node} took {@code role} in {@code term}; a new leader says how many votes it had ({@code votes}, else 0). */
+    public static NodeEvent role(int node, Role role, long term, int votes, String why) {
+        return new NodeEvent(EventKind.ROLE, node, role, term, 0, votes, 0, why);
+    }
+
+    /** {@code node} (in {@code role}) granted or refused its vote to {@code candidate} in {@code term}. */
+    public static NodeEvent vote(int node, Role role, long term, int candidate, boolean granted, String why) {
+        return new NodeEvent(EventKind.VOTE, node, role, term, candidate, granted ? 1 : 0, 0, why);
+    }
+
+    /** {@code node} became (or stayed) a follower in {@code term} because of a message from {@code cause} (or 0). */
+    public static NodeEvent follower(int node, long term, int cause, String why) {
+        return new NodeEvent(EventKind.ROLE, node, Role.FOLLOWER, term, cause, 0, 0, why);
+    }
+
+    /** {@code node}'s commitIndex moved up to {@code index}. */
+    public static NodeEvent commit(int node, Role role, long term, long index) {
+        return new NodeEvent(EventKind.COMMIT, node, role, term, 0, index, 0, null);
+    }
+
+    /** {@code node} applied the entries {@code first..last} to its state machine. */
+    public static NodeEvent apply(int node, Role role, long term, long first, long last) {
+        return new NodeEvent(EventKind.APPLY, node, role, term, 0, first, last, null);
+    }
+
+    /** {@code node} removed {@code count} conflicting entries from index {@code from} on. */
+    public static NodeEvent truncate(int node, Role role, long term, long from, long count, String why) {
+        return new NodeEvent(EventKind.TRUNCATE, node, role, term, 0, from, count, why);
+    }
+
     public String describe() {
         String reason = why == null ? "" : " (" + why + ")";
         return switch (kind) {

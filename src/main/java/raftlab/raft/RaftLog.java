@@ -17,6 +17,24 @@ public final class RaftLog implements RaftLogView {
     /** The lowest index appended or removed since {@link #takeChangedFrom}, or Long.MAX_VALUE if none. */
     private long changedFrom = Long.MAX_VALUE;
 
+    /** An empty log. */
+    public RaftLog() {
+    }
+
+    /**
+     * A log holding the same entries as {@code other} (and starting after the same snapshot, if it does): how a node
+     * starts from {@link NodeSetup#restored()}.
+     */
+    public static RaftLog copyOf(RaftLogView other) {
+        RaftLog c = new RaftLog();
+        c.snapshotIndex = other.snapshotIndex();
+        c.snapshotTerm = other.snapshotTerm();
+        for (long i = other.firstIndex(); i <= other.lastIndex(); i++) {
+            c.entries.add(other.get(i));
+        }
+        return c;
+    }
+
     @Override
     public long lastIndex() {
         return snapshotIndex + entries.size();

@@ -5,7 +5,11 @@ package raftlab.raft;
  * timer firing, a client proposal), plus {@link #start} when it boots. Each step returns one {@link Effects} batch:
  * the persistent state to write, the messages to send, the events to report, the answers to clients and the timer
  * requests. The simulation, the checkers and every view use only this interface, so any implementation can run in
- * the lab: {@link ReferenceNode} (Figure 2, rule by rule) is the lab's own, and a learner may write another.
+ * the lab: {@link ReferenceNode} (Figure 2, rule by rule) is the lab's own, and a learner may write another (a public
+ * class with a public constructor taking a {@link NodeSetup}; {@code cluster N --impl MyRaft.java} compiles and runs
+ * it, {@code lab grade MyRaft.java} grades it; docs/your-own-raft.md walks through it, and examples/ has a skeleton).
+ * The small factories on {@link NodeEvent}, {@link ClientReply}, {@link DiskWrite#whole} and {@link RaftLog#copyOf}
+ * are there for such a node.
  *
  * <h2>The contract</h2>
  * <ul>
@@ -25,6 +29,9 @@ package raftlab.raft;
  *     and is stepped by {@link #timeout} when it fires; {@link TimerRequest#cancel} stops it.</li>
  * <li>The state queries below are read by the safety checkers and the views after every step; they must describe
  *     the node as it is after the last step, and must not change anything.</li>
+ * <li>A learner's node runs guarded: a step that throws, does not return, returns a malformed batch or leaves an
+ *     impossible state (or one its disk does not match) stops the run with one line naming the node, the step and
+ *     the problem.</li>
  * </ul>
  */
 public interface RaftNode {

@@ -239,7 +239,7 @@ public final class ReferenceNode implements RaftNode {
         java.util.Arrays.fill(granted, false);
         java.util.Arrays.fill(refused, false);
         granted[voters.indexOf(id)] = true;
-        out.event(new NodeEvent(EventKind.ROLE, id, Role.CANDIDATE, state.currentTerm, 0, 0, 0, why));
+        out.event(NodeEvent.role(id, Role.CANDIDATE, state.currentTerm, 0, why));
         resetElectionTimer();
         if (voteResult() == Quorum.VoteResult.WON) {
             becomeLeader();
@@ -272,11 +272,11 @@ public final class ReferenceNode implements RaftNode {
             state.votedFor = rv.from();
             resetElectionTimer();
             if (!repeat) {
-                out.event(new NodeEvent(EventKind.VOTE, id, role, state.currentTerm, rv.from(), 1, 0, null));
+                out.event(NodeEvent.vote(id, role, state.currentTerm, rv.from(), true, null));
             }
         } else if (rv.term() >= state.currentTerm) {
             // Refusals of stale-term requests are noise; refusals in the current term teach something.
-            out.event(new NodeEvent(EventKind.VOTE, id, role, state.currentTerm, rv.from(), 0, 0, why));
+            out.event(NodeEvent.vote(id, role, state.currentTerm, rv.from(), false, why));
         }
         out.send(new RequestVoteReply(id, rv.from(), state.currentTerm, grant));
         return out;
@@ -324,7 +324,7 @@ public final class ReferenceNode implements RaftNode {
         role = Role.LEADER;
         leaderId = id;
         out.timer(TimerRequest.cancel(TimerKind.ELECTION));
-        out.event(new NodeEvent(EventKind.ROLE, id, Role.LEADER, state.currentTerm, 0, countVotes(), 0, null));
+        out.event(NodeEvent.role(id, Role.LEADER, state.currentTerm, countVotes(), null));
         progress = new Progress[voters.size()];
         for (int i = 0; i < progress.length; i++) {
             progress[i] = new Progress(state.log.lastIndex() + 1, settings.maxInflight());
@@ -355,7 +355,7 @@ public final class ReferenceNode implements RaftNode {
         }
         role = Role.FOLLOWER;
         if (changed) {
-            out.event(new NodeEvent(EventKind.ROLE, id, Role.FOLLOWER, state.currentTerm, cause, 0, 0, why));
+            out.event(NodeEvent.follower(id, state.currentTerm, cause, why));
         }
     }
 
@@ -438,7 +438,7 @@ public final class ReferenceNode implements RaftNode {
         }
         state.log.truncateFrom(from);
         durableIndex = Math.min(durableIndex, from - 1);
-        out.event(new NodeEvent(EventKind.TRUNCATE, id, role, state.currentTerm, 0, from, removed, why));
+        out.event(NodeEvent.truncate(id, role, state.currentTerm, from, removed, why));
     }
 
     private void advanceFollowerCommit(long leaderCommit, long lastNew) {
@@ -715,7 +715,7 @@ public final class ReferenceNode implements RaftNode {
 
     private void setCommitIndex(long index) {
         commitIndex = index;
-        out.event(new NodeEvent(EventKind.COMMIT, id, role, state.currentTerm, 0, index, 0, null));
+        out.event(NodeEvent.commit(id, role, state.currentTerm, index));
         applyUpTo(commitIndex);
     }
 
@@ -738,15 +738,15 @@ public final class ReferenceNode implements RaftNode {
                     // The committed entry at the index decides: the request's own entry took effect, any other means
                     // the request did not.
                     if (e.command().requestId() == req) {
-                        replies.add(new ClientReply(req, ClientReply.Status.OK, lastApplied, result, 0, null));
+                        replies.add(ClientReply.ok(req, lastApplied, result));
                     } else {
-                        replies.add(new ClientReply(req, ClientReply.Status.FAILED, lastApplied, null, 0,
+                        replies.add(ClientReply.failed(req, lastApplied,
                                 "index " + lastApplied + " holds another entry, of term " + e.term()));
                     }
                 }
             }
         }
-        out.event(new NodeEvent(EventKind.APPLY, id, role, state.currentTerm, 0, first, lastApplied, null));
+        out.event(NodeEvent.apply(id, role, state.currentTerm, first, lastApplied));
         if (replies != null) {
             replies.forEach(out::reply); // answer clients only after the apply is visible
         }
@@ -764,7 +764,7 @@ public final class ReferenceNode implements RaftNode {
     public Effects propose(Command c) {
         begin();
         if (role != Role.LEADER) {
-            out.reply(new ClientReply(c.requestId(), ClientReply.Status.REDIRECT, 0, null, leaderId,
+            out.reply(ClientReply.redirect(c.requestId(), leaderId,
                     "n" + id + " is a " + role.label()));
             return finish();
         }
@@ -772,7 +772,7 @@ public final class ReferenceNode implements RaftNode {
         // An earlier request of ours may wait at this index (a later leader cut its entry off our log): it keeps
         // waiting, since the entry may survive on another node and be committed after all.
         pending.computeIfAbsent(index, k -> new java.util.ArrayList<>(1)).add(c.requestId());
-        out.reply(new ClientReply(c.requestId(), ClientReply.Status.ACCEPTED, index, null, id, null));
+        out.reply(ClientReply.accepted(c.requestId(), index, id));
         // Our own copy counts once persisted() says it is durable.
         if (bugs.contains(Bug.EARLY_APPLY)) {
             applyUpTo(index);

@@ -83,7 +83,7 @@ final class LabCompleter implements Completer {
             }
         } else if (MESSAGE_LABELS.contains(label)) {
             out.addAll(f.messageIds());
-        } else if (label.equals("FILE")) {
+        } else if (label.equals("FILE") || label.equals("FILE.java|CLASS") || label.equals("PATH")) {
             out.addAll(paths(prefix));
         } else if (label.equals("KINDS")) {
             // a comma-separated list: complete its last item, keeping the ones before

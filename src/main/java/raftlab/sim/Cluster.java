@@ -79,6 +79,8 @@ public final class Cluster {
     private long nextMessageId = 1;
     private long nextRequestId = 1;
     private boolean hold;
+    /** Set when a node's implementation failed (a {@link NodeFailure}): the run cannot go on from a broken step. */
+    private String failure;
     /** What the last event was (a Scheduled, or a String for a user action); described only when asked. */
     private Object cause;
 
@@ -129,9 +131,30 @@ public final class Cluster {
         up[id] = true;
         incarnation[id]++;
         SimRandom timerStream = timerRandom[id];
-        nodes[id] = factory.create(new NodeSetup(id, voters, config.settings(), bugs, disks[id].state(),
-                timerStream::nextInt, new KvStore()));
-        apply(id, nodes[id].start());
+        try {
+            nodes[id] = factory.create(new NodeSetup(id, voters, config.settings(), bugs, disks[id].state(),
+                    timerStream::nextInt, new KvStore()));
+            apply(id, nodes[id].start());
+        } catch (NodeFailure f) {
+            throw stopped(f);
+        }
+    }
+
+    /** Records that the run stopped at this failure; every later step says so. */
+    private NodeFailure stopped(NodeFailure f) {
+        failure = f.getMessage();
+        return f;
+    }
+
+    private void requireRunning() {
+        if (failure != null) {
+            throw new NodeFailure(failure + " (the run stopped there; start again with `cluster`)");
+        }
+    }
+
+    /** The failure that stopped the run, or null while it runs. */
+    public String failure() {
+        return failure;
     }
 
     public void addListener(SimListener l) {
@@ -146,6 +169,7 @@ public final class Cluster {
 
     /** Processes every event due within the next {@code ms} virtual milliseconds, then sets the clock there. */
     public void tick(long ms) {
+        requireRunning();
         long target = now + ms;
         Scheduled next;
         while ((next = peekNext()) != null && next.time <= target) {
@@ -207,6 +231,7 @@ public final class Cluster {
      * Processes the next event if it is due by {@code deadline}; returns false (leaving the clock alone) otherwise.
      */
     public boolean stepUntil(long deadline) {
+        requireRunning();
         Scheduled next = peekNext();
         if (next == null || next.time > deadline) {
             return false;
@@ -218,6 +243,7 @@ public final class Cluster {
 
     /** Processes the next event, moving the clock to it. Returns false if nothing is scheduled. */
     public boolean step() {
+        requireRunning();
         Scheduled s = peekNext();
         if (s == null) {
             return false;
@@ -232,12 +258,16 @@ public final class Cluster {
         // A held message may be overdue: delivering it later never moves the clock back.
         now = Math.max(now, s.time);
         cause = s;
-        if (s instanceof InFlight) {
-            wire.poll();
-            deliverNow((InFlight) s);
-        } else {
-            timers.poll();
-            fire((TimerFiring) s);
+        try {
+            if (s instanceof InFlight) {
+                wire.poll();
+                deliverNow((InFlight) s);
+            } else {
+                timers.poll();
+                fire((TimerFiring) s);
+            }
+        } catch (NodeFailure f) {
+            throw stopped(f);
         }
         afterEvent();
     }
@@ -253,6 +283,7 @@ public final class Cluster {
      * firing timers. Returns how many were delivered; stops after {@code limit} and throws, as a livelock guard.
      */
     public int stabilize(int limit) {
+        requireRunning();
         int delivered = 0;
         while (true) {
             dropDoneMessages();
@@ -266,7 +297,11 @@ public final class Cluster {
                 throw new IllegalStateException("messages still in flight after " + limit + " deliveries");
             }
             cause = m;
-            deliverNow(m);
+            try {
+                deliverNow(m);
+            } catch (NodeFailure f) {
+                throw stopped(f);
+            }
             delivered++;
             afterEvent();
         }
@@ -338,10 +373,15 @@ public final class Cluster {
 
     /** Delivers the message now, whatever its due time. */
     public void deliver(InFlight m) {
+        requireRunning();
         requireInFlight(m);
         wire.remove(m);
         cause = m;
-        deliverNow(m);
+        try {
+            deliverNow(m);
+        } catch (NodeFailure f) {
+            throw stopped(f);
+        }
         afterEvent();
     }
 
@@ -388,11 +428,16 @@ public final class Cluster {
 
     /** Fires node {@code id}'s election timer now, as if its timeout had run out. */
     public void fireElectionTimeout(int id) {
+        requireRunning();
         requireUp(id);
         electionGen[id]++;
         electionDue[id] = 0;
         cause = "n" + id + "'s election timer is fired by the user";
-        apply(id, nodes[id].timeout(TimerKind.ELECTION));
+        try {
+            apply(id, nodes[id].timeout(TimerKind.ELECTION));
+        } catch (NodeFailure f) {
+            throw stopped(f);
+        }
         afterEvent();
     }
 
@@ -453,6 +498,7 @@ public final class Cluster {
         if (up[id]) {
             throw new IllegalStateException("n" + id + " is already up");
         }
+        requireRunning();
         cause = "n" + id + " restarts";
         boot(id);
         afterEvent();
@@ -462,12 +508,17 @@ public final class Cluster {
 
     /** Sends a client request to node {@code id} now; the answer arrives through the listeners. */
     public long submit(int id, CommandKind kind, String key, String value) {
+        requireRunning();
         requireUp(id);
         long requestId = nextRequestId++;
         ClientOp op = new ClientOp(requestId, new Command(kind, key, value, requestId), id, now);
         outstanding.put(requestId, op);
         cause = op; // described only if asked, by lastEvent()
-        apply(id, nodes[id].propose(op.command()));
+        try {
+            apply(id, nodes[id].propose(op.command()));
+        } catch (NodeFailure f) {
+            throw stopped(f);
+        }
         afterEvent();
         return requestId;
     }

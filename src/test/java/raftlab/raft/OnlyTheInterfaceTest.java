@@ -35,4 +35,19 @@ class OnlyTheInterfaceTest {
         assertTrue(checked > 50, "expected to read the main sources, read " + checked);
         assertEquals(List.of(), offenders);
     }
+
+    /** Inside the core, only the factory that picks the implementation makes a ReferenceNode. */
+    @Test
+    void onlyTheFactoryMakesAReferenceNode() throws IOException {
+        List<String> makers = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/raftlab"))) {
+            for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+                String src = Files.readString(p);
+                if (src.contains("new ReferenceNode(") || src.contains("ReferenceNode::new")) {
+                    makers.add(p.getFileName().toString());
+                }
+            }
+        }
+        assertEquals(List.of("NodeFactory.java"), makers);
+    }
 }

@@ -117,5 +117,9 @@ class LabCompleterTest {
         java.nio.file.Files.createDirectories(dir.resolve("sub"));
         java.nio.file.Files.writeString(dir.resolve("session.txt"), "");
         assertEquals(List.of(dir + "/session.txt", dir + "/sub/"), complete("record " + dir + "/s"));
+        // A learner's source for cluster --impl, and a class path.
+        java.nio.file.Files.writeString(dir.resolve("MyRaft.java"), "");
+        assertEquals(List.of(dir + "/MyRaft.java"), complete("cluster 5 --impl " + dir + "/M"));
+        assertEquals(List.of(dir + "/sub/"), complete("cluster 5 --classpath " + dir + "/su"));
     }
 }

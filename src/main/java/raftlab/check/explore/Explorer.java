@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
+import raftlab.raft.NodeFactory;
+
 /**
  * Runs one generated scenario per seed on a fixed pool of threads. Each run is a pure function of its seed and the
  * options, and results are collected in seed order, so what is reported does not depend on the number of threads.
@@ -55,12 +57,23 @@ public final class Explorer {
      * at most every few hundred seeds (it may ignore it); it never affects the report.
      */
     public static Report explore(long first, long last, ExploreOptions options, int threads, LongConsumer progress) {
-        return explore(first, last, options, threads, progress, ScenarioRunner.MAX_EVENTS);
+        return explore(first, last, options, threads, progress, ScenarioRunner.MAX_EVENTS, NodeFactory.reference());
+    }
+
+    /** As above, on nodes made by {@code factory} (which is shared by the threads: it must keep no state). */
+    public static Report explore(long first, long last, ExploreOptions options, int threads, LongConsumer progress,
+                                 NodeFactory factory) {
+        return explore(first, last, options, threads, progress, ScenarioRunner.MAX_EVENTS, factory);
     }
 
     /** As above, with each run stopped after {@code maxEvents} events. */
     static Report explore(long first, long last, ExploreOptions options, int threads, LongConsumer progress,
                           long maxEvents) {
+        return explore(first, last, options, threads, progress, maxEvents, NodeFactory.reference());
+    }
+
+    private static Report explore(long first, long last, ExploreOptions options, int threads, LongConsumer progress,
+                                  long maxEvents, NodeFactory factory) {
         if (last < first) {
             throw new IllegalArgumentException("empty seed range " + first + ".." + last);
         }
@@ -82,8 +95,8 @@ public final class Explorer {
                 List<Future<RunResult>> futures = new ArrayList<>();
                 for (long seed = start; seed <= end; seed++) {
                     final long s = seed;
-                    futures.add(pool.submit(() -> ScenarioRunner.run(ScenarioGenerator.generate(s, options), c -> { },
-                            maxEvents)));
+                    futures.add(pool.submit(() -> ScenarioRunner.run(ScenarioGenerator.generate(s, options), factory,
+                            c -> { }, maxEvents)));
                 }
                 for (Future<RunResult> f : futures) {
                     RunResult r = get(f);

@@ -10,9 +10,11 @@ import raftlab.check.SafetyBreach;
 import raftlab.check.SafetyMonitor;
 import raftlab.check.Workload;
 import raftlab.check.linear.LinearizabilityChecker;
+import raftlab.raft.NodeFactory;
 import raftlab.raft.Settings;
 import raftlab.sim.Cluster;
 import raftlab.sim.ClusterConfig;
+import raftlab.sim.NodeFailure;
 
 /**
  * Runs a scenario with the safety monitor on and checks the client history at the end. It makes exactly the calls
@@ -45,6 +47,14 @@ public final class ScenarioRunner {
         return run(s, c -> { }, MAX_EVENTS);
     }
 
+    /**
+     * As {@link #run(Scenario)}, on nodes made by {@code factory}. A failure of the implementation itself (a
+     * {@link NodeFailure}) is not a result: it stops the exploration, with the seed that shows it.
+     */
+    public static RunResult runOn(Scenario s, NodeFactory factory) {
+        return run(s, factory, c -> { }, MAX_EVENTS);
+    }
+
     static RunResult run(Scenario s, Consumer<Cluster> afterRepair) {
         return run(s, afterRepair, MAX_EVENTS);
     }
@@ -54,9 +64,23 @@ public final class ScenarioRunner {
      * a run stopped after {@code maxEvents} events.
      */
     static RunResult run(Scenario s, Consumer<Cluster> afterRepair, long maxEvents) {
+        return run(s, NodeFactory.reference(), afterRepair, maxEvents);
+    }
+
+    static RunResult run(Scenario s, NodeFactory factory, Consumer<Cluster> afterRepair, long maxEvents) {
+        try {
+            return runWith(s, factory, afterRepair, maxEvents);
+        } catch (NodeFailure f) {
+            throw f.within("seed " + s.seed());
+        }
+    }
+
+    private static RunResult runWith(Scenario s, NodeFactory factory, Consumer<Cluster> afterRepair,
+                                     long maxEvents) {
         Timing t = s.timing();
         Settings settings = t.settings(s.noop());
-        Cluster c = new Cluster(new ClusterConfig(s.nodes(), s.seed(), settings, t.latencyMin(), t.latencyMax(), t.syncMs()));
+        Cluster c = new Cluster(new ClusterConfig(s.nodes(), s.seed(), settings, t.latencyMin(), t.latencyMax(),
+                t.syncMs()), factory);
         EventCounter counter = new EventCounter(maxEvents);
         c.addListener(counter);
         History history = new History();

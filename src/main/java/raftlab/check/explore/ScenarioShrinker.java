@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import raftlab.raft.NodeFactory;
+
 /**
  * Makes a failing scenario smaller while it still fails the same property: it ends the run at the breach, removes
  * faults (in halves, then quarters, down to one by one), lowers the number of clients, and halves the faults' lengths. Each try is a full rerun, so the
@@ -32,6 +34,11 @@ public final class ScenarioShrinker {
      */
     public static RunResult shrink(RunResult failing) {
         return shrink(failing, ScenarioRunner::run);
+    }
+
+    /** As above, rerunning on nodes made by {@code factory}. */
+    public static RunResult shrinkOn(RunResult failing, NodeFactory factory) {
+        return shrink(failing, s -> ScenarioRunner.runOn(s, factory));
     }
 
     static RunResult shrink(RunResult failing, Function<Scenario, RunResult> runner) {

@@ -33,9 +33,12 @@ public final class HistoryGenerator {
      *                       (more ambiguity, harder to check); otherwise every value is unique
      * @param cutOff         if true, each client's last operation is still in flight
      *                       ({@link Operation#IN_FLIGHT}) when the history ends
+     * @param register       if true, one register (key {@code register}) with reads, writes and compare-and-sets of
+     *                       small numbers, as Jepsen's register tests; {@code keys} and {@code distinctValues} are
+     *                       then ignored
      */
     public record Config(int ops, int clients, int keys, double unknownRate, double failRate,
-                         int distinctValues, boolean cutOff) {
+                         int distinctValues, boolean cutOff, boolean register) {
         public Config {
             if (ops < 0 || clients < 1 || keys < 1) {
                 throw new IllegalArgumentException("need ops >= 0, clients >= 1, keys >= 1");
@@ -44,23 +47,28 @@ public final class HistoryGenerator {
 
         /** A few UNKNOWN and FAIL operations, unique values, no cut-off. */
         public static Config of(int ops, int clients, int keys) {
-            return new Config(ops, clients, keys, 0.002, 0.005, 0, false);
+            return new Config(ops, clients, keys, 0.002, 0.005, 0, false, false);
         }
 
         public Config withUnknownRate(double rate) {
-            return new Config(ops, clients, keys, rate, failRate, distinctValues, cutOff);
+            return new Config(ops, clients, keys, rate, failRate, distinctValues, cutOff, register);
         }
 
         public Config withFailRate(double rate) {
-            return new Config(ops, clients, keys, unknownRate, rate, distinctValues, cutOff);
+            return new Config(ops, clients, keys, unknownRate, rate, distinctValues, cutOff, register);
         }
 
         public Config withDistinctValues(int n) {
-            return new Config(ops, clients, keys, unknownRate, failRate, n, cutOff);
+            return new Config(ops, clients, keys, unknownRate, failRate, n, cutOff, register);
         }
 
         public Config withCutOff(boolean c) {
-            return new Config(ops, clients, keys, unknownRate, failRate, distinctValues, c);
+            return new Config(ops, clients, keys, unknownRate, failRate, distinctValues, c, register);
+        }
+
+        /** One register of reads, writes and compare-and-sets (see {@link #register}). */
+        public Config asRegister() {
+            return new Config(ops, clients, 1, unknownRate, failRate, 5, cutOff, true);
         }
     }
 
@@ -77,6 +85,7 @@ public final class HistoryGenerator {
         OpKind[] kind = new OpKind[n];
         String[] key = new String[n];
         String[] value = new String[n];
+        String[] expected = new String[n];
         long[] invoked = new long[n];
         long[] completed = new long[n];
         Outcome[] outcome = new Outcome[n];
@@ -105,14 +114,22 @@ public final class HistoryGenerator {
             freeAt[c] = completed[id] + 1;
 
             double k = rnd.nextDouble();
-            kind[id] = k < 0.5 ? OpKind.GET : k < 0.75 ? OpKind.PUT
-                    : k < 0.9 ? OpKind.APPEND : OpKind.DELETE;
-            key[id] = "k" + rnd.nextInt(cfg.keys());
+            if (cfg.register()) {
+                kind[id] = k < 0.5 ? OpKind.GET : k < 0.8 ? OpKind.PUT : OpKind.CAS;
+                key[id] = "register";
+            } else {
+                kind[id] = k < 0.5 ? OpKind.GET : k < 0.75 ? OpKind.PUT
+                        : k < 0.9 ? OpKind.APPEND : OpKind.DELETE;
+                key[id] = "k" + rnd.nextInt(cfg.keys());
+            }
             int v = cfg.distinctValues() > 0 ? rnd.nextInt(cfg.distinctValues()) : id;
-            if (kind[id] == OpKind.PUT) {
+            if (kind[id] == OpKind.PUT || kind[id] == OpKind.CAS) {
                 value[id] = Integer.toString(v);
             } else if (kind[id] == OpKind.APPEND) {
                 value[id] = "|" + v;
+            }
+            if (kind[id] == OpKind.CAS) {
+                expected[id] = Integer.toString(rnd.nextInt(cfg.distinctValues()));
             }
 
             double r = rnd.nextDouble();
@@ -151,6 +168,13 @@ public final class HistoryGenerator {
         TreeMap<String, String> store = new TreeMap<>();
         for (int id : order) {
             String cur = store.get(key[id]);
+            if (kind[id] == OpKind.CAS && !java.util.Objects.equals(cur, expected[id])) {
+                // The CAS found another value: it changed nothing, and a client that heard back was told so.
+                if (outcome[id] == Outcome.OK && completed[id] != Operation.IN_FLIGHT) {
+                    outcome[id] = Outcome.FAIL;
+                }
+                continue;
+            }
             output[id] = kind[id] == OpKind.GET ? cur : null;
             String next = KvModel.apply(cur, kind[id], value[id]);
             if (next == null) {
@@ -164,7 +188,7 @@ public final class HistoryGenerator {
         for (int id = 0; id < n; id++) {
             boolean reported = outcome[id] == Outcome.OK && completed[id] != Operation.IN_FLIGHT;
             history.add(new Operation(id, client[id], kind[id], key[id], value[id], invoked[id],
-                    completed[id], outcome[id], reported ? output[id] : null));
+                    completed[id], outcome[id], reported ? output[id] : null, expected[id]));
         }
         return history;
     }

@@ -3,6 +3,7 @@ package raftlab.check.linear;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -77,42 +78,93 @@ final class KeySearch {
     }
 
     /**
+     * How much memory the memo may hold, in bytes: about 128 MB, counted as the JVM holds it (each remembered
+     * configuration's set entry, object and bitset, and each distinct value an APPEND built). Histories with many
+     * unknown outcomes can make the search explode; past this budget it gives up with {@link SearchBudgetExceeded}
+     * instead of exhausting the JVM's memory (whose default, a quarter of the machine's memory, is larger).
+     */
+    static final long DEFAULT_BUDGET_BYTES = 128L << 20;
+
+    /** A remembered configuration: its HashMap node and table slot, the Config object and its bitset's header. */
+    private static final long BYTES_PER_CONFIG = 32 + 8 + 24 + 16;
+    /** A distinct value held by the search: its String and array headers and its slot in the intern map. */
+    private static final long BYTES_PER_VALUE = 24 + 16 + 32 + 8;
+    /** What the search holds per operation whatever it does: two list entries, the per-op arrays and the stack. */
+    private static final long BYTES_PER_OP = 2 * 40 + 64;
+
+    /**
      * Whether the given operations, all on one key with FAIL operations already removed, have a
      * linearization that starts from the key being absent.
      */
-    /** Adds {@code c} to the memo; false if it was there. Throws once the memo would pass its budget. */
-    private static boolean remember(HashSet<Config> seen, Config c, long maxConfigs) {
-        if (seen.size() >= maxConfigs && !seen.contains(c)) {
-            throw new SearchBudgetExceeded(seen.size());
-        }
-        return seen.add(c);
-    }
-
     static boolean isLinearizable(List<Operation> history) {
-        return isLinearizable(history, List.of(), DEFAULT_BUDGET_WORDS);
+        return search(history, List.of(), DEFAULT_BUDGET_BYTES, Long.MAX_VALUE).linearizable();
     }
-
-    /**
-     * How much memo the search may keep, in 64-bit words of linearized-set bitsets (plus a fixed allowance per
-     * entry): about 64 MB. Histories with many unknown outcomes can make the search explode; past this budget it
-     * gives up with {@link SearchBudgetExceeded} instead of exhausting the JVM's memory.
-     */
-    static final long DEFAULT_BUDGET_WORDS = 8_000_000;
 
     static boolean isLinearizable(List<Operation> history, List<Operation> ghostWrites) {
-        return isLinearizable(history, ghostWrites, DEFAULT_BUDGET_WORDS);
+        return search(history, ghostWrites, DEFAULT_BUDGET_BYTES, Long.MAX_VALUE).linearizable();
     }
 
-    /**
-     * Same, with "ghost" writes added: each ghost may take effect any number of times (or never)
-     * at any point after its invocation. That is strictly more permissive than UNKNOWN, and much
-     * cheaper to search, because ghosts need no bit in the memo key. The shrinker uses ghosts to
-     * stand in for writes it removed, so that a removal cannot create a failure. To keep the
-     * search finite, a ghost may only move the key to a value that some remaining GET could
-     * still observe (absent, or a prefix of a read value); any other value is unobservable until
-     * overwritten, so skipping it loses nothing.
-     */
-    static boolean isLinearizable(List<Operation> history, List<Operation> ghostWrites, long budgetWords) {
+    /** The memo and what it costs, so that the budget counts what the search really holds. */
+    private static final class Memo {
+        final HashSet<Config> seen = new HashSet<>();
+        final HashMap<String, String> values = new HashMap<>();
+        final long budgetBytes;
+        final long bytesPerConfig;
+        long bytes;
+        long steps;
+
+        Memo(long budgetBytes, int words, int ops) {
+            this.budgetBytes = budgetBytes;
+            this.bytesPerConfig = BYTES_PER_CONFIG + 8L * words;
+            this.bytes = BYTES_PER_OP * ops;
+        }
+
+        /** The one copy of {@code s} the search keeps: equal values built by different orders share memory. */
+        String intern(String s) {
+            if (s == null) {
+                return null;
+            }
+            String known = values.putIfAbsent(s, s);
+            if (known != null) {
+                return known;
+            }
+            bytes += BYTES_PER_VALUE + (latin1(s) ? s.length() : 2L * s.length()); // a String's compact form
+            check();
+            return s;
+        }
+
+        /** Adds {@code c}; false if it was there. Throws once the memo would pass its budget. */
+        boolean remember(Config c) {
+            if (!seen.add(c)) {
+                return false;
+            }
+            bytes += bytesPerConfig;
+            check();
+            return true;
+        }
+
+        private void check() {
+            if (bytes > budgetBytes) {
+                throw new SearchBudgetExceeded("the search held about " + mb(bytes) + " in " + seen.size()
+                        + " search states, over its budget of " + mb(budgetBytes), steps);
+            }
+        }
+    }
+
+    private static boolean latin1(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String mb(long bytes) {
+        return bytes >= (1L << 20) ? (bytes >> 20) + " MB" : (bytes >> 10) + " KB";
+    }
+
+    static SearchResult search(List<Operation> history, List<Operation> ghostWrites, long budgetBytes, long maxSteps) {
         List<Operation> ops = new ArrayList<>(history.size() + ghostWrites.size());
         for (Operation op : history) {
             if (op.outcome() == Outcome.FAIL) {
@@ -130,16 +182,13 @@ final class KeySearch {
                 observed.add(op.output());
             }
         }
-        for (Operation op : ghostWrites) {
-            if (op.kind() != OpKind.GET) {
-                ops.add(op);
-            }
-        }
+        ops.addAll(usefulGhosts(ghostWrites, observed));
         int n = ops.size();
         boolean[] ghost = new boolean[n];
         OpKind[] kind = new OpKind[n];
         String[] value = new String[n];
         String[] output = new String[n];
+        String[] expected = new String[n];
         boolean[] uncertain = new boolean[n];
         long[] zobrist = new long[n];
         int certain = 0;
@@ -149,6 +198,7 @@ final class KeySearch {
             kind[i] = op.kind();
             value[i] = op.value();
             output[i] = op.output();
+            expected[i] = op.expected();
             ghost[i] = i >= real;
             uncertain[i] = ghost[i] || op.isUncertain();
             zobrist[i] = mix(i + 1);
@@ -162,7 +212,7 @@ final class KeySearch {
             }
         }
         if (certain == 0) {
-            return true;
+            return new SearchResult(true, Long.MIN_VALUE, 0);
         }
         // Time order; at equal times calls first (touching intervals are concurrent); then by
         // position in the input so the walk order, and hence the work done, is deterministic.
@@ -180,8 +230,9 @@ final class KeySearch {
         long[] linearized = new long[(n + 63) >>> 6];
         long zob = 0;
         String state = null;
-        HashSet<Config> seen = new HashSet<>();
-        long maxConfigs = Math.max(1, budgetWords / (linearized.length + 8));
+        Memo memo = new Memo(budgetBytes, linearized.length, n);
+        long steps = 0;
+        long failedAt = Long.MIN_VALUE;
         Entry[] stackEntry = new Entry[n + 1];
         String[] stackState = new String[n + 1];
         int depth = 0;
@@ -189,6 +240,10 @@ final class KeySearch {
 
         Entry e = head.next;
         while (e != null) {
+            memo.steps = ++steps;
+            if (steps > maxSteps) {
+                throw new SearchBudgetExceeded("the search took more than " + maxSteps + " steps", steps);
+            }
             if (depth == stackEntry.length) { // only ghosts can push beyond n
                 stackEntry = Arrays.copyOf(stackEntry, 2 * depth);
                 stackState = Arrays.copyOf(stackState, 2 * depth);
@@ -196,10 +251,13 @@ final class KeySearch {
             int i = e.op;
             if (e.call && ghost[i]) {
                 // A ghost changes the state but stays available, so no bit and no lift.
-                String next = KvModel.apply(state, kind[i], value[i]);
-                boolean useful = !Objects.equals(next, state)
-                        && (next == null || isPrefixOfAny(next, observed));
-                if (useful && remember(seen, new Config(linearized.clone(), next, zob), maxConfigs)) {
+                boolean useful = false;
+                String next = null;
+                if (KvModel.accepts(state, kind[i], null, expected[i], true)) {
+                    next = KvModel.apply(state, kind[i], value[i]);
+                    useful = !Objects.equals(next, state) && (next == null || isPrefixOfAny(next, observed));
+                }
+                if (useful && memo.remember(new Config(linearized.clone(), next = memo.intern(next), zob))) {
                     stackEntry[depth] = e;
                     stackState[depth] = state;
                     depth++;
@@ -209,18 +267,19 @@ final class KeySearch {
                     e = e.next;
                 }
             } else if (e.call) {
-                if (KvModel.accepts(state, kind[i], output[i], uncertain[i])) {
-                    String next = KvModel.apply(state, kind[i], value[i]);
+                if (KvModel.accepts(state, kind[i], output[i], expected[i], uncertain[i])) {
+                    String next = kind[i] == OpKind.APPEND ? memo.intern(KvModel.apply(state, kind[i], value[i]))
+                            : KvModel.apply(state, kind[i], value[i]);
                     linearized[i >>> 6] |= 1L << i;
                     zob ^= zobrist[i];
-                    if (remember(seen, new Config(linearized.clone(), next, zob), maxConfigs)) {
+                    if (memo.remember(new Config(linearized.clone(), next, zob))) {
                         stackEntry[depth] = e;
                         stackState[depth] = state;
                         depth++;
                         state = next;
                         lift(e);
                         if (!uncertain[i] && --remaining == 0) {
-                            return true;
+                            return new SearchResult(true, Long.MIN_VALUE, steps);
                         }
                         e = head.next;
                         continue;
@@ -230,9 +289,11 @@ final class KeySearch {
                 }
                 e = e.next;
             } else {
-                // A certain op must have happened by now but no order so far allows it: undo.
+                // A certain op must have happened by now but no order so far allows it: undo. The latest such
+                // completion over the whole search is where the history first fails (see Shrinker).
+                failedAt = Math.max(failedAt, e.time);
                 if (depth == 0) {
-                    return false;
+                    return new SearchResult(false, failedAt, steps);
                 }
                 depth--;
                 Entry undo = stackEntry[depth];
@@ -254,7 +315,42 @@ final class KeySearch {
         }
         // Only uncertain calls were left ahead of us, so every certain op is linearized; the
         // early return above covers this, but stay correct if it is ever reached.
-        return remaining == 0;
+        return new SearchResult(remaining == 0, remaining == 0 ? Long.MIN_VALUE : failedAt, steps);
+    }
+
+    /**
+     * The ghosts that could ever matter, earliest first: a ghost only ever moves the key to absent or to a prefix of a
+     * value some GET read (see the search), so a write whose value fits no such prefix can go, and of equal writes the
+     * earliest invoked does all that the later ones could (it may take effect any number of times after). Every ghost
+     * is walked past at every step of the search, so this is what keeps the shrinker's searches cheap.
+     */
+    private static List<Operation> usefulGhosts(List<Operation> ghostWrites, TreeSet<String> observed) {
+        List<Operation> sorted = new ArrayList<>(ghostWrites);
+        sorted.sort(LinearizabilityChecker.BY_INVOCATION);
+        HashSet<String> seen = new HashSet<>();
+        List<Operation> out = new ArrayList<>();
+        for (Operation op : sorted) {
+            boolean useful = switch (op.kind()) {
+                case GET -> false;
+                case DELETE -> true;
+                case PUT, CAS -> isPrefixOfAny(op.value(), observed);
+                case APPEND -> occursInAny(op.value(), observed);
+            };
+            String what = op.kind() + "\u0000" + op.value() + "\u0000" + op.expected();
+            if (useful && seen.add(what)) {
+                out.add(op);
+            }
+        }
+        return out;
+    }
+
+    private static boolean occursInAny(String s, TreeSet<String> values) {
+        for (String v : values) {
+            if (v.contains(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isPrefixOfAny(String s, TreeSet<String> values) {

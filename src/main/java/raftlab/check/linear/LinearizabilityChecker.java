@@ -19,6 +19,9 @@ public final class LinearizabilityChecker {
     private LinearizabilityChecker() {
     }
 
+    /** The memory each key's search may hold by default, in bytes: about 128 MB. */
+    public static final long DEFAULT_BUDGET_BYTES = KeySearch.DEFAULT_BUDGET_BYTES;
+
     /** Orders ops by invocation, then id, so results never depend on the input's order. */
     static final Comparator<Operation> BY_INVOCATION =
             Comparator.comparingLong(Operation::invokedAt).thenComparingInt(Operation::id);
@@ -28,11 +31,16 @@ public final class LinearizabilityChecker {
      * have taken effect at any time after their invocation, or never.
      */
     public static CheckResult check(List<Operation> history) {
-        return check(history, KeySearch.DEFAULT_BUDGET_WORDS);
+        return check(history, KeySearch.DEFAULT_BUDGET_BYTES);
     }
 
-    /** Same, with a memo budget per key (see {@link KeySearch#DEFAULT_BUDGET_WORDS}); tests use a tiny one. */
-    static CheckResult check(List<Operation> history, long budgetWords) {
+    /**
+     * Same, with a memory budget per key in bytes (see {@link #DEFAULT_BUDGET_BYTES}); {@code lincheck --budget} sets
+     * it, and tests use a tiny one.
+     * A key whose search outgrows the budget does not stop the others: one refuted key refutes the history, and it is
+     * inconclusive only if no key is refuted and some key is undecided.
+     */
+    public static CheckResult check(List<Operation> history, long budgetBytes) {
         TreeMap<String, List<Operation>> byKey = new TreeMap<>();
         for (Operation op : history) {
             if (op.outcome() == Outcome.FAIL) {
@@ -40,24 +48,26 @@ public final class LinearizabilityChecker {
             }
             byKey.computeIfAbsent(op.key(), k -> new ArrayList<>()).add(op);
         }
+        List<String> undecided = new ArrayList<>();
+        String why = null;
         for (Map.Entry<String, List<Operation>> e : byKey.entrySet()) {
             List<Operation> ops = e.getValue();
             ops.sort(BY_INVOCATION);
-            boolean linearizable;
+            SearchResult found;
             try {
-                linearizable = KeySearch.isLinearizable(ops, List.of(), budgetWords);
+                found = KeySearch.search(ops, List.of(), budgetBytes, Long.MAX_VALUE);
             } catch (SearchBudgetExceeded tooBig) {
-                return new CheckResult(false, e.getKey(), List.of(), true);
+                undecided.add(e.getKey());
+                why = why == null ? tooBig.getMessage() : why;
+                continue;
             }
-            if (!linearizable) {
-                List<Operation> part;
-                try {
-                    part = Shrinker.shrink(ops);
-                } catch (SearchBudgetExceeded tooBig) {
-                    part = ops; // shrinking outgrew the budget: show the key's whole history
-                }
-                return new CheckResult(false, e.getKey(), part, false);
+            if (!found.linearizable()) {
+                List<Operation> part = Shrinker.shrink(ops, found, budgetBytes);
+                return new CheckResult(false, e.getKey(), part, false, undecided, null);
             }
+        }
+        if (!undecided.isEmpty()) {
+            return new CheckResult(false, undecided.get(0), List.of(), true, undecided, why);
         }
         return CheckResult.ok();
     }

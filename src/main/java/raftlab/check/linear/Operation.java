@@ -9,15 +9,16 @@ import java.util.Objects;
  * @param client      the client that issued the operation (only used for display)
  * @param kind        what the operation does
  * @param key         the key it touches
- * @param value       the argument of a PUT or APPEND; null for GET and DELETE
+ * @param value       the argument of a PUT or APPEND, the new value of a CAS; null for GET and DELETE
  * @param invokedAt   virtual time (ms) the client sent the request
  * @param completedAt virtual time (ms) the client got the answer; ignored for UNKNOWN, and
  *                    {@link #IN_FLIGHT} if the history ended before the answer arrived
  * @param outcome     what the client learned about the operation
  * @param output      the value read by a GET, null meaning "key absent"; ignored otherwise
+ * @param expected    the value a CAS expects to find, null meaning "key absent"; null for every other kind
  */
 public record Operation(int id, int client, OpKind kind, String key, String value,
-                        long invokedAt, long completedAt, Outcome outcome, String output) {
+                        long invokedAt, long completedAt, Outcome outcome, String output, String expected) {
 
     /**
      * Marks an operation still waiting for its answer when the history was cut off. The checker
@@ -29,12 +30,26 @@ public record Operation(int id, int client, OpKind kind, String key, String valu
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(outcome, "outcome");
-        if ((kind == OpKind.PUT || kind == OpKind.APPEND) && value == null) {
+        if (kind.hasValue() && value == null) {
             throw new IllegalArgumentException(kind + " needs a value: op " + id);
+        }
+        if (kind != OpKind.CAS && expected != null) {
+            throw new IllegalArgumentException("only a CAS expects a value: op " + id);
         }
         if (outcome != Outcome.UNKNOWN && completedAt != IN_FLIGHT && completedAt < invokedAt) {
             throw new IllegalArgumentException("op " + id + " completes before it is invoked");
         }
+    }
+
+    /** An operation other than a CAS (or a CAS that expects the key absent). */
+    public Operation(int id, int client, OpKind kind, String key, String value,
+                     long invokedAt, long completedAt, Outcome outcome, String output) {
+        this(id, client, kind, key, value, invokedAt, completedAt, outcome, output, null);
+    }
+
+    /** The same operation with another outcome. */
+    public Operation withOutcome(Outcome o) {
+        return new Operation(id, client, kind, key, value, invokedAt, completedAt, o, output, expected);
     }
 
     /**
@@ -46,13 +61,20 @@ public record Operation(int id, int client, OpKind kind, String key, String valu
                 || (outcome == Outcome.OK && completedAt == IN_FLIGHT);
     }
 
-    /** One readable line, e.g. {@code c2 get(x) -> "12" [104, 131]}. */
+    /**
+     * One readable line, e.g. {@code c2 get(x) -> "12" [104, 131]} or {@code c1 cas(x, "12", "13") ok [140, 152]}
+     * (a CAS expecting the key absent shows {@code absent}). A key is written bare unless it needs quotes (empty, or
+     * with a space, comma, parenthesis, quote or backslash), so {@code HistoryText} can read every line back.
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append('c').append(client).append(' ').append(kind.name().toLowerCase())
-          .append('(').append(key);
-        if (kind == OpKind.PUT || kind == OpKind.APPEND) {
+        sb.append('c').append(client).append(' ').append(kind.label())
+          .append('(').append(bareKey(key) ? key : quote(key));
+        if (kind == OpKind.CAS) {
+            sb.append(", ").append(expected == null ? "absent" : quote(expected));
+        }
+        if (kind.hasValue()) {
             sb.append(", ").append(quote(value));
         }
         sb.append(')');
@@ -71,7 +93,23 @@ public record Operation(int id, int client, OpKind kind, String key, String valu
         return sb.toString();
     }
 
-    private static String quote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    /** Whether a key reads back unquoted: not empty, no character the line's syntax uses. */
+    static boolean bareKey(String key) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || c == ',' || c == '(' || c == ')' || c == '"'
+                    || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String quote(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
+                .replace("\t", "\\t") + '"';
     }
 }

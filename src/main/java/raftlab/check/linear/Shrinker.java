@@ -10,6 +10,12 @@ import java.util.Map;
  * Cuts a non-linearizable single-key history down to a small non-linearizable part, so a human
  * can see the bug in a handful of lines instead of thousands.
  *
+ * <p>Shrinking costs at most about as much again as the search that found the failure: the cut needs no search
+ * of its own (the failing search tells where the history first fails), and the removals share an allowance of
+ * search steps equal to that search's (with a small floor, so tiny histories always shrink fully). When the
+ * allowance runs out, the part found so far is reported: still non-linearizable, just not as small as it could be.
+ * Counting steps instead of time keeps the reported part the same on every machine.
+ *
  * <p>The danger in shrinking is inventing a different failure: dropping a write can leave a
  * read with nothing to explain it (drop the concurrent delete and "get -> absent" after a put
  * fails on its own). The result would be non-linearizable, but it would point at an innocent
@@ -18,8 +24,11 @@ import java.util.Map;
  *   <li>The history is first cut at the earliest instant T by which it already fails: ops
  *       invoked after T are dropped and ops still running at T become UNKNOWN. That is exactly
  *       what a recorder stopped at T would have seen, which is linearizable whenever the full
- *       history is, so the cut cannot invent a failure (and failing is monotone in T, so T is
- *       found by bisection).</li>
+ *       history is, so the cut cannot invent a failure. T is the latest completion the failing
+ *       search ever reached without being able to linearize its operation: every earlier cut
+ *       is linearizable (the search had linearized every operation completing before T, and
+ *       none invoked after an earlier cut can come before those), and the cut at T is not
+ *       (any linearization of it would have let the search get past T).</li>
  *   <li>A removal is kept only if the remainder is still non-linearizable even when every
  *       write removed so far is put back as a "ghost" that may take effect any number of times
  *       after its invocation (more permissive than UNKNOWN, see {@link KeySearch}): so the
@@ -36,14 +45,22 @@ import java.util.Map;
  * is non-linearizable too.
  */
 final class Shrinker {
+    /** Steps every shrink may take, however cheap the search was: a few milliseconds. */
+    static final long MIN_ALLOWANCE = 200_000;
+
     private final List<Operation> original;
+    private final long budgetBytes;
+    /** Search steps left for removals; once spent, the shrink stops where it is. */
+    private long allowance;
     private Operation[] effective;
     /** Per GET index: the distinct (kind, value) writes that could build its output. */
     private List<List<int[]>> pieces;
     private boolean[] mustStaySupported;
 
-    private Shrinker(List<Operation> ops) {
+    private Shrinker(List<Operation> ops, long budgetBytes, long allowance) {
         this.original = ops;
+        this.budgetBytes = budgetBytes;
+        this.allowance = allowance;
     }
 
     /**
@@ -51,16 +68,55 @@ final class Shrinker {
      * Returns a non-linearizable subset of the given operations, in the same order.
      */
     static List<Operation> shrink(List<Operation> sortedOps) {
-        return new Shrinker(sortedOps).run();
+        SearchResult found = KeySearch.search(sortedOps, List.of(), KeySearch.DEFAULT_BUDGET_BYTES, Long.MAX_VALUE);
+        if (found.linearizable()) {
+            throw new IllegalArgumentException("the history is linearizable: nothing to shrink");
+        }
+        return shrink(sortedOps, found, KeySearch.DEFAULT_BUDGET_BYTES);
     }
 
-    private List<Operation> run() {
-        int n = cutAtFirstFailure();
+    /** Same, given the failing search's result (which says where to cut, and what the shrink may cost). */
+    static List<Operation> shrink(List<Operation> sortedOps, SearchResult failed, long budgetBytes) {
+        return new Shrinker(sortedOps, budgetBytes, Math.max(MIN_ALLOWANCE, failed.steps())).run(failed.failedAt());
+    }
+
+    private List<Operation> run(long failedAt) {
+        effective = cut(failedAt).toArray(new Operation[0]);
+        int n = effective.length;
         computeSupport(n);
         boolean[] keep = new boolean[n];
         Arrays.fill(keep, true);
 
-        for (int chunk = n / 2; chunk > 1; chunk /= 2) {
+        // The failure completes at the end of the cut, so first try windows at the end, doubling: each attempt costs
+        // about its window's size, so finding a small failing window is cheap even in a long history.
+        // A read in the window keeps, from before it, one write of each piece its value is made of (rule 3), so a
+        // stale read keeps the old write it saw however far back that is.
+        for (int window = 4; window < n && allowance > 0; window *= 2) {
+            boolean[] support = new boolean[n];
+            for (int g = n - window; g < n; g++) {
+                if (mustStaySupported[g]) {
+                    for (int[] group : pieces.get(g)) {
+                        int last = -1;
+                        for (int w : group) {
+                            last = w < n - window ? w : last;
+                        }
+                        if (last >= 0) {
+                            support[last] = true;
+                        }
+                    }
+                }
+            }
+            List<Integer> before = new ArrayList<>();
+            for (int i = 0; i < n - window; i++) {
+                if (!support[i]) {
+                    before.add(i);
+                }
+            }
+            if (tryRemove(keep, before)) {
+                break;
+            }
+        }
+        for (int chunk = n / 2; chunk > 1 && allowance > 0; chunk /= 2) {
             List<Integer> kept = indices(keep);
             for (int start = 0; start < kept.size(); start += chunk) {
                 List<Integer> part = kept.subList(start, Math.min(kept.size(), start + chunk));
@@ -68,7 +124,7 @@ final class Shrinker {
             }
         }
         boolean changed = true;
-        while (changed) {
+        while (changed && allowance > 0) {
             changed = false;
             for (int i = 0; i < n; i++) {
                 if (keep[i] && tryRemove(keep, List.of(i))) {
@@ -83,28 +139,6 @@ final class Shrinker {
             }
         }
         return result;
-    }
-
-    /**
-     * Finds the earliest completion time T at which the recorded-so-far history fails, and sets
-     * {@link #effective} to that cut. Returns how many (leading) ops the cut keeps.
-     */
-    private int cutAtFirstFailure() {
-        long[] times = original.stream().filter(op -> !op.isUncertain())
-                .mapToLong(Operation::completedAt).sorted().distinct().toArray();
-        int lo = -1; // cut at times[lo] is linearizable (-1: nothing is)
-        int hi = times.length - 1; // cut at times[hi] fails
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (KeySearch.isLinearizable(cut(times[mid]))) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        List<Operation> c = cut(times[hi]);
-        effective = c.toArray(new Operation[0]);
-        return effective.length;
     }
 
     /** The history as seen at time t: later invocations dropped, unfinished ops UNKNOWN. */
@@ -144,7 +178,17 @@ final class Shrinker {
                 ghosts.add(effective[i]);
             }
         }
-        return KeySearch.isLinearizable(kept, ghosts);
+        if (allowance <= 0) {
+            return true; // out of steps: keep what is left
+        }
+        try {
+            SearchResult r = KeySearch.search(kept, ghosts, budgetBytes, allowance);
+            allowance -= r.steps();
+            return r.linearizable();
+        } catch (SearchBudgetExceeded tooBig) {
+            allowance -= tooBig.steps;
+            return true; // undecided counts as "the removal might hide the failure": keep the ops
+        }
     }
 
     // ---- rule 3: reads keep a possible source for their value ----

@@ -41,8 +41,11 @@ final class BruteForce {
                     && !Objects.equals(before, op.output())) {
                 continue;
             }
+            if (op.kind() == OpKind.CAS && !Objects.equals(before, op.expected())) {
+                continue;
+            }
             switch (op.kind()) {
-                case PUT -> store.put(key, op.value());
+                case PUT, CAS -> store.put(key, op.value());
                 case APPEND -> store.put(key, before == null ? op.value() : before + op.value());
                 case DELETE -> store.remove(key);
                 default -> { }

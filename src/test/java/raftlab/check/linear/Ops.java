@@ -30,12 +30,11 @@ final class Ops {
     }
 
     static Operation with(Operation op, Outcome outcome) {
-        return new Operation(op.id(), op.client(), op.kind(), op.key(), op.value(),
-                op.invokedAt(), op.completedAt(), outcome, op.output());
+        return op.withOutcome(outcome);
     }
 
     static Operation withOutput(Operation op, String output) {
         return new Operation(op.id(), op.client(), op.kind(), op.key(), op.value(),
-                op.invokedAt(), op.completedAt(), op.outcome(), output);
+                op.invokedAt(), op.completedAt(), op.outcome(), output, op.expected());
     }
 }

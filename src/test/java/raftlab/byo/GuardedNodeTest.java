@@ -1,0 +1,58 @@
+package raftlab.byo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import raftlab.check.explore.ExploreOptions;
+import raftlab.check.explore.Explorer;
+import raftlab.check.explore.FaultKind;
+import raftlab.raft.NodeFactory;
+import raftlab.raft.RaftNode;
+
+/**
+ * The guard's contract is the one the lab's own core keeps: run guarded through explore's default faults (crashes
+ * and restarts included, so disk writes and restored state are exercised), the reference core never trips it, and
+ * every run is the same as without the guard.
+ */
+class GuardedNodeTest {
+    /**
+     * Every method of the node interface is forwarded: a method the guard left to the interface's default would
+     * silently give a learner's node the default's answer (as a new call added to RaftNode would).
+     */
+    @Test
+    void theGuardForwardsEveryMethodOfTheInterface() throws NoSuchMethodException {
+        List<String> notForwarded = new ArrayList<>();
+        for (Method m : RaftNode.class.getMethods()) {
+            if (Modifier.isStatic(m.getModifiers())) {
+                continue;
+            }
+            Method g = GuardedNode.class.getMethod(m.getName(), m.getParameterTypes());
+            if (g.getDeclaringClass() != GuardedNode.class) {
+                notForwarded.add(m.getName());
+            }
+        }
+        assertEquals(List.of(), notForwarded);
+    }
+
+    @Test
+    void theLabsOwnCoreKeepsTheContractTheGuardChecks() {
+        NodeFactory guarded = GuardedNode.guarding(NodeFactory.reference(), "ReferenceNode");
+        Set<FaultKind> kinds = FaultKind.parse(FaultKind.defaultLabels());
+        ExploreOptions o = new ExploreOptions(5, 5_000, kinds, 3, ExploreOptions.DEFAULT_KEYS,
+                ExploreOptions.DEFAULT_RATE, true, null);
+        Explorer.Report plain = Explorer.explore(1, 60, o, 2, null);
+        Explorer.Report report = Explorer.explore(1, 60, o, 2, null, guarded);
+        assertEquals(0, report.failures().size(), report.lines().toString());
+        // Guarding changes nothing a run does: the same events, one for one.
+        assertEquals(plain.events(), report.events());
+        assertTrue(report.events() > 60 * 1000, "the runs did something: " + report.events() + " events");
+    }
+}
