@@ -20,6 +20,7 @@ public final class Bench {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         long virtualSeconds = 60;
         int repeats = 5;
+        boolean memoryOnly = false;
         for (int i = 0; i < args.length; i++) {
             try {
                 switch (args[i]) {
@@ -29,8 +30,12 @@ public final class Bench {
                     case "--repeats":
                         repeats = Integer.parseInt(args[++i]);
                         break;
+                    case "--memory":
+                        memoryOnly = true;
+                        break;
                     default:
-                        err.println("lab bench: unknown option '" + args[i] + "'; options: --seconds S, --repeats R");
+                        err.println("lab bench: unknown option '" + args[i] + "'; options: --seconds S, --repeats R, "
+                                + "--memory");
                         return 2;
                 }
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
@@ -42,6 +47,13 @@ public final class Bench {
             err.println("lab bench: --seconds and --repeats take positive numbers");
             return 2;
         }
+        if (memoryOnly) {
+            // Without snapshots first: if it runs out of memory, what it held is garbage by the second run.
+            ThroughputBench.memory(out, 0);
+            ThroughputBench.memory(out, 10_000);
+            return 0;
+        }
+        ThroughputBench.report(out, repeats);
         out.println("simulation: 5 nodes, one put per virtual ms, " + virtualSeconds + " virtual s per run, median of "
                 + repeats + " runs after one warm-up");
         out.println(measure("reliable network", virtualSeconds, repeats, false));
@@ -97,8 +109,8 @@ public final class Bench {
             rates[r] = deliveries / wallSeconds;
             ratios[r] = virtualSeconds / wallSeconds;
         }
-        return String.format(Locale.ROOT, "  %-17s %,d deliveries per run: %,.0f deliveries/s, virtual:wall %,.0f:1",
-                label + ":", deliveries, median(rates), median(ratios));
+        return String.format(Locale.ROOT, "simulated deliveries/s, 5 nodes, %s: %,.0f (%,d deliveries per run, "
+                + "virtual:wall %,.0f:1)", label, median(rates), deliveries, median(ratios));
     }
 
     /** Runs the load and returns the number of messages delivered. */

@@ -118,6 +118,11 @@ public final class GuardedNode implements RaftNode {
         return step("handing leadership to n" + target + " (transfer)", () -> node.transferLeadership(target));
     }
 
+    @Override
+    public Effects compact() {
+        return step("taking a snapshot on request", node::compact);
+    }
+
     private Effects step(String what, Supplier<Effects> call) {
         if (failure != null) {
             throw new NodeFailure(failure + " (the run stopped there; start again with `cluster`)");

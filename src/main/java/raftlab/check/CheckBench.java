@@ -54,6 +54,9 @@ public final class CheckBench {
                     + " checks on) on %d thread%s: %.0f schedules/s, %.0f per thread; %.0f events per schedule",
                     r.runs(), threads, threads == 1 ? "" : "s", r.runs() / s, r.runs() / s / threads,
                     (double) r.events() / r.runs()));
+            if (threads == 1) {
+                out.println(String.format(Locale.ROOT, "explore schedules/s, 1 thread: %.0f", r.runs() / s));
+            }
         }
     }
 

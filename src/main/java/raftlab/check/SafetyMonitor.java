@@ -16,6 +16,7 @@ import raftlab.check.invariant.LeaderAppendOnly;
 import raftlab.check.invariant.LeaderCompleteness;
 import raftlab.check.invariant.LogMatching;
 import raftlab.check.invariant.MonotonicCommit;
+import raftlab.check.invariant.SnapshotCommitted;
 import raftlab.check.invariant.TermOrigin;
 import raftlab.check.invariant.TransferReadiness;
 import raftlab.check.invariant.Watch;
@@ -46,6 +47,7 @@ public final class SafetyMonitor implements SimListener {
     public static final String DURABLE_COMMIT = CommittedEntryDurability.PROPERTY;
     public static final String TERM_ORIGIN = TermOrigin.PROPERTY;
     public static final String TRANSFER_READINESS = TransferReadiness.PROPERTY;
+    public static final String SNAPSHOT_COMMITTED = SnapshotCommitted.PROPERTY;
 
     private final Cluster cluster;
     private final Watch watch;
@@ -61,9 +63,11 @@ public final class SafetyMonitor implements SimListener {
         this.watch = new Watch(cluster, this::report);
         Commitments commitments = watch.commitments();
         // Order matters only where one reads another: commitments are brought up to date before completeness and
-        // durability judge against them.
+        // durability judge against them. Snapshots are judged against the commitments of earlier events (a correct
+        // node compacts only what it applied before), and before applied-within-commit, which a snapshot of
+        // uncommitted entries also breaks, so that the report names the snapshot.
         this.invariants = List.of(new ElectionSafety(watch), new LeaderAppendOnly(), new MonotonicCommit(),
-                new AppliedWithinCommit(), new CommitWithinLog(), new CommittedEntryKept(), new LogMatching(),
+                new SnapshotCommitted(watch), new AppliedWithinCommit(), new CommitWithinLog(), new CommittedEntryKept(), new LogMatching(),
                 commitments, new LeaderCompleteness(), new AppliedStateMachines(watch),
                 new CommittedEntryDurability(watch), new TermOrigin(watch), new TransferReadiness());
     }

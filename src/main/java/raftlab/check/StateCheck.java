@@ -59,10 +59,12 @@ public final class StateCheck {
         RaftLogView la = c.disk(a).log();
         RaftLogView lb = c.disk(b).log();
         long k = Math.min(la.lastIndex(), lb.lastIndex());
-        while (k > 0 && la.termAt(k) != lb.termAt(k)) {
+        // Below either snapshot there are no entries to compare: the snapshots stand for committed entries.
+        long floor = Math.max(la.snapshotIndex(), lb.snapshotIndex());
+        while (k > floor && la.termAt(k) != lb.termAt(k)) {
             k--;
         }
-        for (long i = k; i >= 1; i--) {
+        for (long i = k; i > floor; i--) {
             if (!la.get(i).equals(lb.get(i))) {
                 out.add(new Breach(now, SafetyMonitor.LOG_MATCHING, "n" + a + " and n" + b + " agree on the term"
                         + " at index " + k + " but differ at index " + i + ": " + Describe.entry(la.get(i))
@@ -82,7 +84,8 @@ public final class StateCheck {
         long upTo = Math.min(Math.max(na.commitIndex(), na.lastApplied()), Math.max(nb.commitIndex(),
                 nb.lastApplied()));
         upTo = Math.min(upTo, Math.min(na.log().lastIndex(), nb.log().lastIndex()));
-        for (long i = 1; i <= upTo; i++) {
+        long floor = Math.max(na.log().snapshotIndex(), nb.log().snapshotIndex());
+        for (long i = floor + 1; i <= upTo; i++) {
             if (!na.log().get(i).command().equals(nb.log().get(i).command())) {
                 out.add(new Breach(now, SafetyMonitor.STATE_MACHINE_SAFETY, "n" + a + " committed "
                         + Describe.entry(na.log().get(i)) + " at index " + i + " but n" + b + " committed "

@@ -3,6 +3,7 @@ package raftlab.lab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import raftlab.raft.Backoff;
 import raftlab.byo.Implementation;
 import raftlab.raft.Settings;
 import raftlab.sim.ClusterConfig;
@@ -45,6 +46,29 @@ final class ClusterCommands {
                 + "timeout steps down; a node that hears from a leader ignores RequestVote (default off)")
         boolean checkQuorum;
 
+        @Option(names = "--snapshot-every", paramLabel = "E", description = "each node takes a snapshot once E entries "
+                + "were applied since its last one (default 0: only when asked, with `snapshot N`)")
+        long snapshotEvery = 0;
+
+        @Option(names = "--snapshot-chunk", paramLabel = "BYTES", description = "most snapshot bytes in one "
+                + "InstallSnapshot (default 1024)")
+        int snapshotChunk = 1024;
+
+        @Option(names = "--max-batch", paramLabel = "N", description = "most entries in one AppendEntries (default 64)")
+        int maxBatch = Settings.DEFAULT.maxBatch();
+
+        @Option(names = "--max-inflight", paramLabel = "N", description = "most unanswered AppendEntries with entries "
+                + "per follower in replicate state (default 0: no limit)")
+        int maxInflight = 0;
+
+        @Option(names = "--backoff", paramLabel = "one|term", description = "after a refusal, nextIndex goes back one "
+                + "entry (Figure 2) or past the conflicting term (default term)")
+        String backoff = "term";
+
+        @Option(names = "--batch", paramLabel = "on|off", description = "a leader sends the entries proposed in one "
+                + "virtual instant together, at the end of it (default off: each goes out as it comes)")
+        String batch = "off";
+
         @Option(names = "--impl", paramLabel = "FILE.java|CLASS", description = "run your own RaftNode: a Java source"
                 + " file (compiled in memory) or a class name on --classpath (default: the lab's own core)")
         String impl;
@@ -67,8 +91,24 @@ final class ClusterCommands {
                 throw new LabException("--sync takes 0 or more ms, not " + sync);
             }
             boolean withNoop = OnOff.parse(noop, "--noop");
-            Settings s = new Settings(el[0], el[1], heartbeat, withNoop, Settings.DEFAULT.maxBatch())
-                    .withElections(preVote, checkQuorum);
+            if (snapshotEvery < 0) {
+                throw new LabException("--snapshot-every takes 0 (off) or more entries, not " + snapshotEvery);
+            }
+            if (snapshotChunk < 1) {
+                throw new LabException("--snapshot-chunk takes 1 or more bytes, not " + snapshotChunk);
+            }
+            if (maxBatch < 1) {
+                throw new LabException("--max-batch takes 1 or more entries, not " + maxBatch);
+            }
+            if (maxInflight < 0) {
+                throw new LabException("--max-inflight takes 0 (no limit) or more messages, not " + maxInflight);
+            }
+            Backoff back = Backoff.byLabel(backoff);
+            if (back == null) {
+                throw new LabException("--backoff takes one or term, not '" + backoff + "'");
+            }
+            Settings s = new Settings(el[0], el[1], heartbeat, withNoop, maxBatch, maxInflight, back, snapshotEvery,
+                    snapshotChunk, OnOff.parse(batch, "--batch"), preVote, checkQuorum);
             if (impl == null && classPath != null) {
                 throw new LabException("--classpath needs --impl CLASS, the class to run from it");
             }
@@ -105,6 +145,24 @@ final class ClusterCommands {
         }
     }
 
+    @Command(name = "snapshot", description = "Node N takes a snapshot now: the entries it has applied are replaced "
+            + "by an image of its state machine.")
+    static final class Snapshot extends LabCommand {
+        @Parameters(index = "0", paramLabel = "N", description = "node id")
+        int id;
+
+        @Override
+        public void run() {
+            liveNode(id);
+            var node = cluster().node(id);
+            if (node.lastApplied() <= node.log().snapshotIndex()) {
+                throw new LabException("n" + id + " has applied nothing since its last snapshot (up to index "
+                        + node.log().snapshotIndex() + "); nothing to compact");
+            }
+            cluster().compact(id);
+        }
+    }
+
     @Command(name = "restart", description = "Restart node N from its persistent state (term, vote, log).")
     static final class Restart extends LabCommand {
         @Parameters(index = "0", paramLabel = "N", description = "node id")
@@ -116,8 +174,12 @@ final class ClusterCommands {
             if (cluster().isUp(id)) {
                 throw new LabException("n" + id + " is already up; `crash " + id + "` first");
             }
-            lab.note(id, "restart", "n" + id + " restarts with term " + cluster().disk(id).currentTerm()
-                    + " and " + Text.count(cluster().disk(id).log().lastIndex(), "log entry", "log entries"));
+            var disk = cluster().disk(id);
+            long snap = disk.log().snapshotIndex();
+            lab.note(id, "restart", "n" + id + " restarts with term " + disk.currentTerm()
+                    + (snap == 0 ? " and " + Text.count(disk.log().lastIndex(), "log entry", "log entries")
+                    : ", a snapshot up to index " + snap + " and "
+                    + Text.count(disk.log().lastIndex() - snap, "log entry", "log entries") + " after it"));
             cluster().restart(id);
         }
     }

@@ -38,6 +38,7 @@ public final class CommandSet {
             ClusterCommands.Crash.class,
             ClusterCommands.PowerLoss.class,
             ClusterCommands.Restart.class,
+            ClusterCommands.Snapshot.class,
             MessageCommands.Msgs.class,
             MessageCommands.Hold.class,
             MessageCommands.Deliver.class,

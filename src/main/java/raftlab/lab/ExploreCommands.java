@@ -34,7 +34,7 @@ final class ExploreCommands {
         @Option(names = "--time", paramLabel = "MS", description = "virtual ms per schedule (default 10000)")
         long time = ExploreOptions.DEFAULT_TIME;
         @Option(names = "--faults", paramLabel = "KINDS", description = "comma-separated: partition,crash,loss,reorder,dup,"
-                + "power-loss,isolate-leader,reboot-voter,transfer (default: the first five), or none")
+                + "power-loss,compact,isolate-leader,reboot-voter,transfer (default: the first five), or none")
         String faults = FaultKind.defaultLabels();
         @Option(names = "--clients", paramLabel = "C", description = "simulated clients (default 3)")
         int clients = ExploreOptions.DEFAULT_CLIENTS;
@@ -52,6 +52,9 @@ final class ExploreCommands {
         @Option(names = "--checkquorum", description = "leaders step down without a majority; nodes that hear from a "
                 + "leader ignore RequestVote (cluster --checkquorum)")
         boolean checkQuorum;
+        @Option(names = "--snapshot-every", paramLabel = "E", description = "nodes take a snapshot every E applied "
+                + "entries (default 0: only the compact fault kind takes any)")
+        long snapshotEvery = 0;
 
         /** The options that differ from the defaults, as typed: {@code --time 3000 --bug forget-vote}. */
         String optionText() {
@@ -83,6 +86,9 @@ final class ExploreCommands {
             if (checkQuorum) {
                 sb.append(" --checkquorum");
             }
+            if (snapshotEvery != 0) {
+                sb.append(" --snapshot-every ").append(snapshotEvery);
+            }
             if (bug != null) {
                 sb.append(" --bug ").append(bug);
             }
@@ -111,8 +117,11 @@ final class ExploreCommands {
             Bug b = bug == null ? null : CheckCommands.bug(bug);
             boolean withNoop = OnOff.parse(noop, "--noop");
             boolean withSwarm = OnOff.parse(swarm, "--swarm");
+            if (snapshotEvery < 0) {
+                throw new LabException("--snapshot-every takes 0 (off) or more entries, not " + snapshotEvery);
+            }
             return new ExploreOptions(nodes, time, kinds, clients, ExploreOptions.DEFAULT_KEYS, rate, withNoop, b,
-                    withSwarm, preVote, checkQuorum);
+                    withSwarm, preVote, checkQuorum, snapshotEvery);
         }
     }
 

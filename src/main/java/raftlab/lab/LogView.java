@@ -10,7 +10,8 @@ import raftlab.sim.Cluster;
 /**
  * {@code log}: the chosen nodes' logs side by side, one row per index, so that divergence shows at a glance.
  * Each cell is {@code TERM COMMAND} followed by a mark: {@code *} committed and applied, {@code c} committed only,
- * {@code a} applied but not committed (only a bug does that).
+ * {@code a} applied but not committed (only a bug does that). A node whose log starts after a snapshot shows
+ * {@code [snapshot tT]} at the snapshot's last index and nothing above it: those entries are gone.
  */
 final class LogView {
     private LogView() {
@@ -20,10 +21,12 @@ final class LogView {
         String[] header = new String[ids.size() + 1];
         header[0] = "index";
         long maxIndex = 0;
+        boolean snapshots = false;
         for (int i = 0; i < ids.size(); i++) {
             int id = ids.get(i);
             header[i + 1] = "n" + id + suffix(c, id);
             maxIndex = Math.max(maxIndex, c.disk(id).log().lastIndex());
+            snapshots |= c.disk(id).log().snapshotIndex() > 0;
         }
         Table t = new Table(header).alignRight(0);
         for (long index = Math.max(1, fromIndex); index <= maxIndex; index++) {
@@ -38,7 +41,8 @@ final class LogView {
         if (maxIndex == 0) {
             out.line("(all logs are empty)");
         } else {
-            out.line("marks: * committed and applied, c committed, a applied but not committed");
+            out.line("marks: * committed and applied, c committed, a applied but not committed"
+                    + (snapshots ? "; [snapshot tT]: the entries up to here are replaced by a snapshot" : ""));
         }
     }
 
@@ -77,8 +81,11 @@ final class LogView {
 
     private static String cell(Cluster c, int id, long index) {
         RaftLogView log = c.disk(id).log();
-        if (index > log.lastIndex()) {
+        if (index > log.lastIndex() || index < log.snapshotIndex()) {
             return "";
+        }
+        if (index == log.snapshotIndex()) {
+            return "[snapshot t" + log.snapshotTerm() + "]";
         }
         Entry e = log.get(index);
         String text = e.term() + " " + describe(e.command());

@@ -18,8 +18,9 @@ final class MessageCommands {
     private MessageCommands() {
     }
 
-    static final List<String> TYPES = List.of("AppendEntries", "AppendEntriesReply", "RequestVote", "RequestVoteReply",
-            "PreVote", "PreVoteReply", "TimeoutNow");
+    /** Every message type's name, in {@link raftlab.raft.MessageType} order. */
+    static final List<String> TYPES = java.util.Arrays.stream(raftlab.raft.MessageType.values()).map(t -> t.label)
+            .toList();
 
     /** The canonical type name for {@code text} (any case), or an error listing the valid ones. */
     static String type(String text) {

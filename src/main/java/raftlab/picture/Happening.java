@@ -26,6 +26,7 @@ public record Happening(long time, long seq, int node, HappeningKind kind, Role 
             case APPLY -> 'a';
             case TRUNCATE -> 'T';
             case TRANSFER -> 't';
+            case SNAPSHOT -> 'S';
             case CLIENT -> '@';
             case CRASH -> 'X';
             case RESTART -> 'R';

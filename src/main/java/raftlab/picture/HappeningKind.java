@@ -4,7 +4,7 @@ import raftlab.raft.EventKind;
 
 /** Kinds of things that happen at one node (as opposed to messages between nodes). */
 public enum HappeningKind {
-    ROLE, VOTE, COMMIT, APPLY, TRUNCATE, TRANSFER, CLIENT, CRASH, RESTART;
+    ROLE, VOTE, COMMIT, APPLY, TRUNCATE, TRANSFER, SNAPSHOT, CLIENT, CRASH, RESTART;
 
     static HappeningKind of(EventKind k) {
         return switch (k) {
@@ -14,6 +14,7 @@ public enum HappeningKind {
             case APPLY -> APPLY;
             case TRUNCATE -> TRUNCATE;
             case TRANSFER -> TRANSFER;
+            case SNAPSHOT -> SNAPSHOT;
         };
     }
 

@@ -167,7 +167,8 @@ public final class Recorder implements SimListener {
             long len = log.lastIndex();
             boolean same = up == s.up && n.role() == s.role && n.currentTerm() == s.term
                     && n.commitIndex() == s.commit && n.lastApplied() == s.applied && len == s.log.size()
-                    && truncatedFrom[id] == Long.MAX_VALUE && (len == 0 || log.get(len).equals(s.log.get((int) len - 1)));
+                    && truncatedFrom[id] == Long.MAX_VALUE
+                    && (len <= log.snapshotIndex() || log.get(len).equals(s.log.get((int) len - 1)));
             if (same) {
                 continue;
             }
@@ -175,7 +176,7 @@ public final class Recorder implements SimListener {
             truncatedFrom[id] = Long.MAX_VALUE;
             List<Entry> tail = null;
             if (from <= Math.max(len, s.log.size())) {
-                tail = log.slice(from, len);
+                tail = entries(log, from, len);
             }
             s.up = true;
             s.role = n.role();
@@ -192,7 +193,8 @@ public final class Recorder implements SimListener {
         if (truncated != Long.MAX_VALUE) {
             start = Math.min(start, truncated - 1);
         }
-        while (start > 0 && !log.get(start).equals(old.get((int) start - 1))) {
+        // Below a snapshot nothing is compared: compaction changes no entry.
+        while (start > log.snapshotIndex() && !log.get(start).equals(old.get((int) start - 1))) {
             start--;
         }
         return start + 1;
@@ -235,7 +237,26 @@ public final class Recorder implements SimListener {
         s.commit = n.commitIndex();
         s.applied = n.lastApplied();
         s.log.clear();
-        s.log.addAll(n.log().slice(1, n.log().lastIndex()));
+        s.log.addAll(entries(n.log(), 1, n.log().lastIndex()));
+    }
+
+    /**
+     * The log's entries from {@code from} to {@code to}. Where a snapshot replaced them (a node that installed one,
+     * or a recording started after compaction) they are unknown here: each is shown as a no-op of the snapshot's
+     * last term, a placeholder.
+     */
+    private static List<Entry> entries(RaftLogView log, long from, long to) {
+        long floor = log.snapshotIndex();
+        if (from > floor) {
+            return log.slice(from, to);
+        }
+        List<Entry> out = new java.util.ArrayList<>();
+        Entry placeholder = new Entry(log.snapshotTerm(), raftlab.raft.Command.NOOP);
+        for (long k = from; k <= Math.min(floor, to); k++) {
+            out.add(placeholder);
+        }
+        out.addAll(log.slice(floor + 1, to));
+        return out;
     }
 
     // ---------------------------------------------------------------------------------------------- reading

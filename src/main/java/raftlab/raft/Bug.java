@@ -31,7 +31,13 @@ public enum Bug {
      * counts its own copy only once durable: what breaks is the votes and acknowledgements sent too early.
      */
     ACK_BEFORE_PERSIST("ack-before-persist", "messages leave while the disk write they promise is still in flight, "
-            + "so a power loss breaks a vote or an acknowledgement already sent");
+            + "so a power loss breaks a vote or an acknowledgement already sent"),
+    SNAPSHOT_UNCOMMITTED("snapshot-uncommitted", "a snapshot covers the whole log, committed or not: the entries not "
+            + "yet committed are applied into it"),
+    SNAPSHOT_WRONG_TERM("snapshot-wrong-term", "a snapshot records the node's current term as the term of its last "
+            + "entry, instead of that entry's own term"),
+    INSTALL_DISCARDS_SUFFIX("install-discards-suffix", "a follower given a snapshot throws its whole log away, even "
+            + "the entries after the snapshot that match the leader's (Figure 13 says keep them)");
 
     public final String label;
     public final String explanation;

@@ -13,7 +13,9 @@ public enum EventKind {
     /** Conflicting entries were removed from a follower's log. */
     TRUNCATE,
     /** A leader started, completed its part of, or abandoned a leadership transfer. */
-    TRANSFER;
+    TRANSFER,
+    /** A snapshot replaced a prefix of the log: taken by the node, or installed from the leader. */
+    SNAPSHOT;
 
     public String label() {
         return name().toLowerCase();

@@ -6,7 +6,8 @@ package raftlab.raft;
  * completeness by the compiler.
  */
 public sealed interface Message permits AppendEntries, AppendEntriesReply, RequestVote, RequestVoteReply,
-        PreVote, PreVoteReply, TimeoutNow {
+        PreVote, PreVoteReply, TimeoutNow,
+        InstallSnapshot, InstallSnapshotReply {
     int from();
 
     int to();

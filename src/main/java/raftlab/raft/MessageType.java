@@ -11,7 +11,9 @@ public enum MessageType {
     REQUEST_VOTE_REPLY("RequestVoteReply", false),
     PRE_VOTE("PreVote", true),
     PRE_VOTE_REPLY("PreVoteReply", false),
-    TIMEOUT_NOW("TimeoutNow", true);
+    TIMEOUT_NOW("TimeoutNow", true),
+    INSTALL_SNAPSHOT("InstallSnapshot", true),
+    INSTALL_SNAPSHOT_REPLY("InstallSnapshotReply", false);
 
     /** The RPC name, as printed and as used by message filters. */
     public final String label;

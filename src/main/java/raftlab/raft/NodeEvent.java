@@ -6,8 +6,8 @@ package raftlab.raft;
  *
  * @param peer  the other node involved (the candidate of a vote, the node whose message caused a step-down), or 0
  * @param a     first number (commit index, first applied or removed index, vote count, 1 for a vote granted,
- *              the step of a transfer: 1 started, 2 TimeoutNow sent, 0 abandoned)
- * @param b     second number (last applied index, number of removed entries, 1 for a pre-vote)
+ *              the step of a transfer: 1 started, 2 TimeoutNow sent, 0 abandoned; snapshot index)
+ * @param b     second number (last applied index, number of removed entries, 1 for a pre-vote, snapshot term)
  * @param why   a short reason, or null
  */
 public record NodeEvent(EventKind kind, int node, Role role, long term, int peer, long a, long b, String why) {
@@ -57,6 +57,8 @@ public record NodeEvent(EventKind kind, int node, Role role, long term, int peer
                     : (a == 1 ? "votes for n" + peer : "refuses vote to n" + peer) + " in term " + term + reason;
             case COMMIT -> "commits up to index " + a;
             case APPLY -> a == b ? "applies index " + a : "applies indexes " + a + ".." + b;
+            case SNAPSHOT -> (peer == 0 ? "takes a snapshot up to index " : "installs n" + peer + "'s snapshot up to index ")
+                    + a + " (term " + b + ")" + reason;
             case TRUNCATE -> "removes " + b + " conflicting entr" + (b == 1 ? "y" : "ies") + " from index " + a + reason;
             case TRANSFER -> switch ((int) a) {
                 case 1 -> "starts transferring leadership to n" + peer + reason;

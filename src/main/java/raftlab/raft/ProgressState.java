@@ -1,9 +1,6 @@
 package raftlab.raft;
 
-/**
- * How a leader replicates to one follower (etcd's tracker states). A snapshot state (waiting for an
- * InstallSnapshot to land, when the follower's next entry has been compacted away) joins these with log compaction.
- */
+/** How a leader replicates to one follower (etcd's tracker states). */
 public enum ProgressState {
     /**
      * The leader does not know where the follower's log matches its own: it sends one AppendEntries and waits for the
@@ -11,7 +8,12 @@ public enum ProgressState {
      */
     PROBE,
     /** The follower's match is known: entries are sent as they come, assuming they arrive (pipelined). */
-    REPLICATE;
+    REPLICATE,
+    /**
+     * The follower needs entries the leader has compacted away: the leader sends its snapshot (InstallSnapshot, in
+     * chunks) and nothing else until the follower says it holds it, then replicates from there.
+     */
+    SNAPSHOT;
 
     public String label() {
         return name().toLowerCase();

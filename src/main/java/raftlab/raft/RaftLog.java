@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The replicated log, indexed from 1 as in the paper. Index 0 is the empty prefix with term 0, which makes
- * the prevLogIndex/prevLogTerm check uniform for the first entry.
+ * The replicated log, indexed from 1 as in the paper. It may start after a snapshot: the entries up to
+ * {@link #snapshotIndex()} are then gone, and only their last index and term are kept, so that the
+ * prevLogIndex/prevLogTerm check still works at the boundary. With no snapshot that is index 0 with term 0.
  */
 public final class RaftLog implements RaftLogView {
     private final ArrayList<Entry> entries = new ArrayList<>();
+    /** Index and term of the last entry replaced by a snapshot (0 and 0 if none). */
+    private long snapshotIndex;
+    private long snapshotTerm;
 
     /** The lowest index appended or removed since {@link #takeChangedFrom}, or Long.MAX_VALUE if none. */
     private long changedFrom = Long.MAX_VALUE;
@@ -17,10 +21,15 @@ public final class RaftLog implements RaftLogView {
     public RaftLog() {
     }
 
-    /** A log holding the same entries as {@code other}: how a node starts from {@link NodeSetup#restored()}. */
+    /**
+     * A log holding the same entries as {@code other} (and starting after the same snapshot, if it does): how a node
+     * starts from {@link NodeSetup#restored()}.
+     */
     public static RaftLog copyOf(RaftLogView other) {
         RaftLog c = new RaftLog();
-        for (long i = 1; i <= other.lastIndex(); i++) {
+        c.snapshotIndex = other.snapshotIndex();
+        c.snapshotTerm = other.snapshotTerm();
+        for (long i = other.firstIndex(); i <= other.lastIndex(); i++) {
             c.entries.add(other.get(i));
         }
         return c;
@@ -28,28 +37,74 @@ public final class RaftLog implements RaftLogView {
 
     @Override
     public long lastIndex() {
-        return entries.size();
+        return snapshotIndex + entries.size();
+    }
+
+    @Override
+    public long snapshotIndex() {
+        return snapshotIndex;
+    }
+
+    @Override
+    public long snapshotTerm() {
+        return snapshotTerm;
     }
 
     @Override
     public long termAt(long index) {
-        return index == 0 ? 0 : entries.get((int) index - 1).term();
+        if (index == snapshotIndex) {
+            return snapshotTerm;
+        }
+        if (index < snapshotIndex) {
+            throw new IllegalArgumentException("index " + index + " is compacted (snapshot at " + snapshotIndex + ")");
+        }
+        return entries.get((int) (index - snapshotIndex) - 1).term();
     }
 
     @Override
     public Entry get(long index) {
-        return entries.get((int) index - 1);
+        if (index <= snapshotIndex) {
+            throw new IllegalArgumentException("index " + index + " is compacted (snapshot at " + snapshotIndex + ")");
+        }
+        return entries.get((int) (index - snapshotIndex) - 1);
     }
 
     public void append(Entry e) {
         entries.add(e);
-        changedFrom = Math.min(changedFrom, entries.size());
+        changedFrom = Math.min(changedFrom, lastIndex());
     }
 
     /** Removes the entries at {@code fromIndex} and after; used only on a real conflict. */
     public void truncateFrom(long fromIndex) {
-        entries.subList((int) fromIndex - 1, entries.size()).clear();
+        entries.subList((int) (fromIndex - snapshotIndex) - 1, entries.size()).clear();
         changedFrom = Math.min(changedFrom, fromIndex);
+    }
+
+    /**
+     * Drops the entries up to {@code index}, which a snapshot now covers; the entries after it stay. The caller has
+     * checked that the log holds an entry of term {@code term} at {@code index} (or that it is the boundary already).
+     * Not a change to the entries that remain, so it does not count for {@link #takeChangedFrom}.
+     */
+    public void compactTo(long index, long term) {
+        if (index <= snapshotIndex) {
+            return;
+        }
+        entries.subList(0, (int) (index - snapshotIndex)).clear();
+        snapshotIndex = index;
+        snapshotTerm = term;
+    }
+
+    /** Throws every entry away: the log now starts after a snapshot of {@code index} and {@code term}. */
+    public void resetTo(long index, long term) {
+        entries.clear();
+        snapshotIndex = index;
+        snapshotTerm = term;
+        changedFrom = Math.min(changedFrom, index + 1);
+    }
+
+    /** Whether the log holds (or its snapshot ends with) an entry of term {@code term} at {@code index}. */
+    public boolean matches(long index, long term) {
+        return index >= snapshotIndex && index <= lastIndex() && termAt(index) == term;
     }
 
     /**
@@ -66,6 +121,8 @@ public final class RaftLog implements RaftLogView {
     RaftLog copy() {
         RaftLog c = new RaftLog();
         c.entries.addAll(entries);
+        c.snapshotIndex = snapshotIndex;
+        c.snapshotTerm = snapshotTerm;
         return c;
     }
 
@@ -74,13 +131,13 @@ public final class RaftLog implements RaftLogView {
         if (fromIndex > toIndex) {
             return List.of();
         }
-        return List.copyOf(entries.subList((int) fromIndex - 1, (int) toIndex));
+        return List.copyOf(entries.subList((int) (fromIndex - snapshotIndex) - 1, (int) (toIndex - snapshotIndex)));
     }
 
     /** First index holding {@code term}, searching back from {@code index}; the follower's conflict hint. */
     public long firstIndexOfTerm(long term, long index) {
         long i = index;
-        while (i > 1 && termAt(i - 1) == term) {
+        while (i > snapshotIndex + 1 && termAt(i - 1) == term) {
             i--;
         }
         return i;
@@ -88,7 +145,7 @@ public final class RaftLog implements RaftLogView {
 
     /** Last index holding {@code term}, or 0; the leader uses it to act on a follower's conflict hint. */
     public long lastIndexOfTerm(long term) {
-        for (long i = lastIndex(); i >= 1; i--) {
+        for (long i = lastIndex(); i > snapshotIndex; i--) {
             long t = termAt(i);
             if (t == term) {
                 return i;

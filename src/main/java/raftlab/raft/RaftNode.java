@@ -59,6 +59,14 @@ public interface RaftNode {
     }
 
     /**
+     * The user asks this node to take a snapshot now (the {@code snapshot N} command): it replaces the applied part of
+     * its log with an image of its state machine. A node that does not compact may ignore it.
+     */
+    default Effects compact() {
+        return new Effects();
+    }
+
+    /**
      * Every write this node has made up to and including one that left its log ending at ({@code index},
      * {@code term}) is now durable: a power loss can no longer take those entries, term or vote away. The lab calls it
      * once per {@link DiskWrite}, in the order written, when that write becomes durable: at once, in the same step

@@ -49,7 +49,21 @@ public final class ReferenceNode implements RaftNode {
      * One index can hold several: a request whose entry a later leader cut off stays here, because its entry may
      * still be committed (another node kept it); only what is committed at the index decides.
      */
-    private final TreeMap<Long, List<Long>> pending = new TreeMap<>();
+    private final java.util.HashMap<Long, List<Long>> pending = new java.util.HashMap<>(); // only looked up by index
+
+    /** Batching: a flush is armed, for the entries from this index on. */
+    private boolean flushArmed;
+    private long flushFrom;
+    /** A snapshot this step took or installed, to be written with the step's disk write; null if none. */
+    private Snapshot snapshotToPersist;
+    /** The bytes of our snapshot as sent in InstallSnapshot chunks, made when first needed; null until then. */
+    private byte[] snapshotData;
+    private long snapshotDataIndex = -1;
+    /** A snapshot arriving in chunks: its last index and term, the chunks by offset, and its size once known. */
+    private long incomingIndex;
+    private long incomingTerm;
+    private TreeMap<Integer, byte[]> incomingChunks;
+    private int incomingSize = -1;
 
     // PreVote, CheckQuorum and leadership transfer. With the default settings and no transfer asked for, all stay idle.
     /** A leader of the current term was heard from less than the minimum election timeout ago (LEASE is running). */
@@ -75,24 +89,47 @@ public final class ReferenceNode implements RaftNode {
         refused = new boolean[voters.size()];
         matchScratch = new long[voters.size()];
         heardFrom = new boolean[voters.size()];
+        Snapshot snap = state.snapshot;
+        if (snap.index() > 0) {
+            // A restart from a snapshot: what it covers was applied (and so committed) before the snapshot was taken.
+            kv.restore(snap.image());
+            commitIndex = snap.index();
+            lastApplied = snap.index();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- steps
 
     private void begin() {
+        begin(true);
+    }
+
+    private void begin(boolean mayCompact) {
         out = new Effects();
         termBefore = state.currentTerm;
         voteBefore = state.votedFor;
+        if (!mayCompact) {
+            return;
+        }
+        // Automatic compaction happens at the start of a step, never in the step that applied the entries: the events
+        // of that step (commit, apply) may still be read against the entries they name.
+        long compactable = Math.min(lastApplied, state.log.lastIndex()) - state.log.snapshotIndex();
+        if (settings.snapshotEvery() > 0 && compactable >= settings.snapshotEvery()) {
+            takeSnapshot();
+        }
     }
 
     /** Ends the step: adds the disk write for whatever persistent state it changed, and hands the batch over. */
     private Effects finish() {
         long from = state.log.takeChangedFrom();
-        if (from != Long.MAX_VALUE || state.currentTerm != termBefore || state.votedFor != voteBefore) {
+        Snapshot snap = snapshotToPersist;
+        snapshotToPersist = null;
+        if (from != Long.MAX_VALUE || state.currentTerm != termBefore || state.votedFor != voteBefore || snap != null) {
             long last = state.log.lastIndex();
-            long keep = Math.min(from - 1, last);
+            // Entries at or below the snapshot are not the log's to write: the snapshot stands for them.
+            long keep = Math.max(Math.min(from - 1, last), state.log.snapshotIndex());
             List<Entry> appended = keep >= last ? List.of() : state.log.slice(keep + 1, last);
-            out.persist(new DiskWrite(state.currentTerm, state.votedFor, keep, appended));
+            out.persist(new DiskWrite(state.currentTerm, state.votedFor, keep, appended, snap));
         }
         Effects done = out;
         out = null;
@@ -117,6 +154,7 @@ public final class ReferenceNode implements RaftNode {
             case ELECTION -> electionTimeout();
             case HEARTBEAT -> heartbeatTimeout();
             case LEASE -> leaseExpired();
+            case FLUSH -> flush();
         };
         assert handled == out;
         return finish();
@@ -144,6 +182,8 @@ public final class ReferenceNode implements RaftNode {
             case PRE_VOTE -> onPreVote((PreVote) m);
             case PRE_VOTE_REPLY -> onPreVoteReply((PreVoteReply) m);
             case TIMEOUT_NOW -> onTimeoutNow((TimeoutNow) m);
+            case INSTALL_SNAPSHOT -> onInstallSnapshot((InstallSnapshot) m);
+            case INSTALL_SNAPSHOT_REPLY -> onInstallSnapshotReply((InstallSnapshotReply) m);
         };
         assert handled == out;
         return finish();
@@ -156,8 +196,9 @@ public final class ReferenceNode implements RaftNode {
      */
     @Override
     public Effects persisted(long index, long term) {
-        begin();
-        if (index <= state.log.lastIndex() && state.log.termAt(index) == term) {
+        begin(false); // the write may be the one that applied entries: compact in a later step
+        // A write that ended below our snapshot proves nothing about the snapshot's own write; wait for that one.
+        if (index >= state.log.snapshotIndex() && index <= state.log.lastIndex() && state.log.termAt(index) == term) {
             durableIndex = index;
             if (role == Role.LEADER) {
                 self().acknowledged(durableIndex);
@@ -231,10 +272,25 @@ public final class ReferenceNode implements RaftNode {
             return out;
         }
         for (Progress p : progress) {
-            p.resume(); // a probe that went unanswered is sent again
+            p.heartbeat(); // a probe that went unanswered is sent again; a silent full window is taken as lost
         }
         broadcastAppendEntries();
         out.timer(TimerRequest.arm(TimerKind.HEARTBEAT, settings.heartbeat()));
+        return out;
+    }
+
+    /** The end of the instant in which entries were proposed: send them to the followers that are caught up. */
+    private Effects flush() {
+        flushArmed = false;
+        if (role != Role.LEADER) {
+            return out;
+        }
+        for (int i = 0; i < progress.length; i++) {
+            Progress p = progress[i];
+            if (voters.idAt(i) != id && p.next() == flushFrom && !p.paused()) {
+                sendAppendEntries(i);
+            }
+        }
         return out;
     }
 
@@ -316,7 +372,8 @@ public final class ReferenceNode implements RaftNode {
      */
     private boolean movesTerm(Message m) {
         return switch (m.kind()) {
-            case APPEND_ENTRIES, APPEND_ENTRIES_REPLY, REQUEST_VOTE, REQUEST_VOTE_REPLY, TIMEOUT_NOW -> true;
+            case APPEND_ENTRIES, APPEND_ENTRIES_REPLY, REQUEST_VOTE, REQUEST_VOTE_REPLY, TIMEOUT_NOW, INSTALL_SNAPSHOT,
+                    INSTALL_SNAPSHOT_REPLY -> true;
             case PRE_VOTE -> bugs.contains(Bug.PREVOTE_BUMPS_TERM);
             case PRE_VOTE_REPLY -> !((PreVoteReply) m).voteGranted();
         };
@@ -494,7 +551,7 @@ public final class ReferenceNode implements RaftNode {
         out.event(NodeEvent.role(id, Role.LEADER, state.currentTerm, countVotes(), null));
         progress = new Progress[voters.size()];
         for (int i = 0; i < progress.length; i++) {
-            progress[i] = new Progress(state.log.lastIndex() + 1);
+            progress[i] = new Progress(state.log.lastIndex() + 1, settings.maxInflight());
         }
         if (settings.noop()) {
             appendOwn(Command.NOOP);
@@ -565,15 +622,25 @@ public final class ReferenceNode implements RaftNode {
                     log.lastIndex() + 1));
             return out;
         }
-        if (log.termAt(ae.prevLogIndex()) != ae.prevLogTerm()) {
-            long conflictTerm = log.termAt(ae.prevLogIndex());
-            long first = log.firstIndexOfTerm(conflictTerm, ae.prevLogIndex());
-            out.send(AppendEntriesReply.mismatch(id, ae.from(), state.currentTerm, ae.prevLogIndex(), conflictTerm,
-                    first));
+        long prev = ae.prevLogIndex();
+        List<Entry> entries = ae.entries();
+        if (prev < log.snapshotIndex()) {
+            // Our snapshot covers the start: those entries are committed, so they are the leader's too. Skip them.
+            long covered = log.snapshotIndex() - prev;
+            if (covered >= entries.size()) {
+                advanceFollowerCommit(ae.leaderCommit(), log.snapshotIndex());
+                out.send(AppendEntriesReply.ok(id, ae.from(), state.currentTerm, log.snapshotIndex()));
+                return out;
+            }
+            entries = entries.subList((int) covered, entries.size());
+            prev = log.snapshotIndex();
+        } else if (log.termAt(prev) != ae.prevLogTerm()) {
+            long conflictTerm = log.termAt(prev);
+            long first = log.firstIndexOfTerm(conflictTerm, prev);
+            out.send(AppendEntriesReply.mismatch(id, ae.from(), state.currentTerm, prev, conflictTerm, first));
             return out;
         }
-        long index = ae.prevLogIndex();
-        List<Entry> entries = ae.entries();
+        long index = prev;
         if (bugs.contains(Bug.TRUNCATE_ON_STALE_APPEND) && index < log.lastIndex()) {
             truncate(index + 1, "bug truncate-on-stale-append");
         }
@@ -587,7 +654,7 @@ public final class ReferenceNode implements RaftNode {
             }
             log.append(e);
         }
-        long lastNew = ae.prevLogIndex() + entries.size();
+        long lastNew = prev + entries.size();
         advanceFollowerCommit(ae.leaderCommit(), lastNew);
         if (bugs.contains(Bug.EARLY_APPLY)) {
             applyUpTo(log.lastIndex());
@@ -625,8 +692,14 @@ public final class ReferenceNode implements RaftNode {
                 sendTimeoutNow(); // caught up: the target may start its election
             }
             maybeAdvanceCommit();
-            if (p.next() <= state.log.lastIndex() && r.matchIndex() >= p.next() - 1) {
-                sendAppendEntries(f); // more to send and the follower is caught up to what we sent
+            if (settings.maxInflight() == 0) {
+                if (p.next() <= state.log.lastIndex() && r.matchIndex() >= p.next() - 1) {
+                    sendAppendEntries(f); // more to send and the follower is caught up to what we sent
+                }
+            } else {
+                while (!p.paused() && p.next() <= state.log.lastIndex()) {
+                    sendAppendEntries(f); // fill the window again
+                }
             }
             return out;
         }
@@ -634,7 +707,9 @@ public final class ReferenceNode implements RaftNode {
             return out; // the bug: what was sent is assumed delivered, whatever the follower says
         }
         long hint;
-        if (r.conflictTerm() == 0) {
+        if (settings.backoff() == Backoff.ONE) {
+            hint = r.rejectedIndex(); // Figure 2: nextIndex minus one
+        } else if (r.conflictTerm() == 0) {
             hint = r.conflictIndex();
         } else {
             long last = state.log.lastIndexOfTerm(r.conflictTerm());
@@ -676,11 +751,187 @@ public final class ReferenceNode implements RaftNode {
     private void sendAppendEntries(int f) {
         RaftLog log = state.log;
         Progress p = progress[f];
+        if (p.next() <= log.snapshotIndex()) {
+            sendSnapshot(f); // the entries it needs next are compacted away
+            return;
+        }
+        if (p.state() == ProgressState.REPLICATE && p.paused()) {
+            // A full window: a heartbeat that claims only what the follower is known to hold.
+            long prev = Math.max(p.match(), log.snapshotIndex());
+            out.send(new AppendEntries(id, voters.idAt(f), state.currentTerm, prev, log.termAt(prev), List.of(),
+                    commitIndex));
+            return;
+        }
         long prev = p.next() - 1;
         long last = Math.min(log.lastIndex(), prev + settings.maxBatch());
         List<Entry> entries = log.slice(prev + 1, last);
         out.send(new AppendEntries(id, voters.idAt(f), state.currentTerm, prev, log.termAt(prev), entries, commitIndex));
-        p.sent(last);
+        p.sent(last, !entries.isEmpty());
+    }
+
+    // ---------------------------------------------------------------------------------------------- snapshots
+
+    /**
+     * Sends the follower at position {@code f} our snapshot, as InstallSnapshot chunks of at most snapshotChunk bytes,
+     * all at once, from the first byte it has not reported holding (a heartbeat sends the rest again).
+     */
+    private void sendSnapshot(int f) {
+        RaftLog log = state.log;
+        Progress p = progress[f];
+        p.sendingSnapshot(log.snapshotIndex());
+        byte[] data = snapshotData();
+        int chunk = Math.max(1, settings.snapshotChunk());
+        int offset = Math.min(p.snapshotReceived(), data.length);
+        do {
+            int end = Math.min(data.length, offset + chunk);
+            out.send(new InstallSnapshot(id, voters.idAt(f), state.currentTerm, id, log.snapshotIndex(),
+                    log.snapshotTerm(), offset, java.util.Arrays.copyOfRange(data, offset, end), end == data.length));
+            offset = end;
+        } while (offset < data.length);
+    }
+
+    private byte[] snapshotData() {
+        if (snapshotDataIndex != state.snapshot.index()) {
+            snapshotData = SnapshotCodec.encode(state.snapshot);
+            snapshotDataIndex = state.snapshot.index();
+        }
+        return snapshotData;
+    }
+
+    /**
+     * Replaces the applied part of the log with a snapshot of the state machine (section 7). Only applied entries: the
+     * image must be the state after exactly the entries it replaces, and only committed entries may be applied.
+     */
+    private void takeSnapshot() {
+        RaftLog log = state.log;
+        long upTo = Math.min(lastApplied, log.lastIndex());
+        if (bugs.contains(Bug.SNAPSHOT_UNCOMMITTED)) {
+            upTo = log.lastIndex(); // the bug: everything we hold, committed or not, goes into the image
+            applyUpTo(upTo);
+        }
+        if (upTo <= log.snapshotIndex()) {
+            return;
+        }
+        long term = bugs.contains(Bug.SNAPSHOT_WRONG_TERM) ? state.currentTerm : log.termAt(upTo);
+        Snapshot s = new Snapshot(upTo, term, kv.snapshot(), java.util.Arrays.stream(voters.ids()).boxed().toList());
+        log.compactTo(upTo, term);
+        state.snapshot = s;
+        snapshotToPersist = s;
+        out.event(new NodeEvent(EventKind.SNAPSHOT, id, role, state.currentTerm, 0, upTo, term, null));
+    }
+
+    /** The user asks for a snapshot now. */
+    @Override
+    public Effects compact() {
+        begin();
+        takeSnapshot();
+        return finish();
+    }
+
+    /**
+     * Figure 13, receiver: collect the chunks of the newest snapshot offered; once all its bytes are here, install it.
+     * A snapshot we already cover (ours reaches as far, or we committed that far) is answered as installed at once.
+     */
+    private Effects onInstallSnapshot(InstallSnapshot is) {
+        long index = is.lastIncludedIndex();
+        if (is.term() < state.currentTerm) {
+            out.send(new InstallSnapshotReply(id, is.from(), state.currentTerm, index, false, 0));
+            return out;
+        }
+        if (role != Role.FOLLOWER) {
+            stepDown(is.term(), is.from(), "n" + is.from() + " leads term " + is.term());
+        }
+        leaderId = is.from();
+        resetElectionTimer();
+        renewLease(); // a snapshot from the leader is news of it, as an AppendEntries is
+        boolean discardsSuffix = bugs.contains(Bug.INSTALL_DISCARDS_SUFFIX);
+        if (index <= state.log.snapshotIndex() || (index <= commitIndex && !discardsSuffix)) {
+            out.send(new InstallSnapshotReply(id, is.from(), state.currentTerm, index, true, 0));
+            return out;
+        }
+        if (incomingChunks == null || index > incomingIndex) {
+            incomingChunks = new TreeMap<>(); // Figure 13: a new snapshot; chunks of an older one are let go
+            incomingIndex = index;
+            incomingTerm = is.lastIncludedTerm();
+            incomingSize = -1;
+        } else if (index < incomingIndex) {
+            out.send(new InstallSnapshotReply(id, is.from(), state.currentTerm, index, false, 0));
+            return out;
+        }
+        incomingChunks.put(is.offset(), is.data());
+        if (is.done()) {
+            incomingSize = is.offset() + is.data().length;
+        }
+        int received = contiguousBytes();
+        if (received != incomingSize) {
+            out.send(new InstallSnapshotReply(id, is.from(), state.currentTerm, index, false, received));
+            return out;
+        }
+        byte[] data = new byte[incomingSize];
+        for (var c : incomingChunks.entrySet()) {
+            System.arraycopy(c.getValue(), 0, data, c.getKey(), c.getValue().length);
+        }
+        incomingChunks = null;
+        installSnapshot(SnapshotCodec.decode(incomingIndex, incomingTerm, data), is.from(), discardsSuffix);
+        out.send(new InstallSnapshotReply(id, is.from(), state.currentTerm, index, true, 0));
+        return out;
+    }
+
+    /** How many bytes from offset 0 the chunks received so far cover without a gap. */
+    private int contiguousBytes() {
+        int have = 0;
+        for (var c : incomingChunks.entrySet()) {
+            if (c.getKey() > have) {
+                break;
+            }
+            have = Math.max(have, c.getKey() + c.getValue().length);
+        }
+        return have;
+    }
+
+    /**
+     * Figure 13, steps 6 to 8: if our log holds the snapshot's last entry, keep what follows it; otherwise discard the
+     * whole log. The state machine starts again from the image (unless it had applied further already).
+     */
+    private void installSnapshot(Snapshot s, int leader, boolean discardsSuffix) {
+        RaftLog log = state.log;
+        boolean keep = log.matches(s.index(), s.term()) && !discardsSuffix;
+        String why;
+        if (keep) {
+            why = "keeps the " + (log.lastIndex() - s.index()) + " entries after it";
+            log.compactTo(s.index(), s.term());
+        } else {
+            long dropped = Math.max(0, log.lastIndex() - log.snapshotIndex());
+            why = dropped == 0 ? "its log was empty"
+                    : "discards its log of " + dropped + " entr" + (dropped == 1 ? "y" : "ies");
+            log.resetTo(s.index(), s.term());
+        }
+        state.snapshot = s;
+        snapshotToPersist = s;
+        if (s.index() > lastApplied) {
+            kv.restore(s.image());
+            lastApplied = s.index();
+        }
+        if (s.index() > commitIndex) {
+            commitIndex = s.index();
+        }
+        out.event(new NodeEvent(EventKind.SNAPSHOT, id, role, state.currentTerm, leader, s.index(), s.term(), why));
+    }
+
+    /** Figure 13, leader: the follower holds the snapshot (replicate from there) or tells how much arrived. */
+    private Effects onInstallSnapshotReply(InstallSnapshotReply r) {
+        int f = voters.indexOf(r.from());
+        if (role != Role.LEADER || r.term() != state.currentTerm || f < 0) {
+            return out;
+        }
+        Progress p = progress[f];
+        if (p.snapshotAnswered(r.lastIncludedIndex(), r.installed(), r.received())) {
+            maybeAdvanceCommit();
+            if (p.next() <= state.log.lastIndex()) {
+                sendAppendEntries(f);
+            }
+        }
+        return out;
     }
 
     /**
@@ -692,7 +943,8 @@ public final class ReferenceNode implements RaftNode {
             matchScratch[i] = progress[i].match();
         }
         long n = voters.committedIndexInPlace(matchScratch);
-        if (n > commitIndex && (state.log.termAt(n) == state.currentTerm || bugs.contains(Bug.COMMIT_OLD_TERM))) {
+        if (n > commitIndex && n >= state.log.snapshotIndex()
+                && (state.log.termAt(n) == state.currentTerm || bugs.contains(Bug.COMMIT_OLD_TERM))) {
             setCommitIndex(n);
         }
     }
@@ -765,6 +1017,14 @@ public final class ReferenceNode implements RaftNode {
         // Our own copy counts once persisted() says it is durable.
         if (bugs.contains(Bug.EARLY_APPLY)) {
             applyUpTo(index);
+        }
+        if (settings.batch()) {
+            if (!flushArmed) {
+                flushArmed = true;
+                flushFrom = index;
+                out.timer(TimerRequest.arm(TimerKind.FLUSH, 0));
+            }
+            return finish(); // sent when the instant ends; nothing to commit yet either
         }
         for (int i = 0; i < progress.length; i++) {
             Progress p = progress[i];

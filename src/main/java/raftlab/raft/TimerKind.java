@@ -14,7 +14,12 @@ public enum TimerKind {
      * With PreVote or CheckQuorum only: armed for the minimum election timeout whenever a follower hears from its
      * leader. While it runs the node refuses pre-votes and (with CheckQuorum) ignores RequestVote.
      */
-    LEASE;
+    LEASE,
+    /**
+     * Asked for with a delay of 0 by a leader that batches: it fires after everything else due in the same virtual
+     * instant, so the entries proposed in that instant go out in one AppendEntries per follower.
+     */
+    FLUSH;
 
     public String label() {
         return name().toLowerCase();

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import raftlab.raft.AppendEntries;
 import raftlab.raft.AppendEntriesReply;
+import raftlab.raft.InstallSnapshot;
+import raftlab.raft.InstallSnapshotReply;
 import raftlab.raft.Message;
 import raftlab.raft.RequestVote;
 import raftlab.raft.RequestVoteReply;
@@ -103,6 +105,36 @@ public final class ScriptMessage {
 
     public Long getConflictIndex() {
         return message instanceof AppendEntriesReply ? ((AppendEntriesReply) message).conflictIndex() : null;
+    }
+
+    // InstallSnapshot (Figure 13) and its reply
+
+    public Long getLastIncludedIndex() {
+        if (message instanceof InstallSnapshot is) {
+            return is.lastIncludedIndex();
+        }
+        return message instanceof InstallSnapshotReply r ? r.lastIncludedIndex() : null;
+    }
+
+    public Long getLastIncludedTerm() {
+        return message instanceof InstallSnapshot is ? is.lastIncludedTerm() : null;
+    }
+
+    public Integer getOffset() {
+        return message instanceof InstallSnapshot is ? is.offset() : null;
+    }
+
+    /** The chunk's size in bytes. */
+    public Integer getSize() {
+        return message instanceof InstallSnapshot is ? is.data().length : null;
+    }
+
+    public Boolean getDone() {
+        return message instanceof InstallSnapshot is ? is.done() : null;
+    }
+
+    public Boolean getInstalled() {
+        return message instanceof InstallSnapshotReply r ? r.installed() : null;
     }
 
     // RequestVote

@@ -112,7 +112,9 @@ final class ScriptQueries {
         m.put("lastApplied", node == null ? null : node.lastApplied());
         m.put("lastIndex", log.lastIndex());
         m.put("lastTerm", log.lastTerm());
-        m.put("log", entries(1, log.slice(1, log.lastIndex())));
+        m.put("snapshotIndex", log.snapshotIndex());
+        m.put("snapshotTerm", log.snapshotTerm());
+        m.put("log", entries(log.firstIndex(), log.slice(log.firstIndex(), log.lastIndex())));
         boolean leads = node != null && node.role() == Role.LEADER;
         m.put("nextIndex", leads ? perPeer(c, n, peer -> node.progress(peer) == null ? 0 : node.progress(peer).next()) : null);
         m.put("matchIndex", leads ? perPeer(c, n, peer -> node.progress(peer) == null ? 0 : node.progress(peer).match()) : null);

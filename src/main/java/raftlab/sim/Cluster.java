@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeMap;
 
 import raftlab.raft.Bug;
 import raftlab.raft.ClientReply;
@@ -55,6 +54,7 @@ public final class Cluster {
     private final long[] electionGen;
     private final long[] heartbeatGen;
     private final long[] leaseGen;
+    private final long[] flushGen;
     private final long[] electionDue;
     /**
      * Per node: its election timer's current arming, and the firing of it that sits in the timer queue (possibly an
@@ -70,7 +70,8 @@ public final class Cluster {
     private final PriorityQueue<TimerFiring> timers = new PriorityQueue<>();
     private final PriorityQueue<InFlight> wire = new PriorityQueue<>();
     private final Network network;
-    private final TreeMap<Long, ClientOp> outstanding = new TreeMap<>();
+    /** By request id; ids only grow, so insertion order is id order (a LinkedHashMap: cheaper than a tree). */
+    private final java.util.LinkedHashMap<Long, ClientOp> outstanding = new java.util.LinkedHashMap<>();
     private final List<SimListener> listeners = new ArrayList<>();
     private final Stats stats = new Stats();
 
@@ -110,6 +111,7 @@ public final class Cluster {
         electionGen = new long[n + 1];
         heartbeatGen = new long[n + 1];
         leaseGen = new long[n + 1];
+        flushGen = new long[n + 1];
         electionDue = new long[n + 1];
         electionArmed = new TimerFiring[n + 1];
         electionQueued = new TimerFiring[n + 1];
@@ -218,6 +220,7 @@ public final class Cluster {
             case ELECTION -> t.generation == electionGen[t.node];
             case HEARTBEAT -> t.generation == heartbeatGen[t.node];
             case LEASE -> t.generation == leaseGen[t.node];
+            case FLUSH -> t.generation == flushGen[t.node];
         };
     }
 
@@ -476,6 +479,7 @@ public final class Cluster {
         electionGen[id]++;
         heartbeatGen[id]++;
         leaseGen[id]++;
+        flushGen[id]++;
         electionDue[id] = 0;
         List<ClientOp> lost = new ArrayList<>();
         for (ClientOp op : outstanding.values()) {
@@ -489,6 +493,14 @@ public final class Cluster {
                 l.clientLost(now, op, lostWhy);
             }
         }
+        afterEvent();
+    }
+
+    /** Node {@code id} takes a snapshot now of what it has applied (the {@code snapshot} command, a fault kind). */
+    public void compact(int id) {
+        requireUp(id);
+        cause = "n" + id + " is asked to take a snapshot";
+        apply(id, nodes[id].compact());
         afterEvent();
     }
 
@@ -765,6 +777,7 @@ public final class Cluster {
             case ELECTION -> election(id, t);
             case HEARTBEAT -> heartbeat(id, t);
             case LEASE -> lease(id, t);
+            case FLUSH -> flush(id, t);
         };
         assert generation > 0;
     }
@@ -802,6 +815,15 @@ public final class Cluster {
         long gen = ++leaseGen[id];
         if (t.arm()) {
             timers.add(new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.LEASE, gen));
+        }
+        return gen;
+    }
+
+    /** Arms or cancels node {@code id}'s flush timer (batching); returns its new generation. */
+    private long flush(int id, TimerRequest t) {
+        long gen = ++flushGen[id];
+        if (t.arm()) {
+            timers.add(new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.FLUSH, gen));
         }
         return gen;
     }

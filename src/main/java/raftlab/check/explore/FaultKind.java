@@ -228,6 +228,65 @@ public enum FaultKind {
         }
     },
     /**
+     * A node takes a snapshot now, as {@code snapshot N}: compaction at a random moment, while entries and snapshots
+     * are in flight. Argument: the node; every node has a lane of its own. Instant: nothing to undo. Like the command,
+     * it does nothing to a node that is down or has applied nothing since its last snapshot. Asked for by name: it
+     * matters only with snapshots.
+     */
+    COMPACT("compact") {
+        @Override
+        void start(Cluster c, String arg) {
+            int id = Integer.parseInt(arg);
+            if (c.isUp(id) && c.node(id).lastApplied() > c.node(id).log().snapshotIndex()) {
+                c.compact(id);
+            }
+        }
+
+        @Override
+        void end(Cluster c, String arg, Timing t) {
+        }
+
+        @Override
+        String startCommand(String arg) {
+            return "snapshot " + arg;
+        }
+
+        @Override
+        String endCommand(String arg, Timing t) {
+            throw new IllegalStateException("a snapshot has nothing to undo");
+        }
+
+        @Override
+        boolean instant() {
+            return true;
+        }
+
+        @Override
+        int lanes(int nodes) {
+            return nodes;
+        }
+
+        @Override
+        long gap(SimRandom r) {
+            return r.between(20, 800); // often: a compaction must land while entries and snapshots are in flight
+        }
+
+        @Override
+        long length(SimRandom r) {
+            return 0;
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            return Integer.toString(lane + 1);
+        }
+
+        @Override
+        boolean inDefault() {
+            return false;
+        }
+    },
+    /**
      * Aimed: cut the current leader off from everyone ({@code partition L rest}) at the end of the millisecond where
      * it has appended an entry of its own term that is on fewer than a majority of disks, while it still reaches a
      * majority. One isolation replaces the last: that is the paper's Figure 8.
@@ -362,8 +421,8 @@ public enum FaultKind {
         }
 
         @Override
-        boolean undone() {
-            return false;
+        boolean instant() {
+            return true;
         }
 
         @Override
@@ -412,17 +471,17 @@ public enum FaultKind {
 
     abstract String endCommand(String arg, Timing t);
 
-    /** Whether the fault has an end to carry out ({@link #end}, {@link #endCommand}); a one-off action has none. */
-    boolean undone() {
-        return true;
-    }
-
     /** The node the fault holds down while it lasts, or 0: a node held down cannot crash again until it is back. */
     int heldDown(String arg) {
         return perNode ? Integer.parseInt(arg) : 0;
     }
 
     // ---------------------------------------------------------------------------------------------- how explore draws it
+
+    /** Whether the fault happens at one moment and has nothing to undo (no end action). */
+    boolean instant() {
+        return false;
+    }
 
     /** Whether the fault's node is chosen while the run goes, rather than written in the schedule. */
     public boolean aimed() {
@@ -608,7 +667,7 @@ public enum FaultKind {
         }
         boolean onMajority = cluster.voters().hasMajority(id -> {
             RaftLogView other = cluster.disk(id).log();
-            return other.lastIndex() >= last && other.termAt(last) == log.termAt(last);
+            return other.lastIndex() >= last && other.snapshotIndex() <= last && other.termAt(last) == log.termAt(last);
         });
         boolean reachesMajority = cluster.voters().hasMajority(id -> id == leader
                 || (cluster.isUp(id) && !cluster.network().isCut(leader, id)));

@@ -125,7 +125,7 @@ public final class Liveness {
         if (to > leader.log().lastIndex()) {
             return false;
         }
-        for (long k = from + 1; k <= to; k++) {
+        for (long k = Math.max(from + 1, leader.log().snapshotIndex()); k <= to; k++) {
             if (leader.log().termAt(k) >= leader.currentTerm()) {
                 return false;
             }

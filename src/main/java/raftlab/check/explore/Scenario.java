@@ -68,7 +68,7 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
                 downUntil[id] = f.end();
             }
             out.add(new Action(f.at(), f, true));
-            if (f.end() < time && f.kind().undone()) {
+            if (f.end() < time && !f.kind().instant()) {
                 out.add(new Action(f.end(), f, false));
             }
         }

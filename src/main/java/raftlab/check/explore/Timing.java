@@ -4,27 +4,36 @@ import raftlab.raft.Settings;
 
 /**
  * A run's cluster timing, in virtual ms: election timeout range, heartbeat interval, normal message latency, and how
- * long a disk write takes to become durable (0: at once).
+ * long a disk write takes to become durable (0: at once); and how often nodes take snapshots (entries applied since
+ * the last one; 0: only when asked).
  */
 public record Timing(long electionMin, long electionMax, long heartbeat, long latencyMin, long latencyMax, long syncMs,
-                     boolean preVote, boolean checkQuorum) {
+                     boolean preVote, boolean checkQuorum, long snapshotEvery) {
     /** The lab's defaults, as {@code cluster} makes them. */
     public static final Timing DEFAULT = new Timing(Settings.DEFAULT.electionMin(), Settings.DEFAULT.electionMax(),
             Settings.DEFAULT.heartbeat(), 1, 5, 0);
 
-    /** Figure 2's elections (no PreVote, no CheckQuorum). */
+    /** Figure 2's elections (no PreVote, no CheckQuorum), no automatic snapshots. */
     public Timing(long electionMin, long electionMax, long heartbeat, long latencyMin, long latencyMax, long syncMs) {
-        this(electionMin, electionMax, heartbeat, latencyMin, latencyMax, syncMs, false, false);
+        this(electionMin, electionMax, heartbeat, latencyMin, latencyMax, syncMs, false, false, 0);
     }
 
     /** The same timing with disk writes taking {@code ms} to become durable. */
     public Timing withSync(long ms) {
-        return new Timing(electionMin, electionMax, heartbeat, latencyMin, latencyMax, ms, preVote, checkQuorum);
+        return new Timing(electionMin, electionMax, heartbeat, latencyMin, latencyMax, ms, preVote, checkQuorum,
+                snapshotEvery);
     }
 
     /** The same timing with PreVote and CheckQuorum as given. */
     public Timing withElections(boolean pre, boolean check) {
-        return new Timing(electionMin, electionMax, heartbeat, latencyMin, latencyMax, syncMs, pre, check);
+        return new Timing(electionMin, electionMax, heartbeat, latencyMin, latencyMax, syncMs, pre, check,
+                snapshotEvery);
+    }
+
+    /** The same timing with snapshots every {@code every} applied entries. */
+    public Timing withSnapshotEvery(long every) {
+        return new Timing(electionMin, electionMax, heartbeat, latencyMin, latencyMax, syncMs, preVote, checkQuorum,
+                every);
     }
 
     /** The normal latency range as {@code latency} takes it: {@code 1..5}. */
@@ -34,7 +43,8 @@ public record Timing(long electionMin, long electionMax, long heartbeat, long la
 
     public Settings settings(boolean noop) {
         return new Settings(electionMin, electionMax, heartbeat, noop, Settings.DEFAULT.maxBatch())
-                .withElections(preVote, checkQuorum);
+                .withElections(preVote, checkQuorum)
+                .withSnapshots(snapshotEvery, Settings.DEFAULT.snapshotChunk());
     }
 
     /** The options {@code cluster} needs for this timing (none for the defaults): {@code  --election 120..400}. */
@@ -57,6 +67,9 @@ public record Timing(long electionMin, long electionMax, long heartbeat, long la
         }
         if (checkQuorum) {
             sb.append(" --checkquorum");
+        }
+        if (snapshotEvery != 0) {
+            sb.append(" --snapshot-every ").append(snapshotEvery);
         }
         return sb.toString();
     }

@@ -89,6 +89,14 @@ public final class Commitments implements Invariant {
             RaftNode n = w.node(best);
             record(best, Math.min(n.commitIndex(), n.log().lastIndex()), 1, new How(best, 0, n.currentTerm()));
         }
+        // Snapshots already on disk are taken as given too: only committed entries are compacted, so what they
+        // cover was committed, even if no live node remembers committing that far (their contents are unknown).
+        for (int id = 1; id <= w.size(); id++) {
+            while (entries.size() < w.log(id).snapshotIndex()) {
+                entries.add(null);
+                how.add(new How(id, 0, 0));
+            }
+        }
         newFrom = Long.MAX_VALUE;
     }
 
@@ -142,13 +150,15 @@ public final class Commitments implements Invariant {
         RaftLogView log = disk.log();
         long seen = durableSeen[id];
         long from = seen + 1;
-        if (seen > log.lastIndex() || seen > 0 && log.get(seen) != durableSeenLast[id]) {
+        long floor = log.snapshotIndex();
+        if (seen > log.lastIndex() || seen > floor && log.get(seen) != durableSeenLast[id]) {
             from = 1; // cut back: rare, so count again from the start rather than find where
         }
         long last = log.lastIndex();
         durableSeen[id] = last;
-        durableSeenLast[id] = last == 0 ? null : log.get(last);
-        for (long k = from; k <= last; k++) {
+        durableSeenLast[id] = last <= floor ? null : log.get(last);
+        // Entries a snapshot replaced were committed already (only those are compacted): nothing to count there.
+        for (long k = Math.max(from, floor + 1); k <= last; k++) {
             Entry e = log.get(k);
             if (e.term() != disk.currentTerm() || k <= entries.size() && entry(k) == e) {
                 continue; // stored outside its term, or already committed
@@ -172,10 +182,18 @@ public final class Commitments implements Invariant {
         record(w.log(id), upTo, compareFrom, by);
     }
 
+    /** The entry at {@code index} of {@code log}; where a snapshot replaced it, the one known committed there, or null. */
+    private Entry entryOf(RaftLogView log, long index) {
+        if (index > log.snapshotIndex()) {
+            return log.get(index);
+        }
+        return index <= entries.size() ? entry(index) : null;
+    }
+
     /** Records that {@code log} up to {@code upTo} is committed (see above). */
     private void record(RaftLogView log, long upTo, long compareFrom, How by) {
         for (long k = Math.max(1, Math.min(compareFrom, entries.size() + 1)); k <= upTo; k++) {
-            Entry e = log.get(k);
+            Entry e = entryOf(log, k); // where a snapshot replaced it, the entry known there (or null)
             if (k <= entries.size()) {
                 Entry c = entry(k);
                 if (!Describe.same(e, c)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import raftlab.raft.Entry;
 import raftlab.raft.RaftLogView;
 
 /**
@@ -35,7 +36,14 @@ public final class CommittedEntryDurability implements Invariant {
             }
             long a = Math.min(agree[id], w.changedFrom(id) - 1);
             long limit = Math.min(top, log.lastIndex());
-            while (a < limit && Describe.same(log.get(a + 1), c.entry(a + 1))) {
+            long floor = log.snapshotIndex();
+            if (a < floor) {
+                // A snapshot stands for the committed entries it replaced, if it ends with the committed term there.
+                Entry e = floor <= top ? c.entry(floor) : null;
+                boolean matches = floor > top || e == null || e.term() == log.snapshotTerm();
+                a = matches ? Math.min(floor, top) : a;
+            }
+            while (a < limit && a >= floor && Describe.same(log.get(a + 1), c.entry(a + 1))) {
                 a++;
             }
             agree[id] = a;

@@ -43,6 +43,9 @@ public final class LeaderCompleteness implements Invariant {
             if (c.term(k) >= leaderTerm) {
                 continue; // committed in this leader's term or later: not a promise to this leader
             }
+            if (k <= log.snapshotIndex()) {
+                continue; // replaced by its snapshot: SnapshotCommitted judges that the snapshot ends as committed
+            }
             if (k > log.lastIndex() || !Describe.same(log.get(k), c.entry(k))) {
                 w.report(PROPERTY, "term " + leaderTerm, "n" + id + " " + doing + " without index " + k + " ("
                         + Describe.entry(c.entry(k)) + "), " + c.why(k) + (k > log.lastIndex()

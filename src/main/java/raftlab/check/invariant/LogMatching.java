@@ -23,7 +23,7 @@ public final class LogMatching implements Invariant {
     public void afterEvent(Watch w) {
         for (int id = 1; id <= w.size(); id++) {
             RaftLogView log = w.log(id);
-            for (long k = w.changedFrom(id); k <= log.lastIndex(); k++) {
+            for (long k = Math.max(w.changedFrom(id), log.firstIndex()); k <= log.lastIndex(); k++) {
                 check(w, id, k, log.get(k), log.termAt(k - 1));
             }
         }

@@ -66,6 +66,11 @@ public final class Watch {
         this.commitments = new Commitments(this);
     }
 
+    /** Whether {@code index} of the node's log was replaced by a snapshot. */
+    public boolean compacted(int id, long index) {
+        return index <= log(id).snapshotIndex();
+    }
+
     // ---------------------------------------------------------------------------------------------- the look
 
     /** Notices a crash (the node is gone) or a restart (a new node object, with fresh volatile state). */
@@ -87,15 +92,18 @@ public final class Watch {
             RaftLogView log = cluster.disk(id).log();
             List<Entry> old = shadow.get(id);
             long last = log.lastIndex();
-            if (last == old.size() && (last == 0 || log.get(last) == old.get((int) last - 1))) {
+            // Below a snapshot there are no entries to compare: compaction is no change, and what a snapshot replaced
+            // was committed, so it is taken as the same.
+            long floor = log.snapshotIndex();
+            if (last == old.size() && (last <= floor || log.get(last) == old.get((int) last - 1))) {
                 changedFrom[id] = last + 1; // the usual case: nothing changed
                 lostFrom[id] = Long.MAX_VALUE;
                 continue;
             }
             long same = Math.min(old.size(), last);
             // Appends leave the old end in place; anything else changed the end (a truncation, or a rewrite).
-            if (same > 0 && log.get(same) != old.get((int) same - 1)) {
-                long k = 1;
+            if (same > floor && log.get(same) != old.get((int) same - 1)) {
+                long k = floor + 1;
                 while (k <= same && log.get(k) == old.get((int) k - 1)) {
                     k++;
                 }
@@ -116,7 +124,7 @@ public final class Watch {
                 old.subList((int) keep, old.size()).clear();
             }
             for (long k = keep + 1; k <= log.lastIndex(); k++) {
-                old.add(log.get(k));
+                old.add(entry(id, k));
             }
             changedFrom[id] = log.lastIndex() + 1;
             lostFrom[id] = Long.MAX_VALUE;
@@ -173,6 +181,22 @@ public final class Watch {
     /** How long the node's log was at the last look. */
     public long lengthBefore(int id) {
         return shadow.get(id).size();
+    }
+
+    /**
+     * The entry at {@code index} of the node's log as it stands, even where a snapshot replaced it: there, the entry
+     * known committed at that index, else the one seen there last (null if neither is known).
+     */
+    public Entry entry(int id, long index) {
+        RaftLogView log = log(id);
+        if (index > log.snapshotIndex()) {
+            return log.get(index);
+        }
+        if (commitments != null && index <= commitments.size()) {
+            return commitments.entry(index);
+        }
+        List<Entry> old = shadow.get(id);
+        return index <= old.size() ? old.get((int) index - 1) : null;
     }
 
     /** The entry the node held at {@code index} at the last look (index <= lengthBefore). */

@@ -1,0 +1,91 @@
+package raftlab.raft;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The bytes of a snapshot as InstallSnapshot carries them: what the paper's {@code data} field holds, so that chunks
+ * are byte ranges as in Figure 13. The layout is simple on purpose: the voters, then each key and value, every number
+ * as 4 bytes and every string as its length and its UTF-16 code units, 2 bytes each (the core uses no I/O classes, so
+ * it writes the bytes itself). Deterministic: the image is sorted.
+ */
+public final class SnapshotCodec {
+    private SnapshotCodec() {
+    }
+
+    public static byte[] encode(Snapshot s) {
+        int size = 4 + 4 * s.voters().size() + 4;
+        for (var e : s.image().entrySet()) {
+            size += 8 + 2 * e.getKey().length() + 2 * e.getValue().length();
+        }
+        byte[] out = new byte[size];
+        int[] at = {0};
+        writeInt(out, at, s.voters().size());
+        for (int v : s.voters()) {
+            writeInt(out, at, v);
+        }
+        writeInt(out, at, s.image().size());
+        for (var e : s.image().entrySet()) {
+            writeString(out, at, e.getKey());
+            writeString(out, at, e.getValue());
+        }
+        return out;
+    }
+
+    /** The snapshot with index {@code index} and term {@code term} whose data is {@code bytes}. */
+    public static Snapshot decode(long index, long term, byte[] bytes) {
+        int[] at = {0};
+        int n = readInt(bytes, at);
+        List<Integer> voters = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            voters.add(readInt(bytes, at));
+        }
+        int size = readInt(bytes, at);
+        SortedMap<String, String> image = new TreeMap<>();
+        for (int i = 0; i < size; i++) {
+            String k = readString(bytes, at);
+            image.put(k, readString(bytes, at));
+        }
+        return new Snapshot(index, term, java.util.Collections.unmodifiableSortedMap(image), voters);
+    }
+
+    private static void writeInt(byte[] b, int[] at, int v) {
+        int i = at[0];
+        b[i] = (byte) (v >>> 24);
+        b[i + 1] = (byte) (v >>> 16);
+        b[i + 2] = (byte) (v >>> 8);
+        b[i + 3] = (byte) v;
+        at[0] = i + 4;
+    }
+
+    private static void writeString(byte[] b, int[] at, String s) {
+        writeInt(b, at, s.length());
+        int i = at[0];
+        for (int c = 0; c < s.length(); c++) {
+            char ch = s.charAt(c);
+            b[i++] = (byte) (ch >>> 8);
+            b[i++] = (byte) ch;
+        }
+        at[0] = i;
+    }
+
+    private static int readInt(byte[] b, int[] at) {
+        int i = at[0];
+        at[0] = i + 4;
+        return (b[i] & 0xff) << 24 | (b[i + 1] & 0xff) << 16 | (b[i + 2] & 0xff) << 8 | (b[i + 3] & 0xff);
+    }
+
+    private static String readString(byte[] b, int[] at) {
+        int len = readInt(b, at);
+        char[] cs = new char[len];
+        int i = at[0];
+        for (int c = 0; c < len; c++) {
+            cs[c] = (char) ((b[i] & 0xff) << 8 | (b[i + 1] & 0xff));
+            i += 2;
+        }
+        at[0] = i;
+        return new String(cs);
+    }
+}
