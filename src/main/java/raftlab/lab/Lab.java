@@ -139,7 +139,8 @@ public final class Lab {
         }
         java.io.StringWriter trace = new java.io.StringWriter();
         e.printStackTrace(new java.io.PrintWriter(trace));
-        return line + "\n" + trace.toString().stripTrailing();
+        // Tabs become spaces: every output line is escaped for the terminal, and a trace should read as one.
+        return line + "\n" + trace.toString().stripTrailing().replace("\t", "    ");
     }
 
     /** Whether internal errors show their stack trace: {@code --debug} or {@code RAFTLAB_DEBUG=1}. */

@@ -92,7 +92,8 @@ class NewUserDefectsTest {
         assertTrue(internal.startsWith("internal error (a bug in the lab): java.lang.IllegalArgumentException: index -1"),
                 internal);
         assertTrue(internal.contains("RAFTLAB_DEBUG=1"), internal);
-        assertTrue(Lab.errorLine(new IllegalStateException("x"), true).contains("\tat "));
+        String trace = Lab.errorLine(new IllegalStateException("x"), true);
+        assertTrue(trace.contains("\n    at raftlab."), trace); // the trace, tabs as spaces (no \\t once escaped)
     }
 
     /** Defect 5: net hid per-link loss and the unreliable network's loss; a global loss cleared per-link losses. */

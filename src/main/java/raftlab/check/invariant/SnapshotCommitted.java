@@ -28,7 +28,10 @@ public final class SnapshotCommitted implements Invariant {
         for (int id = 1; id <= w.size(); id++) {
             RaftLogView log = w.log(id);
             long s = log.snapshotIndex();
-            if (s == seen[id]) {
+            if (s <= seen[id]) {
+                // Unchanged, or gone back: a power loss can take away a snapshot that was not yet durable (the disk
+                // falls back to what it kept, which was checked when it was taken).
+                seen[id] = s;
                 continue;
             }
             seen[id] = s;
