@@ -1,8 +1,5 @@
 package raftlab.lab;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -224,12 +221,13 @@ final class ExploreCommands {
                 throw new LabException("--seed takes 0 or more, not " + seed);
             }
             ExploreOptions o = options();
+            Path target = null;
             if (save != null) {
                 if (lab.replaying()) {
                     throw new LabException("replay --save is not available while replaying a transcript or running a"
                             + " script");
                 }
-                TextFiles.writableTarget(save, force, "add --force to replace it");
+                target = TextFiles.writableTarget(save, force, "add --force to replace it");
             }
             Scenario generated = ScenarioGenerator.generate(seed, o);
             RunResult r = ScenarioRunner.runOn(generated, lab.factory());
@@ -263,12 +261,12 @@ final class ExploreCommands {
                 }
             }
             if (save != null) {
-                saveTranscript(s, shown);
+                saveTranscript(s, shown, target);
             }
         }
 
         /** Runs the scenario's commands in a fresh lab, up to the breach, and writes the session as a transcript. */
-        private void saveTranscript(Scenario s, RunResult shown) {
+        private void saveTranscript(Scenario s, RunResult shown, Path target) {
             Lab fresh = new Lab();
             List<String> head = new ArrayList<>();
             head.add("# Found by `replay --seed " + s.seed() + optionText() + "`"
@@ -291,11 +289,7 @@ final class ExploreCommands {
             }
             fresh.execute("check");
             String text = Transcript.render(fresh.session());
-            try {
-                Files.writeString(TextFiles.expandHome(save), text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new LabException("cannot write " + save + ": " + TextFiles.reason(e, TextFiles.expandHome(save)));
-            }
+            TextFiles.write(target, save, text);
             out().line("saved " + Text.count(text.isEmpty() ? 0 : text.split("\n", -1).length - 1, "line")
                     + " of transcript to " + save);
         }

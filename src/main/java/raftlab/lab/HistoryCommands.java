@@ -1,8 +1,5 @@
 package raftlab.lab;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
@@ -86,11 +83,7 @@ final class HistoryCommands {
             for (String line : HistoryWriter.lab(ops)) {
                 text.append(line).append('\n');
             }
-            try {
-                Files.writeString(path, text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new LabException("cannot write " + save + ": " + TextFiles.reason(e, path));
-            }
+            TextFiles.write(path, save, text);
             out().line("saved " + Text.count(ops.size(), "operation") + " to " + save + "; `lincheck " + save
                     + "` checks it");
         }

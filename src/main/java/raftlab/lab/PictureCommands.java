@@ -1,8 +1,5 @@
 package raftlab.lab;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -156,11 +153,7 @@ final class PictureCommands {
             String title = "Raft Lab: " + cluster().size() + " nodes, seed " + cluster().seed() + ", " + r.from()
                     + ".." + r.to() + " ms";
             String text = Exports.render(f, r, ops, verdict, title);
-            try {
-                Files.writeString(path, text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new LabException("cannot write " + file + ": " + e.getMessage());
-            }
+            TextFiles.write(path, file, text);
             out().line("exported " + f.label() + " to " + file + ": " + r.messages().size() + " messages, "
                     + r.happenings().size() + " events, " + r.from() + ".." + r.to() + "ms"
                     + (r.cutNote() == null ? "" : "; " + r.cutNote()));

@@ -1,8 +1,5 @@
 package raftlab.lab;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +34,7 @@ final class SessionCommands {
             Path path = TextFiles.writableTarget(file, force, "`record " + file + " --force` replaces it");
             List<TranscriptItem> session = lab.session();
             String text = Transcript.render(session);
-            try {
-                Files.writeString(path, text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new LabException("cannot write " + file + ": " + TextFiles.reason(e, path));
-            }
+            TextFiles.write(path, file, text);
             long commands = session.stream().filter(TranscriptItem::isCommand).count();
             long lines = text.isEmpty() ? 0 : text.split("\n", -1).length - 1;
             out().line("recorded " + Text.count(commands, "command") + " (" + Text.count(lines, "line") + ") to "

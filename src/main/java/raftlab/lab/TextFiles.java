@@ -64,6 +64,18 @@ public final class TextFiles {
         return out.toString();
     }
 
+    /**
+     * Writes {@code text} as UTF-8 to {@code path}, which the user named {@code file}; a failure is the user's to fix
+     * and says why in words.
+     */
+    public static void write(Path path, String file, CharSequence text) {
+        try {
+            Files.writeString(path, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LabException("cannot write " + file + ": " + reason(e, path));
+        }
+    }
+
     /** The reason an I/O operation on {@code file} failed, in words ("permission denied"), never just the path. */
     public static String reason(IOException e, Path file) {
         if (e instanceof AccessDeniedException) {
