@@ -4,19 +4,15 @@ import java.util.List;
 
 import raftlab.raft.Command;
 import raftlab.raft.DiskWrite;
-import raftlab.raft.Effects;
 import raftlab.raft.Entry;
+import raftlab.raft.ForwardingNode;
 import raftlab.raft.KvStore;
-import raftlab.raft.Message;
 import raftlab.raft.NodeFactory;
 import raftlab.raft.PersistentState;
-import raftlab.raft.Progress;
 import raftlab.raft.RaftLog;
 import raftlab.raft.RaftLogView;
 import raftlab.raft.RaftNode;
-import raftlab.raft.Role;
 import raftlab.raft.StateMachine;
-import raftlab.raft.TimerKind;
 import raftlab.sim.Cluster;
 import raftlab.sim.ClusterConfig;
 
@@ -58,21 +54,20 @@ public final class Tamper {
      * A node that reports what a test says: the real node's state until a test first changes something, from then on
      * a frozen copy that the test edits. Steps still go to the real node.
      */
-    public static final class Tampered implements RaftNode {
-        private final RaftNode real;
+    public static final class Tampered extends ForwardingNode {
         private RaftLog log;
         private KvStore machine;
         private long commitIndex = -1;
         private long lastApplied = -1;
 
         Tampered(RaftNode real) {
-            this.real = real;
+            super(real);
         }
 
         private RaftLog ownLog() {
             if (log == null) {
                 log = new RaftLog();
-                RaftLogView r = real.log();
+                RaftLogView r = inner.log();
                 for (long k = 1; k <= r.lastIndex(); k++) {
                     log.append(r.get(k));
                 }
@@ -83,7 +78,7 @@ public final class Tamper {
         private KvStore ownMachine() {
             if (machine == null) {
                 machine = new KvStore();
-                machine.restore(real.stateMachine().snapshot());
+                machine.restore(inner.stateMachine().snapshot());
             }
             return machine;
         }
@@ -102,78 +97,23 @@ public final class Tamper {
         }
 
         @Override
-        public Effects start() {
-            return real.start();
-        }
-
-        @Override
-        public Effects receive(Message m) {
-            return real.receive(m);
-        }
-
-        @Override
-        public Effects timeout(TimerKind timer) {
-            return real.timeout(timer);
-        }
-
-        @Override
-        public Effects propose(Command c) {
-            return real.propose(c);
-        }
-
-        @Override
-        public Effects persisted(long index, long term) {
-            return real.persisted(index, term);
-        }
-
-        @Override
-        public int id() {
-            return real.id();
-        }
-
-        @Override
-        public Role role() {
-            return real.role();
-        }
-
-        @Override
-        public long currentTerm() {
-            return real.currentTerm();
-        }
-
-        @Override
-        public int votedFor() {
-            return real.votedFor();
-        }
-
-        @Override
-        public int leaderId() {
-            return real.leaderId();
-        }
-
-        @Override
         public RaftLogView log() {
-            return log != null ? log : real.log();
+            return log != null ? log : inner.log();
         }
 
         @Override
         public long commitIndex() {
-            return commitIndex >= 0 ? commitIndex : real.commitIndex();
+            return commitIndex >= 0 ? commitIndex : inner.commitIndex();
         }
 
         @Override
         public long lastApplied() {
-            return lastApplied >= 0 ? lastApplied : real.lastApplied();
+            return lastApplied >= 0 ? lastApplied : inner.lastApplied();
         }
 
         @Override
         public StateMachine stateMachine() {
-            return machine != null ? machine : real.stateMachine();
-        }
-
-        @Override
-        public Progress progress(int peer) {
-            return real.progress(peer);
+            return machine != null ? machine : inner.stateMachine();
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import raftlab.raft.Effects;
+import raftlab.raft.ForwardingNode;
 import raftlab.raft.Message;
 import raftlab.raft.MessageType;
 import raftlab.raft.NodeFactory;
@@ -74,18 +75,18 @@ class IndependentStreamsTest {
     }
 
     /** Wraps a node: records its election timer requests and, if asked, reverses the order of its RequestVotes. */
-    private static final class Recording implements RaftNode {
-        private final RaftNode inner;
+    private static final class Recording extends ForwardingNode {
         private final List<Long> draws;
         private final boolean reverse;
 
         Recording(RaftNode inner, List<Long> draws, boolean reverse) {
-            this.inner = inner;
+            super(inner);
             this.draws = draws;
             this.reverse = reverse;
         }
 
-        private Effects look(Effects fx) {
+        @Override
+        protected Effects after(Effects fx) {
             for (TimerRequest t : fx.timers()) {
                 if (t.timer() == TimerKind.ELECTION && t.arm()) {
                     draws.add(t.delayMs());
@@ -113,76 +114,6 @@ class IndependentStreamsTest {
                 out.send(votes.get(i));
             }
             return out;
-        }
-
-        @Override
-        public Effects start() {
-            return look(inner.start());
-        }
-
-        @Override
-        public Effects receive(Message m) {
-            return look(inner.receive(m));
-        }
-
-        @Override
-        public Effects timeout(TimerKind timer) {
-            return look(inner.timeout(timer));
-        }
-
-        @Override
-        public Effects persisted(long index, long term) {
-            return look(inner.persisted(index, term));
-        }
-
-        @Override
-        public Effects propose(raftlab.raft.Command c) {
-            return look(inner.propose(c));
-        }
-
-        @Override
-        public int id() {
-            return inner.id();
-        }
-
-        @Override
-        public raftlab.raft.Role role() {
-            return inner.role();
-        }
-
-        @Override
-        public long currentTerm() {
-            return inner.currentTerm();
-        }
-
-        @Override
-        public int votedFor() {
-            return inner.votedFor();
-        }
-
-        @Override
-        public int leaderId() {
-            return inner.leaderId();
-        }
-
-        @Override
-        public raftlab.raft.RaftLogView log() {
-            return inner.log();
-        }
-
-        @Override
-        public long commitIndex() {
-            return inner.commitIndex();
-        }
-
-        @Override
-        public long lastApplied() {
-            return inner.lastApplied();
-        }
-
-        @Override
-        public raftlab.raft.StateMachine stateMachine() {
-            return inner.stateMachine();
         }
     }
 }
