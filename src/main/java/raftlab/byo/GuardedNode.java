@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import raftlab.raft.AppendEntries;
 import raftlab.raft.ClientReply;
 import raftlab.raft.Command;
+import raftlab.raft.Configuration;
 import raftlab.raft.DiskWrite;
 import raftlab.raft.Effects;
 import raftlab.raft.Entry;
@@ -121,6 +122,11 @@ public final class GuardedNode implements RaftNode {
     @Override
     public Effects compact() {
         return step("taking a snapshot on request", node::compact);
+    }
+
+    @Override
+    public Effects changeMembership(Configuration target) {
+        return step("changing the configuration to " + target.format(), () -> node.changeMembership(target));
     }
 
     private Effects step(String what, Supplier<Effects> call) {
@@ -356,5 +362,10 @@ public final class GuardedNode implements RaftNode {
     @Override
     public Progress progress(int peer) {
         return query("progress", () -> node.progress(peer));
+    }
+
+    @Override
+    public Configuration configuration() {
+        return query("configuration", node::configuration);
     }
 }

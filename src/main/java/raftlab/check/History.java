@@ -107,7 +107,7 @@ public final class History implements SimListener {
             case GET -> OpKind.GET;
             case APPEND -> OpKind.APPEND;
             case DELETE -> OpKind.DELETE;
-            case NOOP -> null;
+            case NOOP, CONFIG -> null;
         };
     }
 

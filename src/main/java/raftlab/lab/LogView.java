@@ -73,6 +73,7 @@ final class LogView {
         String value = cmd.value() == null ? "" : Text.value(cmd.value(), max);
         return switch (cmd.kind()) {
             case NOOP -> "noop";
+            case CONFIG -> "config " + cmd.value();
             case PUT -> "put " + key + "=" + value;
             case APPEND -> "append " + key + "+=" + value;
             case GET, DELETE -> cmd.kind().label() + " " + key;

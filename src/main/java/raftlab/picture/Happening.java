@@ -27,6 +27,7 @@ public record Happening(long time, long seq, int node, HappeningKind kind, Role 
             case TRUNCATE -> 'T';
             case TRANSFER -> 't';
             case SNAPSHOT -> 'S';
+            case CONFIG -> 'M';
             case CLIENT -> '@';
             case CRASH -> 'X';
             case RESTART -> 'R';

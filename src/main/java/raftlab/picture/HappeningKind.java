@@ -4,7 +4,7 @@ import raftlab.raft.EventKind;
 
 /** Kinds of things that happen at one node (as opposed to messages between nodes). */
 public enum HappeningKind {
-    ROLE, VOTE, COMMIT, APPLY, TRUNCATE, TRANSFER, SNAPSHOT, CLIENT, CRASH, RESTART;
+    ROLE, VOTE, COMMIT, APPLY, TRUNCATE, TRANSFER, SNAPSHOT, CONFIG, CLIENT, CRASH, RESTART;
 
     static HappeningKind of(EventKind k) {
         return switch (k) {
@@ -15,6 +15,7 @@ public enum HappeningKind {
             case TRUNCATE -> TRUNCATE;
             case TRANSFER -> TRANSFER;
             case SNAPSHOT -> SNAPSHOT;
+            case CONFIG -> CONFIG;
         };
     }
 

@@ -29,7 +29,10 @@ import raftlab.sim.SimListener;
 public final class Recorder implements SimListener {
     public static final int DEFAULT_LIMIT = 100_000;
 
-    private final int size;
+    /** Nodes 1..size; it grows when a node joins the cluster ({@code add-node}). */
+    private int size;
+    /** How many nodes there were when recording began: a node with a higher id joined later. */
+    private final int initialSize;
     private final int limit;
     private final ArrayDeque<MessageRecord> messages = new ArrayDeque<>();
     private final ArrayDeque<Happening> happenings = new ArrayDeque<>();
@@ -59,10 +62,11 @@ public final class Recorder implements SimListener {
             throw new IllegalArgumentException("the recorder needs room for at least one item");
         }
         this.size = cluster.size();
+        this.initialSize = size;
         this.limit = limit;
-        base = new NodeState[size + 1];
-        seen = new NodeState[size + 1];
-        truncatedFrom = new long[size + 1];
+        base = new NodeState[Cluster.CAPACITY + 1];
+        seen = new NodeState[Cluster.CAPACITY + 1];
+        truncatedFrom = new long[Cluster.CAPACITY + 1];
         for (int id = 1; id <= size; id++) {
             seen[id] = new NodeState();
             truncatedFrom[id] = Long.MAX_VALUE;
@@ -149,11 +153,20 @@ public final class Recorder implements SimListener {
     public void afterEvent(Cluster cluster) {
         long now = cluster.now();
         lastTime = now;
+        while (size < cluster.size()) {
+            size++; // a node joined: until now it was not there, which pictures show as down
+            seen[size] = new NodeState();
+            seen[size].up = false;
+            base[size] = seen[size].copy();
+            truncatedFrom[size] = Long.MAX_VALUE;
+        }
         for (int id = 1; id <= size; id++) {
             NodeState s = seen[id];
             boolean up = cluster.isUp(id);
             if (up != s.up) {
-                happen(now, id, up ? HappeningKind.RESTART : HappeningKind.CRASH, null, false, up ? "restarts" : "crashes");
+                boolean joins = up && id > initialSize && s.term == 0 && s.log.isEmpty();
+                happen(now, id, up ? HappeningKind.RESTART : HappeningKind.CRASH, null, false,
+                        up ? (joins ? "joins" : "restarts") : "crashes");
             }
             if (!up) {
                 if (s.up) {

@@ -190,7 +190,7 @@ public final class SvgExport {
 
     private static void dot(StringBuilder sb, RunRecord r, double scale, Happening h) {
         boolean drawn = switch (h.kind()) {
-            case ROLE, CRASH, RESTART, TRUNCATE, TRANSFER, SNAPSHOT, CLIENT -> true;
+            case ROLE, CRASH, RESTART, TRUNCATE, TRANSFER, SNAPSHOT, CONFIG, CLIENT -> true;
             case VOTE, COMMIT, APPLY -> false; // they would crowd the lanes; the JSON export has them
         };
         if (!drawn) {

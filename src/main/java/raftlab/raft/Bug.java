@@ -37,7 +37,17 @@ public enum Bug {
     SNAPSHOT_WRONG_TERM("snapshot-wrong-term", "a snapshot records the node's current term as the term of its last "
             + "entry, instead of that entry's own term"),
     INSTALL_DISCARDS_SUFFIX("install-discards-suffix", "a follower given a snapshot throws its whole log away, even "
-            + "the entries after the snapshot that match the leader's (Figure 13 says keep them)");
+            + "the entries after the snapshot that match the leader's (Figure 13 says keep them)"),
+    /**
+     * The single-server change bug found after the dissertation: a new leader changes the configuration before it has
+     * committed an entry of its term, so a change it never heard of (left uncommitted by an earlier leader) and its own
+     * can both take effect, and their majorities need not overlap.
+     */
+    CHANGE_WITHOUT_COMMIT_FIRST("change-without-commit-first", "a new leader starts a membership change before it "
+            + "has committed an entry of its own term, so two overlapping changes can elect two leaders in one term"),
+    /** Single-server changes are safe only one at a time: two uncommitted ones can differ by two voters. */
+    TWO_CHANGES_AT_ONCE("two-changes-at-once", "a leader starts a membership change while another is still "
+            + "uncommitted (or joint consensus is in progress), so configurations two voters apart are in force at once");
 
     public final String label;
     public final String explanation;

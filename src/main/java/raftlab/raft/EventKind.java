@@ -15,7 +15,9 @@ public enum EventKind {
     /** A leader started, completed its part of, or abandoned a leadership transfer. */
     TRANSFER,
     /** A snapshot replaced a prefix of the log: taken by the node, or installed from the leader. */
-    SNAPSHOT;
+    SNAPSHOT,
+    /** A leader appended a configuration entry (membership change), or refused to. */
+    CONFIG;
 
     public String label() {
         return name().toLowerCase();

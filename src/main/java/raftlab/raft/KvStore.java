@@ -24,7 +24,7 @@ public final class KvStore implements StateMachine {
                 yield null;
             }
             case GET -> map.get(c.key());
-            case NOOP -> null;
+            case NOOP, CONFIG -> null;
         };
     }
 

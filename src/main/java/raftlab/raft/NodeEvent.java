@@ -6,7 +6,8 @@ package raftlab.raft;
  *
  * @param peer  the other node involved (the candidate of a vote, the node whose message caused a step-down), or 0
  * @param a     first number (commit index, first applied or removed index, vote count, 1 for a vote granted,
- *              the step of a transfer: 1 started, 2 TimeoutNow sent, 0 abandoned; snapshot index)
+ *              the step of a transfer: 1 started, 2 TimeoutNow sent, 0 abandoned; snapshot index; the index of a
+ *              configuration entry, 0 for a refused change)
  * @param b     second number (last applied index, number of removed entries, 1 for a pre-vote, snapshot term)
  * @param why   a short reason, or null
  */
@@ -60,6 +61,8 @@ public record NodeEvent(EventKind kind, int node, Role role, long term, int peer
             case SNAPSHOT -> (peer == 0 ? "takes a snapshot up to index " : "installs n" + peer + "'s snapshot up to index ")
                     + a + " (term " + b + ")" + reason;
             case TRUNCATE -> "removes " + b + " conflicting entr" + (b == 1 ? "y" : "ies") + " from index " + a + reason;
+            case CONFIG -> a == 0 ? "refuses the membership change" + reason
+                    : "appends configuration entry at index " + a + reason;
             case TRANSFER -> switch ((int) a) {
                 case 1 -> "starts transferring leadership to n" + peer + reason;
                 case 2 -> "sends TimeoutNow to n" + peer + reason;

@@ -67,6 +67,16 @@ public interface RaftNode {
     }
 
     /**
+     * The user asks this node, which the lab has checked leads, to change the cluster's configuration to
+     * {@code target} (add a learner, promote one, remove a node, or any other change: the dissertation's chapter 4).
+     * An implementation without membership changes keeps this default, and {@link #configuration()}'s: nothing
+     * happens, and the lab says the node does not support them.
+     */
+    default Effects changeMembership(Configuration target) {
+        return new Effects();
+    }
+
+    /**
      * Every write this node has made up to and including one that left its log ending at ({@code index},
      * {@code term}) is now durable: a power loss can no longer take those entries, term or vote away. The lab calls it
      * once per {@link DiskWrite}, in the order written, when that write becomes durable: at once, in the same step
@@ -103,6 +113,14 @@ public interface RaftNode {
 
     /** The application, with every entry up to {@link #lastApplied()} applied. Read it; do not apply to it. */
     StateMachine stateMachine();
+
+    /**
+     * The configuration this node counts majorities over (the last one in its log), or null if the implementation
+     * does not support membership changes (then the cluster's voters never change).
+     */
+    default Configuration configuration() {
+        return null;
+    }
 
     /** A leader's view of one voter's log; null when not leading or when the implementation keeps none. */
     default Progress progress(int peer) {

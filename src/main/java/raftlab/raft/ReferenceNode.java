@@ -14,8 +14,17 @@ import java.util.TreeMap;
  */
 public final class ReferenceNode implements RaftNode {
     private final int id;
-    /** The voters, this node included. Per-voter state below is indexed by position in it. */
-    private final Quorum voters;
+    /** The configuration the cluster started with: in force until the log or a snapshot holds a configuration entry. */
+    private final Quorum bootVoters;
+    /**
+     * The configuration in force (see {@link Membership}): the last configuration entry in the log, committed or not,
+     * else the snapshot's, else the boot one. Every majority is counted over it.
+     */
+    private Configuration config;
+    /** The index of the entry {@link #config} comes from (the snapshot's index, or 0 for the boot configuration). */
+    private long configIndex;
+    /** Everyone in {@link #config}, and this node. Per-peer state below is indexed by position in it. */
+    private Quorum members;
     private final Settings settings;
     private final Set<Bug> bugs;
     private final PersistentState state;
@@ -38,12 +47,12 @@ public final class ReferenceNode implements RaftNode {
     private long durableIndex;
 
     // Candidate state: who granted or refused us a vote in the current term.
-    private final boolean[] granted;
-    private final boolean[] refused;
+    private boolean[] granted;
+    private boolean[] refused;
     /** Leader state: one Progress per voter (Figure 2's nextIndex[] and matchIndex[]); null unless leading. */
     private Progress[] progress;
     /** Scratch space for the commit rule: each voter's match index, by position. */
-    private final long[] matchScratch;
+    private long[] matchScratch;
     /**
      * Requests this node accepted as leader, by the log index it placed them at, awaiting the apply of that index.
      * One index can hold several: a request whose entry a later leader cut off stays here, because its entry may
@@ -69,7 +78,7 @@ public final class ReferenceNode implements RaftNode {
     /** A leader of the current term was heard from less than the minimum election timeout ago (LEASE is running). */
     private boolean leaseHeld;
     /** Leader with CheckQuorum: the voters heard from since the last check, by position. */
-    private final boolean[] heardFrom;
+    private boolean[] heardFrom;
     /** Leader: the voter leadership is being handed to, or 0. */
     private int transferTo;
     /** Leader: TimeoutNow went to {@link #transferTo} (once per transfer: a second one would start a second election). */
@@ -79,16 +88,20 @@ public final class ReferenceNode implements RaftNode {
 
     public ReferenceNode(NodeSetup setup) {
         this.id = setup.id();
-        this.voters = setup.voters();
+        this.bootVoters = setup.voters();
         this.settings = setup.settings();
         this.bugs = setup.bugs();
         this.state = setup.restored().copy();
         this.random = setup.random();
         this.kv = setup.stateMachine();
-        granted = new boolean[voters.size()];
-        refused = new boolean[voters.size()];
-        matchScratch = new long[voters.size()];
-        heardFrom = new boolean[voters.size()];
+        Membership.Found found = Membership.latest(state.log, state.log.lastIndex(), state.snapshot, bootVoters);
+        config = found.config();
+        configIndex = found.index();
+        members = Membership.members(config, id);
+        granted = new boolean[members.size()];
+        refused = new boolean[members.size()];
+        matchScratch = new long[members.size()];
+        heardFrom = new boolean[members.size()];
         Snapshot snap = state.snapshot;
         if (snap.index() > 0) {
             // A restart from a snapshot: what it covers was applied (and so committed) before the snapshot was taken.
@@ -121,6 +134,9 @@ public final class ReferenceNode implements RaftNode {
 
     /** Ends the step: adds the disk write for whatever persistent state it changed, and hands the batch over. */
     private Effects finish() {
+        if (role == Role.LEADER && commitIndex >= configIndex && configIndex > 0) {
+            configCommitted();
+        }
         long from = state.log.takeChangedFrom();
         Snapshot snap = snapshotToPersist;
         snapshotToPersist = null;
@@ -170,8 +186,8 @@ public final class ReferenceNode implements RaftNode {
             leaderId = 0;
             stepDown(m.term(), m.from(), "saw term " + m.term() + " from n" + m.from());
         }
-        if (role == Role.LEADER && m.term() == state.currentTerm && voters.contains(m.from())) {
-            heardFrom[voters.indexOf(m.from())] = true; // for CheckQuorum: this voter is still in touch
+        if (role == Role.LEADER && m.term() == state.currentTerm && members.contains(m.from())) {
+            heardFrom[members.indexOf(m.from())] = true; // for CheckQuorum: this voter is still in touch
         }
         // A switch expression, so that a new message type is a compile error here until it is handled.
         Effects handled = switch (m.kind()) {
@@ -217,6 +233,8 @@ public final class ReferenceNode implements RaftNode {
     private Effects electionTimeout() {
         if (role == Role.LEADER) {
             leaderTimeout();
+        } else if (!config.isVoter(id)) {
+            return out; // a learner, or removed: it never stands for election (its timer rests until it is a voter)
         } else if (settings.preVote()) {
             startPreVote("election timeout");
         } else {
@@ -233,13 +251,14 @@ public final class ReferenceNode implements RaftNode {
         if (!settings.checkQuorum()) {
             return;
         }
-        heardFrom[voters.indexOf(id)] = true;
-        if (!voters.hasMajority(v -> heardFrom[voters.indexOf(v)])) {
+        heardFrom[members.indexOf(id)] = true;
+        if (!config.hasMajority(v -> heardFrom[members.indexOf(v)])) {
             int heard = 0;
-            for (boolean h : heardFrom) {
-                heard += h ? 1 : 0;
+            int[] voting = config.allVoters();
+            for (int v : voting) {
+                heard += heardFrom[members.indexOf(v)] ? 1 : 0;
             }
-            stepDown(state.currentTerm, 0, "check quorum: heard from " + heard + " of " + voters.size()
+            stepDown(state.currentTerm, 0, "check quorum: heard from " + heard + " of " + voting.length
                     + " voters, itself included, in the last " + settings.electionMax() + " ms");
             return;
         }
@@ -287,7 +306,7 @@ public final class ReferenceNode implements RaftNode {
         }
         for (int i = 0; i < progress.length; i++) {
             Progress p = progress[i];
-            if (voters.idAt(i) != id && p.next() == flushFrom && !p.paused()) {
+            if (members.idAt(i) != id && p.next() == flushFrom && !p.paused()) {
                 sendAppendEntries(i);
             }
         }
@@ -310,7 +329,7 @@ public final class ReferenceNode implements RaftNode {
         transferElection = transfer;
         java.util.Arrays.fill(granted, false);
         java.util.Arrays.fill(refused, false);
-        granted[voters.indexOf(id)] = true;
+        granted[members.indexOf(id)] = true;
         out.event(NodeEvent.role(id, Role.CANDIDATE, state.currentTerm, 0, why));
         resetElectionTimer();
         if (voteResult() == Quorum.VoteResult.WON) {
@@ -318,9 +337,9 @@ public final class ReferenceNode implements RaftNode {
             return;
         }
         RaftLog log = state.log;
-        for (int i = 0; i < voters.size(); i++) {
-            int peer = voters.idAt(i);
-            if (peer != id) {
+        for (int i = 0; i < members.size(); i++) {
+            int peer = members.idAt(i);
+            if (peer != id && config.isVoter(peer)) {
                 out.send(new RequestVote(id, peer, state.currentTerm, log.lastIndex(), log.lastTerm(),
                         transferElection));
             }
@@ -400,7 +419,7 @@ public final class ReferenceNode implements RaftNode {
         leaseHeld = false;
         java.util.Arrays.fill(granted, false);
         java.util.Arrays.fill(refused, false);
-        granted[voters.indexOf(id)] = true;
+        granted[members.indexOf(id)] = true;
         long next = state.currentTerm + 1;
         out.event(new NodeEvent(EventKind.ROLE, id, Role.PRE_CANDIDATE, state.currentTerm, 0, 0, 0,
                 why + "; asks for pre-votes for term " + next));
@@ -410,9 +429,9 @@ public final class ReferenceNode implements RaftNode {
             return;
         }
         RaftLog log = state.log;
-        for (int i = 0; i < voters.size(); i++) {
-            int peer = voters.idAt(i);
-            if (peer != id) {
+        for (int i = 0; i < members.size(); i++) {
+            int peer = members.idAt(i);
+            if (peer != id && config.isVoter(peer)) {
                 out.send(new PreVote(id, peer, next, log.lastIndex(), log.lastTerm()));
             }
         }
@@ -441,7 +460,7 @@ public final class ReferenceNode implements RaftNode {
     }
 
     private Effects onPreVoteReply(PreVoteReply r) {
-        int voter = voters.indexOf(r.from());
+        int voter = members.indexOf(r.from());
         if (role != Role.PRE_CANDIDATE || voter < 0 || (r.voteGranted() && r.term() != state.currentTerm + 1)) {
             return out; // not asking, or a promise from an older round
         }
@@ -451,14 +470,14 @@ public final class ReferenceNode implements RaftNode {
             refused[voter] = true;
         }
         if (voteResult() == Quorum.VoteResult.WON) {
-            startElection("won the pre-vote with " + countVotes() + " of " + voters.size(), false);
+            startElection("won the pre-vote with " + countVotes() + " of " + config.allVoters().length, false);
         }
         return out;
     }
 
     private Effects onRequestVoteReply(RequestVoteReply r) {
         boolean countStale = bugs.contains(Bug.NAIVE_SEED);
-        int voter = voters.indexOf(r.from());
+        int voter = members.indexOf(r.from());
         if (role != Role.CANDIDATE || (!countStale && r.term() != state.currentTerm) || voter < 0) {
             return out;
         }
@@ -482,8 +501,8 @@ public final class ReferenceNode implements RaftNode {
     @Override
     public Effects transferLeadership(int target) {
         begin();
-        int f = voters.indexOf(target);
-        if (role != Role.LEADER || target == id || f < 0) {
+        int f = members.indexOf(target);
+        if (role != Role.LEADER || target == id || f < 0 || !config.isVoter(target)) {
             return finish(); // the lab checks these first; a node asked anyway does nothing
         }
         if (transferTo != 0 && transferTo != target) {
@@ -506,7 +525,7 @@ public final class ReferenceNode implements RaftNode {
 
     private void sendTimeoutNow() {
         timeoutNowSent = true;
-        int f = voters.indexOf(transferTo);
+        int f = members.indexOf(transferTo);
         out.event(new NodeEvent(EventKind.TRANSFER, id, role, state.currentTerm, transferTo, 2, 0,
                 "its log matches ours up to index " + progress[f].match() + " of " + state.log.lastIndex()));
         out.send(new TimeoutNow(id, transferTo, state.currentTerm));
@@ -520,7 +539,7 @@ public final class ReferenceNode implements RaftNode {
 
     /** The leader asks us to take over: start an election at once, no pre-vote, no waiting for a timer. */
     private Effects onTimeoutNow(TimeoutNow t) {
-        if (t.term() < state.currentTerm || role == Role.LEADER || !voters.contains(id)) {
+        if (t.term() < state.currentTerm || role == Role.LEADER || !config.isVoter(id)) {
             return out;
         }
         startElection("TimeoutNow from n" + t.from() + ": leadership transfer", true);
@@ -528,7 +547,7 @@ public final class ReferenceNode implements RaftNode {
     }
 
     private Quorum.VoteResult voteResult() {
-        return voters.voteResult(v -> granted[voters.indexOf(v)], v -> refused[voters.indexOf(v)]);
+        return config.voteResult(v -> granted[members.indexOf(v)], v -> refused[members.indexOf(v)]);
     }
 
     private int countVotes() {
@@ -549,7 +568,7 @@ public final class ReferenceNode implements RaftNode {
             out.timer(TimerRequest.arm(TimerKind.ELECTION, settings.electionMax())); // the first quorum check
         }
         out.event(NodeEvent.role(id, Role.LEADER, state.currentTerm, countVotes(), null));
-        progress = new Progress[voters.size()];
+        progress = new Progress[members.size()];
         for (int i = 0; i < progress.length; i++) {
             progress[i] = new Progress(state.log.lastIndex() + 1, settings.maxInflight());
         }
@@ -611,6 +630,7 @@ public final class ReferenceNode implements RaftNode {
             // The article's sketch: append whatever arrives to the end, no consistency check at all.
             for (Entry e : ae.entries()) {
                 log.append(e);
+                appended(e, log.lastIndex());
             }
             long match = Math.min(ae.prevLogIndex() + ae.entries().size(), log.lastIndex());
             advanceFollowerCommit(ae.leaderCommit(), match);
@@ -653,6 +673,7 @@ public final class ReferenceNode implements RaftNode {
                 truncate(index, "conflict with n" + ae.from() + "'s entry of term " + e.term());
             }
             log.append(e);
+            appended(e, index);
         }
         long lastNew = prev + entries.size();
         advanceFollowerCommit(ae.leaderCommit(), lastNew);
@@ -670,6 +691,9 @@ public final class ReferenceNode implements RaftNode {
         }
         state.log.truncateFrom(from);
         durableIndex = Math.min(durableIndex, from - 1);
+        if (configIndex >= from) {
+            refreshConfig(); // the configuration entry is gone: the one before it is in force again
+        }
         out.event(NodeEvent.truncate(id, role, state.currentTerm, from, removed, why));
     }
 
@@ -681,7 +705,7 @@ public final class ReferenceNode implements RaftNode {
     }
 
     private Effects onAppendEntriesReply(AppendEntriesReply r) {
-        int f = voters.indexOf(r.from());
+        int f = members.indexOf(r.from());
         if (role != Role.LEADER || r.term() != state.currentTerm || f < 0) {
             return out; // replies from older terms are ignored
         }
@@ -725,7 +749,7 @@ public final class ReferenceNode implements RaftNode {
 
     private void broadcastAppendEntries() {
         for (int i = 0; i < progress.length; i++) {
-            if (voters.idAt(i) != id) {
+            if (members.idAt(i) != id) {
                 sendAppendEntries(i);
             }
         }
@@ -740,7 +764,7 @@ public final class ReferenceNode implements RaftNode {
      * the bug ack-before-persist, or a host that writes and sends in parallel).
      */
     private Progress self() {
-        return progress[voters.indexOf(id)];
+        return progress[members.indexOf(id)];
     }
 
     /**
@@ -758,14 +782,14 @@ public final class ReferenceNode implements RaftNode {
         if (p.state() == ProgressState.REPLICATE && p.paused()) {
             // A full window: a heartbeat that claims only what the follower is known to hold.
             long prev = Math.max(p.match(), log.snapshotIndex());
-            out.send(new AppendEntries(id, voters.idAt(f), state.currentTerm, prev, log.termAt(prev), List.of(),
+            out.send(new AppendEntries(id, members.idAt(f), state.currentTerm, prev, log.termAt(prev), List.of(),
                     commitIndex));
             return;
         }
         long prev = p.next() - 1;
         long last = Math.min(log.lastIndex(), prev + settings.maxBatch());
         List<Entry> entries = log.slice(prev + 1, last);
-        out.send(new AppendEntries(id, voters.idAt(f), state.currentTerm, prev, log.termAt(prev), entries, commitIndex));
+        out.send(new AppendEntries(id, members.idAt(f), state.currentTerm, prev, log.termAt(prev), entries, commitIndex));
         p.sent(last, !entries.isEmpty());
     }
 
@@ -784,7 +808,7 @@ public final class ReferenceNode implements RaftNode {
         int offset = Math.min(p.snapshotReceived(), data.length);
         do {
             int end = Math.min(data.length, offset + chunk);
-            out.send(new InstallSnapshot(id, voters.idAt(f), state.currentTerm, id, log.snapshotIndex(),
+            out.send(new InstallSnapshot(id, members.idAt(f), state.currentTerm, id, log.snapshotIndex(),
                     log.snapshotTerm(), offset, java.util.Arrays.copyOfRange(data, offset, end), end == data.length));
             offset = end;
         } while (offset < data.length);
@@ -813,7 +837,9 @@ public final class ReferenceNode implements RaftNode {
             return;
         }
         long term = bugs.contains(Bug.SNAPSHOT_WRONG_TERM) ? state.currentTerm : log.termAt(upTo);
-        Snapshot s = new Snapshot(upTo, term, kv.snapshot(), java.util.Arrays.stream(voters.ids()).boxed().toList());
+        Configuration asOf = configIndex <= upTo ? config
+                : Membership.latest(log, upTo, state.snapshot, bootVoters).config();
+        Snapshot s = new Snapshot(upTo, term, kv.snapshot(), asOf);
         log.compactTo(upTo, term);
         state.snapshot = s;
         snapshotToPersist = s;
@@ -908,6 +934,7 @@ public final class ReferenceNode implements RaftNode {
         }
         state.snapshot = s;
         snapshotToPersist = s;
+        refreshConfig();
         if (s.index() > lastApplied) {
             kv.restore(s.image());
             lastApplied = s.index();
@@ -920,7 +947,7 @@ public final class ReferenceNode implements RaftNode {
 
     /** Figure 13, leader: the follower holds the snapshot (replicate from there) or tells how much arrived. */
     private Effects onInstallSnapshotReply(InstallSnapshotReply r) {
-        int f = voters.indexOf(r.from());
+        int f = members.indexOf(r.from());
         if (role != Role.LEADER || r.term() != state.currentTerm || f < 0) {
             return out;
         }
@@ -939,10 +966,16 @@ public final class ReferenceNode implements RaftNode {
      * along a log, so if the majority's index holds an older term, no index below it holds the current one.
      */
     private void maybeAdvanceCommit() {
-        for (int i = 0; i < progress.length; i++) {
-            matchScratch[i] = progress[i].match();
+        long n;
+        if (!config.joint() && members.size() == config.voters().size()) {
+            // Every member votes (the usual case): count in place, allocating nothing on a leader's hot path.
+            for (int i = 0; i < progress.length; i++) {
+                matchScratch[i] = progress[i].match();
+            }
+            n = members.committedIndexInPlace(matchScratch);
+        } else {
+            n = config.committedIndex(v -> progress[members.indexOf(v)].match());
         }
-        long n = voters.committedIndexInPlace(matchScratch);
         if (n > commitIndex && n >= state.log.snapshotIndex()
                 && (state.log.termAt(n) == state.currentTerm || bugs.contains(Bug.COMMIT_OLD_TERM))) {
             setCommitIndex(n);
@@ -1028,7 +1061,7 @@ public final class ReferenceNode implements RaftNode {
         }
         for (int i = 0; i < progress.length; i++) {
             Progress p = progress[i];
-            if (voters.idAt(i) != id && p.next() == index && !p.paused()) {
+            if (members.idAt(i) != id && p.next() == index && !p.paused()) {
                 sendAppendEntries(i); // followers that are caught up get it at once; others on their next round
             }
         }
@@ -1052,8 +1085,121 @@ public final class ReferenceNode implements RaftNode {
     }
 
     private long appendOwn(Command c) {
-        state.log.append(new Entry(state.currentTerm, c));
+        Entry e = new Entry(state.currentTerm, c);
+        state.log.append(e);
+        appended(e, state.log.lastIndex());
         return state.log.lastIndex();
+    }
+
+    // ---------------------------------------------------------------------------------------------- membership
+
+    /**
+     * The user asks this node, which the lab has checked leads, to change the configuration to {@code target}: one
+     * voter more or less directly, anything else through joint consensus (see {@link Membership}). Refused, with an
+     * event saying why, while the rules forbid it.
+     */
+    @Override
+    public Effects changeMembership(Configuration target) {
+        begin();
+        String refusal = role != Role.LEADER ? "n" + id + " is a " + role.label()
+                : Membership.refusal(config, configIndex, commitIndex, commitIndex >= state.log.snapshotIndex()
+                        && state.log.termAt(commitIndex) == state.currentTerm, target, bugs, this::matchIndex);
+        if (refusal != null) {
+            out.event(new NodeEvent(EventKind.CONFIG, id, role, state.currentTerm, 0, 0, 0, refusal));
+            return finish();
+        }
+        Configuration first = Membership.firstStep(config, target);
+        appendConfig(first, first.joint() ? "joint consensus: both majorities decide until " + target.format()
+                + " follows" : null);
+        return finish();
+    }
+
+    /** Appends a configuration entry, in force here at once, and sends it to every follower that is caught up. */
+    private void appendConfig(Configuration next, String why) {
+        long index = appendOwn(Command.config(next));
+        out.event(new NodeEvent(EventKind.CONFIG, id, role, state.currentTerm, 0, index, 0,
+                next.format() + (why == null ? "" : "; " + why)));
+        for (int i = 0; i < progress.length; i++) {
+            Progress p = progress[i];
+            if (members.idAt(i) != id && p.next() == index && !p.paused()) {
+                sendAppendEntries(i);
+            }
+        }
+    }
+
+    /**
+     * A leader whose configuration entry is committed: a joint one is followed by C_new (section 4.3); one in which
+     * this node no longer votes means it leads a cluster it is not part of, and it steps down (section 4.2.2).
+     */
+    private void configCommitted() {
+        if (config.joint()) {
+            appendConfig(Membership.leaving(config), "the joint configuration is committed");
+        } else if (!config.isVoter(id)) {
+            String why = "removed from the configuration: " + config.format() + " is committed";
+            // No leader will send this node entries again, so requests waiting on it would wait forever: their
+            // outcome is unknown (a later leader may still commit them). Nor is it anyone's follower now.
+            answerPendingUnknown(why);
+            stepDown(state.currentTerm, 0, why);
+            leaderId = 0;
+        }
+    }
+
+    /** An entry was appended at {@code index}: a configuration entry is in force from now on. */
+    private void appended(Entry e, long index) {
+        if (e.command().kind() == CommandKind.CONFIG) {
+            useConfig(Configuration.parse(e.command().value()), index);
+        }
+    }
+
+    /** The log was cut back or replaced: the configuration in force is the last one left in it. */
+    private void refreshConfig() {
+        Membership.Found f = Membership.latest(state.log, state.log.lastIndex(), state.snapshot, bootVoters);
+        useConfig(f.config(), f.index());
+    }
+
+    /**
+     * Makes {@code next} the configuration in force. Per-peer state is kept for the nodes that stay; a leader starts
+     * a progress for a node that joins and probes it at once (a new node's empty log sends it back to the start, or
+     * to the snapshot).
+     */
+    private void useConfig(Configuration next, long index) {
+        config = next;
+        configIndex = index;
+        Quorum now = Membership.members(next, id);
+        if (java.util.Arrays.equals(now.ids(), members.ids())) {
+            return;
+        }
+        Quorum before = members;
+        boolean[] g = new boolean[now.size()];
+        boolean[] r = new boolean[now.size()];
+        boolean[] h = new boolean[now.size()];
+        Progress[] p = progress == null ? null : new Progress[now.size()];
+        for (int i = 0; i < now.size(); i++) {
+            int old = before.indexOf(now.idAt(i));
+            if (old >= 0) {
+                g[i] = granted[old];
+                r[i] = refused[old];
+                h[i] = heardFrom[old];
+                if (p != null) {
+                    p[i] = progress[old];
+                }
+            } else if (p != null) {
+                p[i] = new Progress(state.log.lastIndex() + 1, settings.maxInflight());
+            }
+        }
+        members = now;
+        granted = g;
+        refused = r;
+        heardFrom = h;
+        matchScratch = new long[now.size()];
+        progress = p;
+        if (p != null) {
+            for (int i = 0; i < now.size(); i++) {
+                if (before.indexOf(now.idAt(i)) < 0) {
+                    sendAppendEntries(i);
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- queries
@@ -1103,15 +1249,16 @@ public final class ReferenceNode implements RaftNode {
         return kv;
     }
 
-    /** The voters this node counts majorities over. */
-    public Quorum voters() {
-        return voters;
+    /** The configuration this node counts majorities over: the last one in its log. */
+    @Override
+    public Configuration configuration() {
+        return config;
     }
 
-    /** The leader's view of voter {@code peer}'s log, or null unless this node leads (or {@code peer} is no voter). */
+    /** The leader's view of {@code peer}'s log, or null unless this node leads (or {@code peer} is not a member). */
     @Override
     public Progress progress(int peer) {
-        int i = voters.indexOf(peer);
+        int i = members.indexOf(peer);
         return progress == null || i < 0 ? null : progress[i];
     }
 

@@ -5,14 +5,23 @@ import java.util.SortedMap;
 
 /**
  * What replaces a prefix of the log (section 7 of the paper): the index and term of the last entry it covers, the
- * state machine's image after applying every entry up to that index, and the configuration (the voters) as of that
- * index, so that a membership change compacted into a snapshot is not forgotten. Immutable.
+ * state machine's image after applying every entry up to that index, and the configuration as of that index (the
+ * last configuration entry it covers, or the one the cluster started with), so that a membership change compacted
+ * into a snapshot is not forgotten. Immutable.
+ *
+ * @param config the configuration as of {@code index}; null only for {@link #NONE}
  */
-public record Snapshot(long index, long term, SortedMap<String, String> image, List<Integer> voters) {
-    /** The empty snapshot every log starts from: index 0, term 0, empty state. */
-    public static final Snapshot NONE = new Snapshot(0, 0, java.util.Collections.emptySortedMap(), List.of());
+public record Snapshot(long index, long term, SortedMap<String, String> image, Configuration config) {
+    /** The empty snapshot every log starts from: index 0, term 0, empty state, no configuration. */
+    public static final Snapshot NONE = new Snapshot(0, 0, java.util.Collections.emptySortedMap(), (Configuration) null);
 
-    public Snapshot {
-        voters = List.copyOf(voters);
+    /** A snapshot whose configuration is just these voters. */
+    public Snapshot(long index, long term, SortedMap<String, String> image, List<Integer> voters) {
+        this(index, term, image, voters.isEmpty() ? null : Configuration.of(Quorum.of(voters)));
+    }
+
+    /** The voters of its configuration (both sides in joint mode), ascending; empty for {@link #NONE}. */
+    public List<Integer> voters() {
+        return config == null ? List.of() : java.util.Arrays.stream(config.allVoters()).boxed().toList();
     }
 }

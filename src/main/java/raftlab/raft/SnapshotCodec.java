@@ -16,20 +16,28 @@ public final class SnapshotCodec {
     }
 
     public static byte[] encode(Snapshot s) {
-        int size = 4 + 4 * s.voters().size() + 4;
+        Configuration config = s.config();
+        int[] voters = config == null ? new int[0] : config.voters().ids();
+        // A configuration with learners or in joint mode is written out in full after the image; a plain one is the
+        // voters alone, as before membership changes existed (the same bytes, so the same chunks).
+        String full = config == null || (!config.joint() && config.learners().length == 0) ? null : config.format();
+        int size = 4 + 4 * voters.length + 4 + (full == null ? 0 : 4 + 2 * full.length());
         for (var e : s.image().entrySet()) {
             size += 8 + 2 * e.getKey().length() + 2 * e.getValue().length();
         }
         byte[] out = new byte[size];
         int[] at = {0};
-        writeInt(out, at, s.voters().size());
-        for (int v : s.voters()) {
+        writeInt(out, at, voters.length);
+        for (int v : voters) {
             writeInt(out, at, v);
         }
         writeInt(out, at, s.image().size());
         for (var e : s.image().entrySet()) {
             writeString(out, at, e.getKey());
             writeString(out, at, e.getValue());
+        }
+        if (full != null) {
+            writeString(out, at, full);
         }
         return out;
     }
@@ -48,7 +56,9 @@ public final class SnapshotCodec {
             String k = readString(bytes, at);
             image.put(k, readString(bytes, at));
         }
-        return new Snapshot(index, term, java.util.Collections.unmodifiableSortedMap(image), voters);
+        Configuration config = at[0] < bytes.length ? Configuration.parse(readString(bytes, at))
+                : voters.isEmpty() ? null : Configuration.of(Quorum.of(voters));
+        return new Snapshot(index, term, java.util.Collections.unmodifiableSortedMap(image), config);
     }
 
     private static void writeInt(byte[] b, int[] at, int v) {

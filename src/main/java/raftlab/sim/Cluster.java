@@ -41,10 +41,15 @@ public final class Cluster {
     private final SimRandom[] timerRandom;
     /** Per directed link [from][to]: the stream its latency, loss and duplication are drawn from. */
     private final SimRandom[][] linkRandom;
-    /** The configuration every node counts majorities over. */
+    /**
+     * The most node ids a cluster can have, those that join later included (ids stay below 64: the checkers keep sets
+     * of nodes as bit masks). Per-node arrays are made this big once, so that a node can join without resizing them.
+     */
+    public static final int CAPACITY = 16;
+    /** The configuration the cluster started with (1..N); each node's own configuration lives in its log. */
     private final Quorum voters;
-    /** Its ids, ascending; per-node arrays below are indexed by id. */
-    private final int[] members;
+    /** The node ids, 1..size, ascending: the first N, then those that joined. Per-node arrays are indexed by id. */
+    private int[] members;
     private final NodeFactory factory;
     private final RaftNode[] nodes;
     private final Disk[] disks;
@@ -97,26 +102,30 @@ public final class Cluster {
         this.config = config;
         this.factory = factory;
         int n = config.size();
-        this.network = new Network(n, config.latencyMin(), config.latencyMax());
+        if (n > CAPACITY) {
+            throw new IllegalArgumentException("a cluster has at most " + CAPACITY + " nodes");
+        }
+        this.network = new Network(n, CAPACITY, config.latencyMin(), config.latencyMax());
         int[] initial = new int[n];
         for (int i = 0; i < n; i++) {
             initial[i] = i + 1;
         }
         voters = Quorum.of(initial);
         members = voters.ids();
-        nodes = new RaftNode[n + 1];
-        disks = new Disk[n + 1];
-        up = new boolean[n + 1];
-        incarnation = new long[n + 1];
-        electionGen = new long[n + 1];
-        heartbeatGen = new long[n + 1];
-        leaseGen = new long[n + 1];
-        flushGen = new long[n + 1];
-        electionDue = new long[n + 1];
-        electionArmed = new TimerFiring[n + 1];
-        electionQueued = new TimerFiring[n + 1];
-        timerRandom = new SimRandom[n + 1];
-        linkRandom = new SimRandom[n + 1][n + 1];
+        int cap = CAPACITY + 1;
+        nodes = new RaftNode[cap];
+        disks = new Disk[cap];
+        up = new boolean[cap];
+        incarnation = new long[cap];
+        electionGen = new long[cap];
+        heartbeatGen = new long[cap];
+        leaseGen = new long[cap];
+        flushGen = new long[cap];
+        electionDue = new long[cap];
+        electionArmed = new TimerFiring[cap];
+        electionQueued = new TimerFiring[cap];
+        timerRandom = new SimRandom[cap];
+        linkRandom = new SimRandom[cap][cap];
         for (int id : members) {
             timerRandom[id] = SimRandom.stream(config.seed(), SimRandom.NODE_TIMERS, id, 0);
             for (int to : members) {
@@ -444,6 +453,45 @@ public final class Cluster {
         afterEvent();
     }
 
+    /**
+     * A new node joins the simulation (the lab's {@code add-node}): the next unused id, an empty disk, its own random
+     * streams. It boots as a follower that is in no configuration yet: it votes and stands for nothing until a leader
+     * sends it a log (or a snapshot) whose configuration names it. Returns its id.
+     */
+    public int addNode() {
+        requireRunning();
+        int id = members.length + 1;
+        if (id > CAPACITY) {
+            throw new IllegalStateException("the lab runs at most " + CAPACITY + " nodes; no more can join");
+        }
+        members = java.util.Arrays.copyOf(members, id);
+        members[id - 1] = id;
+        network.grow(id);
+        timerRandom[id] = SimRandom.stream(config.seed(), SimRandom.NODE_TIMERS, id, 0);
+        for (int other : members) {
+            linkRandom[id][other] = SimRandom.stream(config.seed(), SimRandom.LINK, id, other);
+            linkRandom[other][id] = SimRandom.stream(config.seed(), SimRandom.LINK, other, id);
+        }
+        disks[id] = new Disk(config.syncMs());
+        cause = "n" + id + " joins the simulation";
+        boot(id);
+        afterEvent();
+        return id;
+    }
+
+    /** Asks leader {@code leader} to change the configuration to {@code target} (add-node, promote, remove-node...). */
+    public void changeMembership(int leader, raftlab.raft.Configuration target) {
+        requireRunning();
+        requireUp(leader);
+        cause = "the user asks n" + leader + " to change the configuration to " + target.format();
+        try {
+            apply(leader, nodes[leader].changeMembership(target));
+        } catch (NodeFailure f) {
+            throw stopped(f);
+        }
+        afterEvent();
+    }
+
     /** Asks leader {@code leader} to hand leadership to {@code target} (the lab's {@code transfer} command). */
     public void transferLeadership(int leader, int target) {
         requireUp(leader);
@@ -610,7 +658,7 @@ public final class Cluster {
     }
 
     public boolean validId(int id) {
-        return voters.contains(id);
+        return id >= 1 && id <= members.length;
     }
 
     /** The node ids, ascending. */
@@ -618,7 +666,7 @@ public final class Cluster {
         return members.clone();
     }
 
-    /** The configuration: who votes, and what a majority of them is. */
+    /** The configuration the cluster started with (nodes 1..N); a node's configuration in force is its own. */
     public Quorum voters() {
         return voters;
     }

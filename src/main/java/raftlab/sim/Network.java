@@ -9,7 +9,8 @@ import raftlab.raft.Message;
  * cluster passes in.
  */
 public final class Network {
-    private final int size;
+    /** The node ids are 1..size; it grows when a node joins (up to the capacity the arrays were made for). */
+    private int size;
     /** cut[a][b]: messages from a to b are dropped. */
     private final boolean[][] cut;
     /** Loss probability per link; loss[0][0] is unused, the global probability is {@link #globalLoss}. */
@@ -21,12 +22,17 @@ public final class Network {
     private boolean unreliable;
     private boolean longReorder;
 
-    Network(int size, long latencyMin, long latencyMax) {
+    Network(int size, int capacity, long latencyMin, long latencyMax) {
         this.size = size;
-        this.cut = new boolean[size + 1][size + 1];
-        this.loss = new double[size + 1][size + 1];
+        this.cut = new boolean[capacity + 1][capacity + 1];
+        this.loss = new double[capacity + 1][capacity + 1];
         this.latencyMin = latencyMin;
         this.latencyMax = latencyMax;
+    }
+
+    /** A node joined: ids are 1..size now. Its links start up, without loss of their own. */
+    void grow(int newSize) {
+        size = newSize;
     }
 
     // ---------------------------------------------------------------------------------------------- links

@@ -49,6 +49,11 @@ public abstract class ForwardingNode implements RaftNode {
     }
 
     @Override
+    public Effects changeMembership(Configuration target) {
+        return after(inner.changeMembership(target));
+    }
+
+    @Override
     public Effects persisted(long index, long term) {
         return after(inner.persisted(index, term));
     }
@@ -101,5 +106,10 @@ public abstract class ForwardingNode implements RaftNode {
     @Override
     public Progress progress(int peer) {
         return inner.progress(peer);
+    }
+
+    @Override
+    public Configuration configuration() {
+        return inner.configuration();
     }
 }

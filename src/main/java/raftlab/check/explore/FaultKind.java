@@ -444,6 +444,122 @@ public enum FaultKind {
         String arg(SimRandom r, int nodes, int lane, double intensity) {
             return Integer.toString(1 + r.nextInt(nodes));
         }
+    },
+    /**
+     * Aimed: a membership change at a moment with a leader, chosen then from the cluster as it is
+     * ({@link MembershipFaults}); the run records it as the {@link #CHANGE} it became. Argument: the moment waited for
+     * (any leader, a new leader, a leader with a change pending). Asked for by name.
+     */
+    MEMBERSHIP("membership") {
+        @Override
+        void start(Cluster c, String arg) {
+            throw chosenDuringTheRun();
+        }
+
+        @Override
+        void end(Cluster c, String arg, Timing t) {
+            throw chosenDuringTheRun();
+        }
+
+        @Override
+        String startCommand(String arg) {
+            throw chosenDuringTheRun();
+        }
+
+        @Override
+        String endCommand(String arg, Timing t) {
+            throw chosenDuringTheRun();
+        }
+
+        @Override
+        public boolean aimed() {
+            return true;
+        }
+
+        @Override
+        boolean inDefault() {
+            return false;
+        }
+
+        @Override
+        long gap(SimRandom r) {
+            // Often close together: two changes must sometimes meet while the first is uncommitted.
+            return r.nextInt(2) == 0 ? r.between(1, 30) : r.between(100, 1200);
+        }
+
+        @Override
+        long length(SimRandom r) {
+            return 0;
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            return MembershipFaults.moment(r);
+        }
+
+        @Override
+        boolean flagAfterEvent(Cluster c, String arg) {
+            return MembershipFaults.due(c, arg);
+        }
+
+        @Override
+        Fault fire(Cluster c, long length, String arg) {
+            if (!MembershipFaults.due(c, arg)) {
+                return null;
+            }
+            String change = MembershipFaults.choose(c);
+            return change == null ? null : new Fault(c.now(), 0, CHANGE, change);
+        }
+    },
+    /**
+     * A membership change as the lab command that makes it ({@code add-node}, {@code promote 4},
+     * {@code remove-node 2}, {@code reconfigure 1,3,4}): what a {@link #MEMBERSHIP} fault became. Instant; a change
+     * the leader refuses then does nothing, in the run as in the lab. Never drawn by itself (no lanes).
+     */
+    CHANGE("change") {
+        @Override
+        void start(Cluster c, String arg) {
+            MembershipFaults.apply(c, arg);
+        }
+
+        @Override
+        void end(Cluster c, String arg, Timing t) {
+        }
+
+        @Override
+        String startCommand(String arg) {
+            return arg;
+        }
+
+        @Override
+        String endCommand(String arg, Timing t) {
+            throw new IllegalStateException("a membership change has nothing to undo");
+        }
+
+        @Override
+        boolean instant() {
+            return true;
+        }
+
+        @Override
+        boolean inDefault() {
+            return false;
+        }
+
+        @Override
+        int lanes(int nodes) {
+            return 0;
+        }
+
+        @Override
+        long length(SimRandom r) {
+            return 0;
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            return "add-node";
+        }
     };
 
     public final String label;
@@ -519,6 +635,11 @@ public enum FaultKind {
         return false;
     }
 
+    /** As {@link #flagAfterEvent(Cluster)}, for a kind whose argument says which moment it waits for. */
+    boolean flagAfterEvent(Cluster c, String arg) {
+        return flagAfterEvent(c);
+    }
+
     /** While armed: whether a message just sent may bring its moment. */
     boolean flagOnSend(InFlight m) {
         return false;
@@ -527,6 +648,11 @@ public enum FaultKind {
     /** The concrete fault an armed aimed fault becomes now, or null if its moment is not (or no longer) here. */
     Fault fire(Cluster c, long length) {
         throw new IllegalStateException(label + " is not aimed");
+    }
+
+    /** As {@link #fire(Cluster, long)}, for a kind whose argument says which moment it waits for. */
+    Fault fire(Cluster c, long length, String arg) {
+        return fire(c, length);
     }
 
     // ---------------------------------------------------------------------------------------------- names

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SortedMap;
 
 import raftlab.check.Workload;
+import raftlab.raft.Configuration;
 import raftlab.raft.RaftNode;
 import raftlab.raft.Role;
 import raftlab.sim.Cluster;
@@ -90,10 +91,14 @@ public final class Liveness {
         }
         int leader = leaders.get(0);
         RaftNode l = c.node(leader);
+        Configuration config = l.configuration();
         for (int id = 1; id <= c.size(); id++) {
             RaftNode n = c.node(id);
             if (n == null) {
                 return "n" + id + " is down";
+            }
+            if (config != null && !config.contains(id)) {
+                continue; // removed, or joined by a change that was lost: the leader owes it nothing
             }
             if (id != leader && (n.role() != Role.FOLLOWER || n.currentTerm() != l.currentTerm()
                     || n.leaderId() != leader)) {
@@ -108,6 +113,9 @@ public final class Liveness {
         long commit = l.commitIndex();
         for (int id = 1; id <= c.size(); id++) {
             RaftNode n = c.node(id);
+            if (config != null && !config.contains(id)) {
+                continue;
+            }
             long applied = n.lastApplied();
             if (applied > commit && !noop && olderTermTail(l, commit, applied)) {
                 continue; // ahead by entries this leader holds but may not commit without a write of its own

@@ -178,7 +178,7 @@ public final class ScenarioRunner {
             while (nextAimed < aimed.size() && now >= armAt && armAt < scenario.time()) {
                 Fault f = aimed.get(nextAimed);
                 if (!targeting.armed()) {
-                    targeting.arm(f.kind());
+                    targeting.arm(f.kind(), f.arg());
                 }
                 Fault fired = targeting.flagged() ? targeting.fire(f.length()) : null;
                 if (fired != null && place(fired)) {

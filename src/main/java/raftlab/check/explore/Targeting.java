@@ -18,6 +18,8 @@ final class Targeting implements SimListener {
 
     private final Cluster cluster;
     private FaultKind armed;
+    /** The armed fault's argument: what an aimed kind with variants waits for (a membership fault's moment). */
+    private String armedArg;
     private boolean flagged;
 
     Targeting(Cluster cluster) {
@@ -25,8 +27,9 @@ final class Targeting implements SimListener {
     }
 
     /** Arms an aimed fault; its moment may be here already, so the runner tries {@link #fire} at once. */
-    void arm(FaultKind kind) {
+    void arm(FaultKind kind, String arg) {
         armed = kind;
+        armedArg = arg;
         flagged = true;
     }
 
@@ -47,7 +50,7 @@ final class Targeting implements SimListener {
     @Override
     public void afterEvent(Cluster c) {
         if (armed != null && !flagged) {
-            flagged = armed.flagAfterEvent(c);
+            flagged = armed.flagAfterEvent(c, armedArg);
         }
     }
 
@@ -64,6 +67,6 @@ final class Targeting implements SimListener {
      */
     Fault fire(long length) {
         flagged = false;
-        return armed.fire(cluster, length);
+        return armed.fire(cluster, length, armedArg);
     }
 }

@@ -34,10 +34,11 @@ public final class AppliedStateMachines implements Invariant {
 
     public AppliedStateMachines(Watch w) {
         int n = w.size();
-        generation = new int[n + 1];
-        seenApplied = new long[n + 1];
-        reportedApplied = new long[n + 1];
-        diverged = new boolean[n + 1];
+        int cap = w.capacity() + 1;
+        generation = new int[cap];
+        seenApplied = new long[cap];
+        reportedApplied = new long[cap];
+        diverged = new boolean[cap];
         print.add(fingerprint(reference.view()));
         // Take the present as given: the most advanced node's applied sequence is the reference.
         int best = 0;

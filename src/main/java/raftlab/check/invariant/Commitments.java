@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
+import raftlab.raft.CommandKind;
+import raftlab.raft.Configuration;
 import raftlab.raft.Entry;
+import raftlab.raft.Membership;
 import raftlab.raft.PersistentState;
 import raftlab.raft.RaftLogView;
 import raftlab.raft.RaftNode;
@@ -72,11 +75,20 @@ public final class Commitments implements Invariant {
     /** Per node: how much of its durable log was counted, and the entry at that index then (to see it cut back). */
     private final long[] durableSeen;
     private final Entry[] durableSeenLast;
+    /**
+     * Per node: the configuration in force in its durable log as of {@code durableSeen} (membership changes: an
+     * entry is judged against the configuration in force at its index, which the same prefix gives every holder).
+     */
+    private final Configuration[] durableConfig;
+    /** The configuration entries of the committed prefix, by index: what a majority means at each committed index. */
+    private final java.util.TreeMap<Long, Configuration> committedConfigs = new java.util.TreeMap<>();
 
     Commitments(Watch w) {
         this.w = w;
-        durableSeen = new long[w.size() + 1];
-        durableSeenLast = new Entry[w.size() + 1];
+        durableSeen = new long[w.capacity() + 1];
+        durableSeenLast = new Entry[w.capacity() + 1];
+        durableConfig = new Configuration[w.capacity() + 1];
+        committedConfigs.put(0L, Configuration.of(w.cluster().voters()));
         // Take the present as given: the most advanced node's committed prefix.
         int best = 0;
         for (int id = 1; id <= w.size(); id++) {
@@ -92,6 +104,10 @@ public final class Commitments implements Invariant {
         // Snapshots already on disk are taken as given too: only committed entries are compacted, so what they
         // cover was committed, even if no live node remembers committing that far (their contents are unknown).
         for (int id = 1; id <= w.size(); id++) {
+            raftlab.raft.Snapshot snap = w.cluster().disk(id).snapshot();
+            if (snap.index() > 0 && snap.config() != null) {
+                committedConfigs.put(snap.index(), snap.config());
+            }
             while (entries.size() < w.log(id).snapshotIndex()) {
                 entries.add(null);
                 how.add(new How(id, 0, 0));
@@ -107,6 +123,16 @@ public final class Commitments implements Invariant {
 
     public Entry entry(long index) {
         return entries.get((int) index - 1);
+    }
+
+    /** The configuration in force at committed index {@code index}: the last committed configuration entry up to it. */
+    public Configuration configAt(long index) {
+        return committedConfigs.floorEntry(index).getValue();
+    }
+
+    /** The index of the entry {@link #configAt} comes from (0 for the boot configuration). */
+    public long configIndexAt(long index) {
+        return committedConfigs.floorKey(index);
     }
 
     /** {@code committed by n1 in term 4}, or {@code stored on a majority (n1, n2, n4) by the leader of term 3}. */
@@ -155,23 +181,30 @@ public final class Commitments implements Invariant {
             from = 1; // cut back: rare, so count again from the start rather than find where
         }
         long last = log.lastIndex();
+        long start = Math.max(from, floor + 1);
+        Configuration config = start - 1 == seen && durableConfig[id] != null ? durableConfig[id]
+                : Membership.latest(log, start - 1, disk.snapshot(), w.cluster().voters()).config();
         durableSeen[id] = last;
         durableSeenLast[id] = last <= floor ? null : log.get(last);
         // Entries a snapshot replaced were committed already (only those are compacted): nothing to count there.
-        for (long k = Math.max(from, floor + 1); k <= last; k++) {
+        for (long k = start; k <= last; k++) {
             Entry e = log.get(k);
+            if (e.command().kind() == CommandKind.CONFIG) {
+                config = Configuration.parse(e.command().value()); // in force from its own index on
+            }
             if (e.term() != disk.currentTerm() || k <= entries.size() && entry(k) == e) {
                 continue; // stored outside its term, or already committed
             }
             Stored key = new Stored(k, e);
             long mask = storedInTerm.getOrDefault(key, 0L) | 1L << id;
-            if (w.majority().reachedBy(mask)) {
+            if (Majority.reachedBy(config, mask)) {
                 storedInTerm.remove(key);
                 record(log, k, from, new How(id, mask, e.term()));
             } else {
                 storedInTerm.put(key, mask);
             }
         }
+        durableConfig[id] = config;
     }
 
     /**
@@ -205,6 +238,9 @@ public final class Commitments implements Invariant {
                 entries.add(e);
                 how.add(by);
                 newFrom = Math.min(newFrom, k);
+                if (e != null && e.command().kind() == CommandKind.CONFIG) {
+                    committedConfigs.put(k, Configuration.parse(e.command().value()));
+                }
             }
         }
     }

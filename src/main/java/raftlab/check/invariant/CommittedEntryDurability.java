@@ -1,9 +1,9 @@
 package raftlab.check.invariant;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
+import raftlab.raft.Configuration;
 import raftlab.raft.Entry;
 import raftlab.raft.RaftLogView;
 
@@ -19,19 +19,50 @@ public final class CommittedEntryDurability implements Invariant {
     /** The committed prefix's length at the last look. */
     private long lastTop;
 
+    /**
+     * Whether {@code holders} are a majority of a configuration appended after the committed one at {@code from}, in
+     * any node's log. A configuration is in force as soon as it is appended, so a leader may commit under one not
+     * committed yet (a single-server change: its majorities overlap the old one's), and only then does it commit the
+     * configuration entry itself. Looked for only when the committed configuration's majority is missing (rare).
+     */
+    private static boolean laterConfigHolds(Watch w, long from, long holders) {
+        for (int id = 1; id <= w.size(); id++) {
+            RaftLogView log = w.log(id);
+            for (long k = Math.max(from, log.snapshotIndex()) + 1; k <= log.lastIndex(); k++) {
+                raftlab.raft.Command cmd = log.get(k).command();
+                if (cmd.kind() == raftlab.raft.CommandKind.CONFIG
+                        && Majority.reachedBy(Configuration.parse(cmd.value()), holders)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The nodes whose log agrees with the committed prefix up to {@code k}, as a mask. */
+    private long holdersOf(Watch w, long k) {
+        long mask = 0;
+        for (int id = 1; id <= w.size(); id++) {
+            if (agree[id] >= k) {
+                mask |= 1L << id;
+            }
+        }
+        return mask;
+    }
+
     public CommittedEntryDurability(Watch w) {
-        agree = new long[w.size() + 1];
+        agree = new long[w.capacity() + 1];
     }
 
     @Override
     public void afterEvent(Watch w) {
         Commitments c = w.commitments();
         long top = c.size();
-        int holders = 0;
+        long holders = 0; // as a mask: bit id for node id
         for (int id = 1; id <= w.size(); id++) {
             RaftLogView log = w.log(id);
             if (top == lastTop && w.changedFrom(id) > log.lastIndex() && w.lostFrom(id) == Long.MAX_VALUE) {
-                holders += agree[id] >= top ? 1 : 0; // neither the log nor the committed prefix changed
+                holders |= agree[id] >= top ? 1L << id : 0; // neither the log nor the committed prefix changed
                 continue;
             }
             long a = Math.min(agree[id], w.changedFrom(id) - 1);
@@ -48,25 +79,33 @@ public final class CommittedEntryDurability implements Invariant {
             }
             agree[id] = a;
             if (a >= top) {
-                holders++;
+                holders |= 1L << id;
             }
         }
         lastTop = top;
-        if (top == 0 || w.majority().reachedBy(holders)) {
+        // Judged against the configuration in force at the last committed index (membership changes).
+        Configuration config = c.configAt(top);
+        if (top == 0 || Majority.reachedBy(config, holders) || laterConfigHolds(w, c.configIndexAt(top), holders)) {
             return;
         }
-        // The first committed index that lost its majority, for the report.
-        long[] sorted = Arrays.copyOfRange(agree, 1, agree.length);
-        Arrays.sort(sorted);
-        long k = sorted[sorted.length - w.majority().size()] + 1;
+        // The first committed index that lost its majority, for the report: the highest k held by a majority.
+        long k = top;
+        while (k > 1 && !Majority.reachedBy(config, holdersOf(w, k))) {
+            k--;
+        }
+        if (Majority.reachedBy(config, holdersOf(w, k))) {
+            k++;
+        }
         List<String> who = new ArrayList<>();
         for (int id = 1; id <= w.size(); id++) {
             if (agree[id] >= k) {
                 who.add("n" + id);
             }
         }
+        boolean plain = !config.joint() && config.voters().size() == w.size()
+                && config.voters().idAt(config.voters().size() - 1) == w.size();
         w.report(PROPERTY, "index " + k, "committed index " + k + " (" + Describe.entry(c.entry(k)) + ") is now on "
                 + (who.isEmpty() ? "no disk" : "only " + String.join(", ", who)) + ", fewer than a majority of "
-                + w.majority().size());
+                + (plain ? String.valueOf(config.voters().majority()) : config.format()));
     }
 }

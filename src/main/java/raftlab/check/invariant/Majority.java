@@ -1,5 +1,6 @@
 package raftlab.check.invariant;
 
+import raftlab.raft.Configuration;
 import raftlab.raft.Quorum;
 
 /**
@@ -26,5 +27,13 @@ public final class Majority {
     /** Whether the voters in {@code mask} (bit {@code id} set for node id) are a majority; other bits do not count. */
     public boolean reachedBy(long mask) {
         return voters.hasMajority(id -> id < 64 && (mask >>> id & 1) != 0);
+    }
+
+    /**
+     * Whether the nodes in {@code mask} are a majority of {@code config}, the configuration in force (in joint mode, a
+     * majority of each side).
+     */
+    public static boolean reachedBy(Configuration config, long mask) {
+        return config.hasMajority(id -> id < 64 && (mask >>> id & 1) != 0);
     }
 }

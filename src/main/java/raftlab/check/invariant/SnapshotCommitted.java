@@ -16,7 +16,7 @@ public final class SnapshotCommitted implements Invariant {
     private final long[] seen;
 
     public SnapshotCommitted(Watch w) {
-        seen = new long[w.size() + 1];
+        seen = new long[w.capacity() + 1];
         for (int id = 1; id <= w.size(); id++) {
             seen[id] = w.log(id).snapshotIndex(); // snapshots already there are taken as given
         }

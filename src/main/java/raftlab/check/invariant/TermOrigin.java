@@ -23,7 +23,7 @@ public final class TermOrigin implements Invariant {
 
     public TermOrigin(Watch w) {
         long max = 0;
-        judged = new long[w.size() + 1];
+        judged = new long[w.capacity() + 1];
         for (int id = 1; id <= w.size(); id++) {
             max = Math.max(max, w.cluster().disk(id).currentTerm());
             RaftNode n = w.node(id);

@@ -22,7 +22,8 @@ public final class Watch {
     }
 
     private final Cluster cluster;
-    private final int size;
+    /** Per-node arrays have room for every id a cluster can have: nodes may join while it runs. */
+    private final int capacity = Cluster.CAPACITY;
     private final Majority majority;
     private final Sink sink;
     private final Commitments commitments;
@@ -39,23 +40,22 @@ public final class Watch {
 
     public Watch(Cluster cluster, Sink sink) {
         this.cluster = cluster;
-        this.size = cluster.size();
         this.majority = new Majority(cluster.voters());
         this.sink = sink;
-        seen = new RaftNode[size + 1];
-        generation = new int[size + 1];
-        changedFrom = new long[size + 1];
-        lostFrom = new long[size + 1];
-        commitBefore = new long[size + 1];
-        appliedBefore = new long[size + 1];
-        ledTermBefore = new long[size + 1];
+        seen = new RaftNode[capacity + 1];
+        generation = new int[capacity + 1];
+        changedFrom = new long[capacity + 1];
+        lostFrom = new long[capacity + 1];
+        commitBefore = new long[capacity + 1];
+        appliedBefore = new long[capacity + 1];
+        ledTermBefore = new long[capacity + 1];
         Arrays.fill(ledTermBefore, -1);
-        for (int id = 0; id <= size; id++) {
+        for (int id = 0; id <= capacity; id++) {
             shadow.add(new ArrayList<>());
             changedFrom[id] = 1;
             lostFrom[id] = Long.MAX_VALUE;
         }
-        for (int id = 1; id <= size; id++) {
+        for (int id = 1; id <= cluster.size(); id++) {
             RaftNode n = cluster.node(id);
             seen[id] = n;
             if (n != null) {
@@ -87,7 +87,7 @@ public final class Watch {
 
     /** Compares every node with the last look; call once per event, before the invariants judge. */
     public void look() {
-        for (int id = 1; id <= size; id++) {
+        for (int id = 1; id <= cluster.size(); id++) {
             sync(id);
             RaftLogView log = cluster.disk(id).log();
             List<Entry> old = shadow.get(id);
@@ -116,7 +116,7 @@ public final class Watch {
 
     /** Makes the present the last look. */
     public void remember() {
-        for (int id = 1; id <= size; id++) {
+        for (int id = 1; id <= cluster.size(); id++) {
             RaftLogView log = cluster.disk(id).log();
             List<Entry> old = shadow.get(id);
             long keep = changedFrom[id] - 1;
@@ -141,8 +141,14 @@ public final class Watch {
         return cluster;
     }
 
+    /** How many nodes there are now (ids 1..size): it grows when a node joins. */
     public int size() {
-        return size;
+        return cluster.size();
+    }
+
+    /** The most node ids there can ever be: how big per-node arrays must be. */
+    public int capacity() {
+        return capacity;
     }
 
     public Majority majority() {
