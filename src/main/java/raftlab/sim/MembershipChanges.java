@@ -20,9 +20,12 @@ public final class MembershipChanges {
     private MembershipChanges() {
     }
 
-    /** Starts a new node and asks the leader to add it as a learner. Returns the new node's id. */
-    public static int addNode(Cluster c) {
-        int leader = leader(c);
+    /**
+     * Starts a new node and asks the leader to add it as a learner. Returns the new node's id. {@code via}: the
+     * leader to ask (0: the live leader of the highest term); every request below takes it.
+     */
+    public static int addNode(Cluster c, int via) {
+        int leader = leader(c, via);
         if (c.size() >= Cluster.CAPACITY) {
             throw new IllegalStateException("the lab runs at most " + Cluster.CAPACITY + " nodes; no more can join");
         }
@@ -39,8 +42,8 @@ public final class MembershipChanges {
     }
 
     /** Asks the leader to make learner {@code id} a voter. */
-    public static void promote(Cluster c, int id) {
-        int leader = leader(c);
+    public static void promote(Cluster c, int via, int id) {
+        int leader = leader(c, via);
         Configuration now = c.node(leader).configuration();
         if (!now.isLearner(id)) {
             throw new IllegalStateException("n" + id + " is not a learner in the leader's configuration ("
@@ -54,8 +57,8 @@ public final class MembershipChanges {
     }
 
     /** Asks the leader to take node {@code id} out of the configuration. */
-    public static void remove(Cluster c, int id) {
-        int leader = leader(c);
+    public static void remove(Cluster c, int via, int id) {
+        int leader = leader(c, via);
         Configuration now = c.node(leader).configuration();
         if (!now.contains(id)) {
             throw new IllegalStateException("n" + id + " is not in the leader's configuration (" + now.format() + ")");
@@ -76,9 +79,9 @@ public final class MembershipChanges {
      * C_new during the joint phase (the joint configuration cannot commit without a majority of C_new, so they are
      * waited for, not skipped). Returns how many nodes were started.
      */
-    public static int reconfigure(Cluster c, int[] wanted) {
+    public static int reconfigure(Cluster c, int via, int[] wanted) {
         Quorum voters = Quorum.of(wanted);
-        int leader = leader(c);
+        int leader = leader(c, via);
         int next = c.size() + 1;
         int fresh = 0;
         for (int id : voters.ids()) {
@@ -109,11 +112,14 @@ public final class MembershipChanges {
         return fresh;
     }
 
-    /** The live leader, whose configuration a change starts from. */
-    public static int leader(Cluster c) {
-        int leader = c.leader();
+    /** The leader a change is asked of ({@code via}, or the live leader of the highest term if 0). */
+    public static int leader(Cluster c, int via) {
+        int leader = via != 0 ? via : c.leader();
         if (leader == 0) {
             throw new IllegalStateException("no node leads now; `run until leader` first");
+        }
+        if (!c.validId(leader) || !c.isUp(leader) || c.node(leader).role() != raftlab.raft.Role.LEADER) {
+            throw new IllegalStateException("n" + leader + " is not a live leader");
         }
         if (c.node(leader).configuration() == null) {
             throw new IllegalStateException("this node does not support membership change");

@@ -507,7 +507,7 @@ public enum FaultKind {
             if (!MembershipFaults.due(c, arg)) {
                 return null;
             }
-            String change = MembershipFaults.choose(c);
+            String change = MembershipFaults.choose(c, arg);
             return change == null ? null : new Fault(c.now(), 0, CHANGE, change);
         }
     },

@@ -19,7 +19,8 @@ import raftlab.sim.SimRandom;
  *
  * <p>Bounded: at most {@link #EXTRA} nodes join, and no change leaves fewer than {@link #MIN_VOTERS} voters (a
  * smaller cluster is legal, but tests less). Three kinds of moment are waited for, drawn per fault: any leader; a
- * leader that has not yet committed an entry of its term (where change-without-commit-first bites); a leader with a
+ * leader that has not yet committed an entry of its term while another node holds a configuration it does not
+ * (where change-without-commit-first bites); a leader with a
  * change still uncommitted (where two-changes-at-once bites). A correct leader refuses the last two, and nothing
  * happens.
  */
@@ -29,14 +30,27 @@ final class MembershipFaults {
     static final String ANY = "any";
     static final String NEW_LEADER = "new-leader";
     static final String PENDING = "pending";
+    static final String STALE = "stale";
 
     private MembershipFaults() {
     }
 
     /** The moment an armed fault waits for, as drawn for it. */
     static String moment(SimRandom r) {
-        int pick = r.nextInt(4);
-        return pick < 2 ? ANY : pick == 2 ? NEW_LEADER : PENDING;
+        int pick = r.nextInt(5);
+        return pick < 2 ? ANY : pick == 2 ? NEW_LEADER : pick == 3 ? PENDING : STALE;
+    }
+
+    /** The leader a fault waiting for {@code moment} asks: a stale one (of a lower term) for STALE, else 0. */
+    private static int stale(Cluster c) {
+        java.util.List<Integer> leaders = c.leaders();
+        int top = c.leader();
+        for (int l : leaders) {
+            if (l != top && c.node(l).configuration() != null) {
+                return l;
+            }
+        }
+        return 0;
     }
 
     /** Whether the moment has come: a leader, in the state the fault waits for. */
@@ -47,10 +61,23 @@ final class MembershipFaults {
         }
         RaftNode n = c.node(leader);
         return switch (moment) {
-            case NEW_LEADER -> !committedOwnTerm(n);
+            case STALE -> stale(c) != 0;
+            case NEW_LEADER -> !committedOwnTerm(n) && configsDisagree(c, leader);
             case PENDING -> pendingChange(c, leader);
             default -> true;
         };
+    }
+
+    /** Whether some live node has a configuration other than the leader's (a change still spreading, or lost). */
+    private static boolean configsDisagree(Cluster c, int leader) {
+        Configuration mine = c.node(leader).configuration();
+        for (int id = 1; id <= c.size(); id++) {
+            RaftNode n = c.node(id);
+            if (n != null && n.configuration() != null && !n.configuration().equals(mine)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean committedOwnTerm(RaftNode n) {
@@ -74,8 +101,9 @@ final class MembershipFaults {
      * The change to make now, as a lab command, or null if none fits the bounds. Chosen from a stream of the run's
      * seed and the moment, so the choice is as deterministic as the run.
      */
-    static String choose(Cluster c) {
-        int leader = c.leader();
+    static String choose(Cluster c, String moment) {
+        int via = moment.equals(STALE) ? stale(c) : 0;
+        int leader = via != 0 ? via : c.leader();
         Configuration now = c.node(leader).configuration();
         SimRandom r = Streams.of(c.seed(), "membership " + c.now() + " " + c.size());
         List<String> options = new ArrayList<>();
@@ -109,23 +137,31 @@ final class MembershipFaults {
             }
             options.add(b.toString());
         }
-        return options.isEmpty() ? null : options.get(r.nextInt(options.size()));
+        if (options.isEmpty()) {
+            return null;
+        }
+        String change = options.get(r.nextInt(options.size()));
+        return via == 0 ? change : change + " --to " + via;
     }
 
-    /** Makes the change {@code command} names, as the lab command does; a refused one changes nothing. */
+    /**
+     * Makes the change {@code command} names, as the lab command does; a refused one changes nothing. The command may
+     * end with {@code --to N}: the leader it is asked of.
+     */
     static void apply(Cluster c, String command) {
         String[] w = command.split(" ");
+        int via = w.length >= 2 && w[w.length - 2].equals("--to") ? Integer.parseInt(w[w.length - 1]) : 0;
         try {
             switch (w[0]) {
-                case "add-node" -> MembershipChanges.addNode(c);
-                case "promote" -> MembershipChanges.promote(c, Integer.parseInt(w[1]));
+                case "add-node" -> MembershipChanges.addNode(c, via);
+                case "promote" -> MembershipChanges.promote(c, via, Integer.parseInt(w[1]));
                 case "remove-node" -> {
                     int id = Integer.parseInt(w[1]);
                     if (c.validId(id)) {
-                        MembershipChanges.remove(c, id);
+                        MembershipChanges.remove(c, via, id);
                     }
                 }
-                case "reconfigure" -> MembershipChanges.reconfigure(c, Configuration.parseIds(w[1]));
+                case "reconfigure" -> MembershipChanges.reconfigure(c, via, Configuration.parseIds(w[1]));
                 default -> throw new IllegalArgumentException("not a membership change: " + command);
             }
         } catch (IllegalStateException refused) {
