@@ -54,6 +54,18 @@ public final class Membership {
         return Quorum.of(with);
     }
 
+    /** Every id in {@code a} or {@code b}. */
+    public static Quorum union(Quorum a, Quorum b) {
+        TreeSet<Integer> all = new TreeSet<>();
+        for (int id : a.ids()) {
+            all.add(id);
+        }
+        for (int id : b.ids()) {
+            all.add(id);
+        }
+        return Quorum.of(all);
+    }
+
     /**
      * Why the leader may not start a change to {@code target} now, or null if it may.
      *

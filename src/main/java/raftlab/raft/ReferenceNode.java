@@ -23,8 +23,14 @@ public final class ReferenceNode implements RaftNode {
     private Configuration config;
     /** The index of the entry {@link #config} comes from (the snapshot's index, or 0 for the boot configuration). */
     private long configIndex;
-    /** Everyone in {@link #config}, and this node. Per-peer state below is indexed by position in it. */
+    /**
+     * Everyone in {@link #config}, and this node; for a leader also the nodes a change left out until they hold the
+     * entry that did it (so that they learn they are out and fall silent). Per-peer state below is indexed by
+     * position in it.
+     */
     private Quorum members;
+    /** How many of {@link #members} are in {@link #config} (or this node): the rest are leaving. */
+    private int configMembers;
     private final Settings settings;
     private final Set<Bug> bugs;
     private final PersistentState state;
@@ -98,6 +104,7 @@ public final class ReferenceNode implements RaftNode {
         config = found.config();
         configIndex = found.index();
         members = Membership.members(config, id);
+        configMembers = members.size();
         granted = new boolean[members.size()];
         refused = new boolean[members.size()];
         matchScratch = new long[members.size()];
@@ -136,6 +143,9 @@ public final class ReferenceNode implements RaftNode {
     private Effects finish() {
         if (role == Role.LEADER && commitIndex >= configIndex && configIndex > 0) {
             configCommitted();
+        }
+        if (role == Role.LEADER && members.size() > configMembers) {
+            dropLeft();
         }
         long from = state.log.takeChangedFrom();
         Snapshot snap = snapshotToPersist;
@@ -1166,6 +1176,29 @@ public final class ReferenceNode implements RaftNode {
         config = next;
         configIndex = index;
         Quorum now = Membership.members(next, id);
+        configMembers = now.size();
+        if (progress != null) {
+            now = Membership.union(now, members); // a leader keeps replicating to those left out, for now
+        }
+        remap(now);
+    }
+
+    /** A leader stops replicating to a node left out of the configuration once it holds the entry that did it. */
+    private void dropLeft() {
+        java.util.List<Integer> keep = new java.util.ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            int peer = members.idAt(i);
+            if (peer == id || config.contains(peer) || progress[i].match() < configIndex) {
+                keep.add(peer);
+            }
+        }
+        if (keep.size() < members.size()) {
+            remap(Quorum.of(keep));
+        }
+    }
+
+    /** Makes {@code now} the members, keeping the per-peer state of those that stay. */
+    private void remap(Quorum now) {
         if (java.util.Arrays.equals(now.ids(), members.ids())) {
             return;
         }
