@@ -44,7 +44,8 @@ public enum Bug {
      * can both take effect, and their majorities need not overlap.
      */
     CHANGE_WITHOUT_COMMIT_FIRST("change-without-commit-first", "a new leader starts a membership change before it "
-            + "has committed an entry of its own term, so two overlapping changes can elect two leaders in one term"),
+            + "has committed an entry of its own term, so its change and one an earlier leader left uncommitted can "
+            + "have majorities that do not overlap: two leaders at once, and a committed entry lost"),
     /** Single-server changes are safe only one at a time: two uncommitted ones can differ by two voters. */
     TWO_CHANGES_AT_ONCE("two-changes-at-once", "a leader starts a membership change while another is still "
             + "uncommitted (or joint consensus is in progress), so configurations two voters apart are in force at once");

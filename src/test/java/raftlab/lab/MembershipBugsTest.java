@@ -1,0 +1,78 @@
+package raftlab.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import raftlab.check.explore.ExploreOptions;
+import raftlab.check.explore.Explorer;
+import raftlab.check.explore.FaultKind;
+import raftlab.check.explore.RunResult;
+import raftlab.raft.Bug;
+
+/** The membership bugs: each is caught by the checkers when on, and the same runs are clean when off. */
+class MembershipBugsTest {
+
+    /** Ongaro's scenario (transcripts/change-without-commit-first.txt), with the bug switched on or not. */
+    private static String ongaro(boolean bug) {
+        Lab lab = new Lab();
+        StringBuilder out = new StringBuilder();
+        for (String cmd : List.of("cluster 4 --noop off --seed 1", "run until leader", "put a 1", "tick 30",
+                "add-node", "tick 30", "put b 2", "tick 30", "partition 4,5 1,2,3", "promote 5", "tick 300",
+                "partition 1,2 3,4,5", bug ? "bug change-without-commit-first on" : "bugs", "remove-node 3",
+                "tick 630")) {
+            out.append(String.join("\n", lab.execute(cmd).lines())).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void changeWithoutCommitFirstLosesACommittedConfigurationAndTheCheckerSaysSo() {
+        String on = ongaro(true);
+        assertTrue(on.contains("SAFETY BREACH: Leader Completeness: n4 became leader of term 4 without index 4 "
+                + "(\"config voters 1,2,4 learners 5\" of term 2)"), on);
+        String off = ongaro(false);
+        assertTrue(off.contains("error: n2 refuses: no entry of its own term is committed yet"), off);
+        assertFalse(off.contains("SAFETY BREACH"), off);
+    }
+
+    private static ExploreOptions options(String faults, Bug bug, int nodes, boolean noop) {
+        return new ExploreOptions(nodes, ExploreOptions.DEFAULT_TIME, FaultKind.parse(faults),
+                ExploreOptions.DEFAULT_CLIENTS, ExploreOptions.DEFAULT_KEYS, ExploreOptions.DEFAULT_RATE, noop, bug);
+    }
+
+    @Test
+    void exploreCatchesTwoChangesAtOnce() {
+        // The first seed caught unsafe by `explore --seeds 1..1000 --faults membership,crash,partition
+        // --bug two-changes-at-once`.
+        long seed = TWO_CHANGES_SEED;
+        Explorer.Report buggy = Explorer.explore(seed, seed, options("membership,crash,partition",
+                Bug.TWO_CHANGES_AT_ONCE, 5, true), 1, null);
+        assertEquals(1, buggy.failures().size(), buggy.lines().toString());
+        assertEquals(RunResult.Kind.UNSAFE, buggy.failures().get(0).kind());
+        Explorer.Report clean = Explorer.explore(seed, seed, options("membership,crash,partition", null, 5, true), 1,
+                null);
+        assertEquals(0, clean.failures().size(), clean.lines().toString());
+    }
+
+    @Test
+    void exploreCatchesChangeWithoutCommitFirst() {
+        // The first seed caught unsafe by `explore --seeds 1..1000 --nodes 4 --noop off --faults
+        // membership,partition,isolate-leader,crash,loss --bug change-without-commit-first`.
+        long seed = CHANGE_FIRST_SEED;
+        String faults = "membership,partition,isolate-leader,crash,loss";
+        Explorer.Report buggy = Explorer.explore(seed, seed, options(faults, Bug.CHANGE_WITHOUT_COMMIT_FIRST, 4,
+                false), 1, null);
+        assertEquals(1, buggy.failures().size(), buggy.lines().toString());
+        assertEquals(RunResult.Kind.UNSAFE, buggy.failures().get(0).kind());
+        Explorer.Report clean = Explorer.explore(seed, seed, options(faults, null, 4, false), 1, null);
+        assertEquals(0, clean.failures().size(), clean.lines().toString());
+    }
+
+    private static final long TWO_CHANGES_SEED = 306;
+    private static final long CHANGE_FIRST_SEED = 534;
+}
