@@ -1043,7 +1043,8 @@ public final class ReferenceNode implements RaftNode {
     public Effects propose(Command c) {
         begin();
         if (role != Role.LEADER) {
-            out.reply(ClientReply.redirect(c.requestId(), leaderId,
+            // A node out of the configuration hears from no leader any more: the one it knew may be long gone.
+            out.reply(ClientReply.redirect(c.requestId(), config.contains(id) ? leaderId : 0,
                     "n" + id + " is a " + role.label()));
             return finish();
         }
