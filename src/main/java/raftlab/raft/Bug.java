@@ -37,7 +37,14 @@ public enum Bug {
     SNAPSHOT_WRONG_TERM("snapshot-wrong-term", "a snapshot records the node's current term as the term of its last "
             + "entry, instead of that entry's own term"),
     INSTALL_DISCARDS_SUFFIX("install-discards-suffix", "a follower given a snapshot throws its whole log away, even "
-            + "the entries after the snapshot that match the leader's (Figure 13 says keep them)");
+            + "the entries after the snapshot that match the leader's (Figure 13 says keep them)"),
+    /**
+     * Carried out by the state machine ({@link KvStore}), not the node: every committed retry is applied again, so an
+     * append whose first answer was lost and that the client sent again lands twice. The log itself is as safe as
+     * ever; what breaks is exactly-once, which only the linearizability checker sees.
+     */
+    NO_DEDUP("no-dedup", "the state machine applies every retry of a client's operation again, ignoring the client "
+            + "id and sequence number (a retried append lands twice)");
 
     public final String label;
     public final String explanation;

@@ -92,7 +92,7 @@ public final class ReferenceNode implements RaftNode {
         Snapshot snap = state.snapshot;
         if (snap.index() > 0) {
             // A restart from a snapshot: what it covers was applied (and so committed) before the snapshot was taken.
-            kv.restore(snap.image());
+            kv.restore(snap.image(), snap.sessions());
             commitIndex = snap.index();
             lastApplied = snap.index();
         }
@@ -184,6 +184,7 @@ public final class ReferenceNode implements RaftNode {
             case TIMEOUT_NOW -> onTimeoutNow((TimeoutNow) m);
             case INSTALL_SNAPSHOT -> onInstallSnapshot((InstallSnapshot) m);
             case INSTALL_SNAPSHOT_REPLY -> onInstallSnapshotReply((InstallSnapshotReply) m);
+            case CLIENT_REQUEST, CLIENT_RESPONSE -> out; // the host hands client requests to propose(), never here
         };
         assert handled == out;
         return finish();
@@ -376,6 +377,7 @@ public final class ReferenceNode implements RaftNode {
                     INSTALL_SNAPSHOT_REPLY -> true;
             case PRE_VOTE -> bugs.contains(Bug.PREVOTE_BUMPS_TERM);
             case PRE_VOTE_REPLY -> !((PreVoteReply) m).voteGranted();
+            case CLIENT_REQUEST, CLIENT_RESPONSE -> false; // a client's message carries no term
         };
     }
 
@@ -813,7 +815,8 @@ public final class ReferenceNode implements RaftNode {
             return;
         }
         long term = bugs.contains(Bug.SNAPSHOT_WRONG_TERM) ? state.currentTerm : log.termAt(upTo);
-        Snapshot s = new Snapshot(upTo, term, kv.snapshot(), java.util.Arrays.stream(voters.ids()).boxed().toList());
+        Snapshot s = new Snapshot(upTo, term, kv.snapshot(), java.util.Arrays.stream(voters.ids()).boxed().toList(),
+                kv.sessions());
         log.compactTo(upTo, term);
         state.snapshot = s;
         snapshotToPersist = s;
@@ -909,7 +912,7 @@ public final class ReferenceNode implements RaftNode {
         state.snapshot = s;
         snapshotToPersist = s;
         if (s.index() > lastApplied) {
-            kv.restore(s.image());
+            kv.restore(s.image(), s.sessions());
             lastApplied = s.index();
         }
         if (s.index() > commitIndex) {

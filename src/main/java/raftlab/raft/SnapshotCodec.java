@@ -9,7 +9,9 @@ import java.util.TreeMap;
  * The bytes of a snapshot as InstallSnapshot carries them: what the paper's {@code data} field holds, so that chunks
  * are byte ranges as in Figure 13. The layout is simple on purpose: the voters, then each key and value, every number
  * as 4 bytes and every string as its length and its UTF-16 code units, 2 bytes each (the core uses no I/O classes, so
- * it writes the bytes itself). Deterministic: the image is sorted.
+ * it writes the bytes itself). Deterministic: the image is sorted. The client session table, when there is one, follows
+ * the image (its size, then each client id, sequence number as 8 bytes, and result as a flag byte and a string), so a
+ * snapshot without sessions has exactly the bytes it had before sessions existed.
  */
 public final class SnapshotCodec {
     private SnapshotCodec() {
@@ -19,6 +21,12 @@ public final class SnapshotCodec {
         int size = 4 + 4 * s.voters().size() + 4;
         for (var e : s.image().entrySet()) {
             size += 8 + 2 * e.getKey().length() + 2 * e.getValue().length();
+        }
+        if (!s.sessions().isEmpty()) {
+            size += 4;
+            for (var e : s.sessions().values()) {
+                size += 4 + 8 + 1 + (e.result() == null ? 0 : 4 + 2 * e.result().length());
+            }
         }
         byte[] out = new byte[size];
         int[] at = {0};
@@ -30,6 +38,19 @@ public final class SnapshotCodec {
         for (var e : s.image().entrySet()) {
             writeString(out, at, e.getKey());
             writeString(out, at, e.getValue());
+        }
+        if (!s.sessions().isEmpty()) {
+            writeInt(out, at, s.sessions().size());
+            for (var e : s.sessions().entrySet()) {
+                writeInt(out, at, e.getKey());
+                writeInt(out, at, (int) (e.getValue().seq() >>> 32));
+                writeInt(out, at, (int) e.getValue().seq());
+                String result = e.getValue().result();
+                out[at[0]++] = (byte) (result == null ? 0 : 1);
+                if (result != null) {
+                    writeString(out, at, result);
+                }
+            }
         }
         return out;
     }
@@ -48,7 +69,17 @@ public final class SnapshotCodec {
             String k = readString(bytes, at);
             image.put(k, readString(bytes, at));
         }
-        return new Snapshot(index, term, java.util.Collections.unmodifiableSortedMap(image), voters);
+        SortedMap<Integer, ClientSession> sessions = new TreeMap<>();
+        if (at[0] < bytes.length) {
+            int clients = readInt(bytes, at);
+            for (int i = 0; i < clients; i++) {
+                int client = readInt(bytes, at);
+                long seq = (long) readInt(bytes, at) << 32 | (readInt(bytes, at) & 0xffffffffL);
+                boolean hasResult = bytes[at[0]++] != 0;
+                sessions.put(client, new ClientSession(seq, hasResult ? readString(bytes, at) : null));
+            }
+        }
+        return new Snapshot(index, term, java.util.Collections.unmodifiableSortedMap(image), voters, sessions);
     }
 
     private static void writeInt(byte[] b, int[] at, int v) {
