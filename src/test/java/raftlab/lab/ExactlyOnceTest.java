@@ -100,4 +100,17 @@ class ExactlyOnceTest {
         String check = run(lab, "check");
         assertTrue(check.contains("history of 3 operations is linearizable"), check);
     }
+
+    @Test
+    void badInputGivesOneLineAndChangesNothing() {
+        Lab lab = new Lab();
+        run(lab, "tick 400");
+        for (String line : new String[] {"cas x 1", "drop --from cx", "msgs --to c"}) {
+            Output o = lab.execute(line);
+            assertEquals(1, o.lines().size(), o.text());
+            assertTrue(o.lines().get(0).startsWith("error: "), o.text());
+        }
+        assertTrue(lab.execute("drop --from cx").text().contains("'cx' is neither a node id nor a client (c0, c1, ...)"));
+        assertEquals(0, lab.cluster().inFlight().stream().filter(m -> m.message.to() < 0).count());
+    }
 }
