@@ -293,7 +293,11 @@ public final class Workload {
         }
     }
 
-    /** Sends the same operation again (same client id and sequence number) after a short pause. */
+    /**
+     * Sends the same operation again (same client id and sequence number) after a short pause. Should an older
+     * attempt's answer end the operation and the client start its next one within the pause, the resend goes out as
+     * one more attempt of that next operation: harmless, since every attempt of an operation is the same command.
+     */
     private void retry(Client c, long time) {
         c.attempt = 0;
         cluster.at(time + BACKOFF, () -> {
