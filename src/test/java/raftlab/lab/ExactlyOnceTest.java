@@ -113,4 +113,24 @@ class ExactlyOnceTest {
         assertTrue(lab.execute("drop --from cx").text().contains("'cx' is neither a node id nor a client (c0, c1, ...)"));
         assertEquals(0, lab.cluster().inFlight().stream().filter(m -> m.message.to() < 0).count());
     }
+
+    /** The session table survives compaction and a restart from the snapshot: the retry is still recognised. */
+    @Test
+    void theSessionTableIsInTheSnapshotANodeRestartsFrom() {
+        Lab lab = new Lab();
+        for (String line : new String[] {"cluster 3 --client-net --snapshot-every 1", "tick 400", "hold on",
+                "append k x", "deliver --type ClientRequest", "deliver --type AppendEntries",
+                "deliver --type AppendEntriesReply", "drop --type ClientReply", "hold off", "tick 100",
+                "crash 1", "crash 2", "crash 3", "restart 1", "restart 2", "restart 3"}) {
+            run(lab, line);
+        }
+        for (int id = 1; id <= 3; id++) {
+            assertEquals(Map.of(0, new raftlab.raft.ClientSession(1, null)), lab.cluster().disk(id).snapshot().sessions());
+            assertEquals(0, lab.cluster().node(id).log().lastIndex() - lab.cluster().node(id).log().snapshotIndex());
+        }
+        String retried = run(lab, "tick 1000");
+        assertTrue(retried.contains("append k+=x (c0 seq 1): ok at index 4"), retried);
+        int leader = lab.cluster().leader();
+        assertEquals(Map.of("k", "x"), lab.cluster().node(leader).stateMachine().view());
+    }
 }
