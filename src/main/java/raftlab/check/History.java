@@ -9,6 +9,7 @@ import raftlab.check.linear.Operation;
 import raftlab.check.linear.Outcome;
 import raftlab.check.linear.text.HistoryWriter;
 import raftlab.raft.ClientReply;
+import raftlab.raft.Command;
 import raftlab.raft.CommandKind;
 import raftlab.sim.ClientOp;
 import raftlab.sim.SimListener;
@@ -26,27 +27,36 @@ public final class History implements SimListener {
         final OpKind kind;
         final String key;
         final String value;
+        /** For a CAS, the value it expects; else null. */
+        final String expected;
         final long invokedAt;
         long completedAt = Operation.IN_FLIGHT;
         Outcome outcome = Outcome.OK;
         String output;
 
-        Op(int id, int client, OpKind kind, String key, String value, long invokedAt) {
+        Op(int id, int client, OpKind kind, String key, String value, String expected, long invokedAt) {
             this.id = id;
             this.client = client;
             this.kind = kind;
             this.key = key;
             this.value = value;
+            this.expected = expected;
             this.invokedAt = invokedAt;
         }
 
         Operation toOperation() {
-            return new Operation(id, client, kind, key, value, invokedAt, completedAt, outcome, output);
+            return new Operation(id, client, kind, key, value, invokedAt, completedAt, outcome, output, expected);
         }
     }
 
     private final List<Op> ops = new ArrayList<>();
     private final HashMap<Long, Op> userRequests = new HashMap<>();
+    /**
+     * The user's operations sent with a client session, by (client, seq): every retry of one is the same operation,
+     * invoked once (at its first attempt) and completed once (when the client has its answer), so that an operation
+     * applied twice is one the checker sees applied twice.
+     */
+    private final HashMap<Long, Op> userSessions = new HashMap<>();
     /** Every workload that recorded here, stopped ones included: late replies to their attempts are theirs. */
     private final List<Workload> workloads = new ArrayList<>();
 
@@ -65,7 +75,12 @@ public final class History implements SimListener {
 
     /** Records the invocation of an operation; complete it with {@link #complete}. */
     public Op invoke(int client, OpKind kind, String key, String value, long time) {
-        Op op = new Op(ops.size() + 1, client, kind, key, value, time);
+        return invoke(client, kind, key, value, null, time);
+    }
+
+    /** As {@link #invoke(int, OpKind, String, String, long)}, for a CAS that expects {@code expected}. */
+    public Op invoke(int client, OpKind kind, String key, String value, String expected, long time) {
+        Op op = new Op(ops.size() + 1, client, kind, key, value, expected, time);
         ops.add(op);
         return op;
     }
@@ -107,8 +122,22 @@ public final class History implements SimListener {
             case GET -> OpKind.GET;
             case APPEND -> OpKind.APPEND;
             case DELETE -> OpKind.DELETE;
+            case CAS -> OpKind.CAS;
             case NOOP, CONFIG -> null;
         };
+    }
+
+    /**
+     * What an OK answer means for the history: a CAS that found another value than it expected was applied but
+     * changed nothing, which the checker's model calls a failed CAS; everything else succeeded.
+     */
+    static Outcome okOutcome(Command c, String value) {
+        return c.kind() == CommandKind.CAS && !java.util.Objects.equals(value, c.expected()) ? Outcome.FAIL : Outcome.OK;
+    }
+
+    /** What the history keeps of an OK answer: the value a get read (null for anything else). */
+    static String okOutput(Command c, String value) {
+        return c.kind() == CommandKind.GET ? value : null;
     }
 
     // ---------------------------------------------------------------------------------------------- listening
@@ -117,21 +146,33 @@ public final class History implements SimListener {
     public void clientReply(long time, ClientOp op, ClientReply reply) {
         Workload w = owner(op.requestId());
         if (w != null) {
-            w.onReply(time, op.requestId(), reply);
+            w.onReply(time, op, reply);
             return;
         }
         Op h = userOp(op);
-        if (h == null) {
-            return;
+        if (h == null || h.completedAt != Operation.IN_FLIGHT) {
+            return; // not a client operation, or one already answered (a second answer to a retry)
         }
+        boolean retried = op.command().hasSession(); // the user's client retries until it has a final answer
         Outcome outcome = switch (reply.status()) {
             case ACCEPTED -> null; // the final answer comes later
-            case OK -> Outcome.OK;
-            case REDIRECT, FAILED -> Outcome.FAIL;
-            case UNKNOWN -> Outcome.UNKNOWN; // the leader stepped down: the entry may yet be committed
+            case OK -> okOutcome(op.command(), reply.value());
+            case REDIRECT, FAILED -> retried ? null : Outcome.FAIL;
+            case UNKNOWN -> retried ? null : Outcome.UNKNOWN; // the leader stepped down: the entry may yet be committed
         };
         if (outcome != null) {
-            complete(h, outcome, outcome == Outcome.OK && h.kind == OpKind.GET ? reply.value() : null, time);
+            complete(h, outcome, outcome == Outcome.OK ? okOutput(op.command(), reply.value()) : null, time);
+        }
+    }
+
+    /**
+     * A user's request sent over the network is invoked when its first attempt leaves, whatever becomes of that
+     * attempt's answer (a workload records its own operations).
+     */
+    @Override
+    public void clientSent(long time, ClientOp op) {
+        if (owner(op.requestId()) == null) {
+            userOp(op);
         }
     }
 
@@ -139,7 +180,7 @@ public final class History implements SimListener {
     public void clientLost(long time, ClientOp op, String why) {
         Workload w = owner(op.requestId());
         if (w != null) {
-            w.onLost(time, op.requestId());
+            w.onLost(time, op);
             return;
         }
         Op h = userOp(op);
@@ -149,11 +190,16 @@ public final class History implements SimListener {
     }
 
     private Op userOp(ClientOp op) {
-        OpKind kind = kindOf(op.command().kind());
+        Command c = op.command();
+        OpKind kind = kindOf(c.kind());
         if (kind == null) {
             return null;
         }
-        return userRequests.computeIfAbsent(op.requestId(), id -> invoke(0, kind, op.command().key(),
-                op.command().value(), op.invokedAt()));
+        if (c.hasSession()) {
+            return userSessions.computeIfAbsent((long) c.client() << 40 ^ c.seq(), k -> invoke(c.client(), kind,
+                    c.key(), c.value(), c.expected(), op.invokedAt()));
+        }
+        return userRequests.computeIfAbsent(op.requestId(), id -> invoke(0, kind, c.key(), c.value(), c.expected(),
+                op.invokedAt()));
     }
 }

@@ -5,22 +5,29 @@ import java.util.HashMap;
 import raftlab.check.linear.OpKind;
 import raftlab.check.linear.Outcome;
 import raftlab.raft.ClientReply;
+import raftlab.raft.Command;
 import raftlab.raft.CommandKind;
+import raftlab.sim.ClientOp;
 import raftlab.sim.Cluster;
 import raftlab.sim.SimRandom;
 
 /**
- * Simulated clients: each issues one random put, get or append at a time on one of K keys, waits for the answer in
- * virtual time, and records every operation in a {@link History}.
+ * Simulated clients: each issues one random put, get, append or cas at a time on one of K keys, waits for the answer
+ * in virtual time, and records every operation in a {@link History}.
  *
- * <p>A client sends to the node it believes leads; a refusal with a leader hint sends it there (the attempt did not
- * take effect, so the operation goes on). An attempt not answered within {@link #TIMEOUT} ms, or held by a node that
- * crashes, may or may not have taken effect: the operation is recorded as unknown and the client retries it as a
- * new operation. Each client draws from a stream of its own derived from the cluster's seed ({@link Streams}), so
- * the clients are as repeatable as the cluster and draw nothing from the cluster's streams or from each other's.
+ * <p>Clients are endpoints of the virtual network ({@code c1}, {@code c2}...): a request travels to a node as a
+ * message on the client's own link, and the node's answer travels back, so either can be held, lost, duplicated or
+ * delayed like any message. Every operation carries the client's id and a sequence number, the same on every attempt,
+ * so the state machine applies it once however often it arrives ({@link raftlab.raft.KvStore}). A client sends to
+ * the node it believes leads; a refusal sends it to the leader named in it (or the next node), and an attempt not
+ * answered within {@link #TIMEOUT} ms (lost on the way there or back, or held by a node that crashed or stepped
+ * down) is sent again, to the next node. The operation is recorded once, invoked at its first attempt and completed
+ * when an answer to any of its attempts arrives; one never answered stays in flight (outcome unknown). Each client
+ * draws from a stream of its own derived from the cluster's seed ({@link Streams}), so the clients are as repeatable
+ * as the cluster and draw nothing from the cluster's streams or from each other's.
  */
 public final class Workload {
-    /** How long a client waits for an answer before it gives up on an attempt, in virtual ms. */
+    /** How long a client waits for an answer before it sends the operation again, in virtual ms. */
     public static final long TIMEOUT = 500;
     /** Pause before resending after a refusal, so that a leaderless cluster is not flooded. */
     static final long BACKOFF = 10;
@@ -36,15 +43,22 @@ public final class Workload {
     private boolean draining;
 
     private final class Client {
+        /** The client's number in the history (1..count). */
         final int id;
+        /** Its client id in the cluster's sessions and on the network ({@code c<session>}): unique per cluster. */
+        final int session;
         int target;
         int seq;
         History.Op op;
-        CommandKind kind;
-        String key;
-        String value;
+        /** The operation under way, with its session fields; each attempt sends it with a request id of its own. */
+        Command command;
         /** This client's own random stream: how one client draws does not change what another does. */
         final SimRandom random;
+        /**
+         * The value this client last saw or wrote per key (absent: unknown): what its cas expects, so that some
+         * succeed. Only looked up by key, never iterated.
+         */
+        final HashMap<String, String> seen = new HashMap<>();
         /** The request id of the attempt in flight, or 0. */
         long attempt;
         /** Whether an operation is under way (from its first attempt until an answer that ends it). */
@@ -52,8 +66,9 @@ public final class Workload {
         /** While draining: whether the client has begun its final write. */
         boolean finalWrite;
 
-        Client(int id, SimRandom random) {
+        Client(int id, int session, SimRandom random) {
             this.id = id;
+            this.session = session;
             this.random = random;
         }
     }
@@ -76,7 +91,8 @@ public final class Workload {
         this.clients = new Client[count];
         history.setWorkload(this);
         for (int i = 0; i < count; i++) {
-            Client c = new Client(i + 1, Streams.of(cluster.seed(), "workload " + salt + " client " + (i + 1)));
+            Client c = new Client(i + 1, cluster.newClient(),
+                    Streams.of(cluster.seed(), "workload " + salt + " client " + (i + 1)));
             c.target = 1 + c.random.nextInt(cluster.size());
             clients[i] = c;
             cluster.at(cluster.now() + think(c), () -> next(c));
@@ -131,51 +147,45 @@ public final class Workload {
         if (stopped || (draining && c.finalWrite)) {
             return;
         }
+        CommandKind kind;
+        String key;
         if (draining) {
             c.finalWrite = true;
-            c.kind = CommandKind.PUT;
-            c.key = "k1";
+            kind = CommandKind.PUT;
+            key = "k1";
         } else {
-            int pick = c.random.nextInt(3);
-            c.kind = pick == 0 ? CommandKind.PUT : pick == 1 ? CommandKind.GET : CommandKind.APPEND;
-            c.key = "k" + (1 + c.random.nextInt(keys));
+            int pick = c.random.nextInt(4);
+            kind = pick == 0 ? CommandKind.PUT : pick == 1 ? CommandKind.GET : pick == 2 ? CommandKind.APPEND
+                    : CommandKind.CAS;
+            key = "k" + (1 + c.random.nextInt(keys));
+            if (kind == CommandKind.CAS && !c.seen.containsKey(key)) {
+                kind = CommandKind.GET; // a read-modify-write starts by reading: a cas needs a value to expect
+            }
         }
         c.seq++;
-        c.value = c.kind == CommandKind.GET ? null : c.id + "." + c.seq;
-        begin(c);
-    }
-
-    /** Records a new operation for the client's current intent and sends its first attempt. */
-    private void begin(Client c) {
+        String value = kind == CommandKind.GET ? null : c.id + "." + c.seq;
+        Command command = kind == CommandKind.CAS ? Command.cas(key, c.seen.get(key), value, 0)
+                : new Command(kind, key, value, 0);
+        c.command = command.inSession(c.session, c.seq);
         c.busy = true;
-        c.op = history.invoke(c.id, History.kindOf(c.kind), c.key, c.value, cluster.now());
+        c.op = history.invoke(c.id, History.kindOf(kind), key, value, c.command.expected(), cluster.now());
         send(c);
     }
 
+    /** Sends the operation under way as a new attempt, to the client's current target. */
     private void send(Client c) {
         if (stopped) {
             return;
         }
-        int target = c.target;
-        for (int i = 0; i < cluster.size() && !cluster.isUp(target); i++) {
-            target = target % cluster.size() + 1;
-        }
-        if (!cluster.isUp(target)) {
-            cluster.at(cluster.now() + TIMEOUT, () -> send(c)); // every node is down: wait
-            return;
-        }
-        c.target = target;
         c.attempt = 0;
         submitting = c;
         long rid;
         try {
-            rid = cluster.submit(target, c.kind, c.key, c.value);
+            rid = cluster.sendRequest(c.session, c.target, c.command);
         } finally {
             submitting = null;
         }
         if (!byRequest.containsKey(rid)) {
-            // No answer came during the submit: the node's answers wait for its disk write (--sync), so bind the
-            // attempt now, or its later answer would belong to nobody.
             bind(c, rid);
         }
         long attempt = rid;
@@ -204,60 +214,95 @@ public final class Workload {
         return false;
     }
 
-    void onReply(long time, long requestId, ClientReply r) {
-        Client c = byRequest.get(requestId);
-        if (c == null || c.attempt != requestId) {
-            return; // an attempt the client gave up on
+    void onReply(long time, ClientOp attempt, ClientReply r) {
+        Client c = byRequest.get(attempt.requestId());
+        if (c == null || !c.busy || attempt.command().seq() != c.seq) {
+            return; // an answer to an operation the client is done with
         }
-        // A switch expression, so that a new kind of reply does not compile until a client knows what to do with it.
-        boolean answered = switch (r.status()) {
-            case ACCEPTED -> false; // appended: the final answer comes when it is applied
-            case OK -> {
-                history.complete(c.op, Outcome.OK, c.kind == CommandKind.GET ? r.value() : null, time);
+        boolean current = c.attempt == attempt.requestId();
+        switch (r.status()) {
+            case ACCEPTED -> {
+                // only a request handed to a node directly hears this; over the network only final answers travel
+            }
+            case OK -> { // an answer to any attempt of the operation is its answer: they are all one operation
+                Outcome outcome = History.okOutcome(c.command, r.value());
+                String output = History.okOutput(c.command, r.value());
+                history.complete(c.op, outcome, output, time);
+                remember(c, r.value());
                 c.busy = false;
+                c.attempt = 0;
                 cluster.at(time + think(c), () -> next(c));
-                yield true;
             }
             case REDIRECT -> {
-                c.target = r.leaderHint() != 0 ? r.leaderHint() : c.target % cluster.size() + 1;
-                cluster.at(time + BACKOFF, () -> send(c));
-                yield true;
+                if (current) {
+                    c.target = r.leaderHint() != 0 ? r.leaderHint() : c.target % cluster.size() + 1;
+                    retry(c, time);
+                }
             }
-            case UNKNOWN -> { // the leader stepped down before deciding: the outcome is unknown, as after a crash
-                giveUp(c, time);
-                yield false; // giveUp cleared the attempt
+            case UNKNOWN -> { // the leader stepped down before deciding: ask another node (the same operation)
+                if (current) {
+                    c.target = c.target % cluster.size() + 1;
+                    retry(c, time);
+                }
             }
-            case FAILED -> { // another entry took the request's index; it never takes effect: try again
-                cluster.at(time + BACKOFF, () -> send(c));
-                yield true;
+            case FAILED -> { // another entry took the attempt's index; it never takes effect there: try again
+                if (current) {
+                    retry(c, time);
+                }
             }
-        };
-        if (answered) {
-            c.attempt = 0;
         }
     }
 
-    void onLost(long time, long requestId) {
-        Client c = byRequest.get(requestId);
-        if (c != null && c.attempt == requestId) {
-            giveUp(c, time);
+    /** What the client knows of its key after an answer, for its next cas there. */
+    private void remember(Client c, String value) {
+        Command cmd = c.command;
+        switch (cmd.kind()) {
+            case PUT -> c.seen.put(cmd.key(), cmd.value());
+            case GET -> {
+                if (value != null) {
+                    c.seen.put(cmd.key(), value);
+                }
+            }
+            case CAS -> {
+                if (java.util.Objects.equals(value, cmd.expected())) {
+                    c.seen.put(cmd.key(), cmd.value());
+                } else if (value != null) {
+                    c.seen.put(cmd.key(), value);
+                } else {
+                    c.seen.remove(cmd.key());
+                }
+            }
+            case APPEND, DELETE, NOOP -> c.seen.remove(cmd.key());
+        }
+    }
+
+    /** A request handed to a node directly was lost with it (not one of this workload's, which travel the network). */
+    void onLost(long time, ClientOp attempt) {
+        Client c = byRequest.get(attempt.requestId());
+        if (c != null && c.attempt == attempt.requestId()) {
+            c.target = c.target % cluster.size() + 1;
+            retry(c, time);
         }
     }
 
     private void timeout(Client c, long attempt) {
         if (c.attempt == attempt && !stopped) {
-            giveUp(c, cluster.now());
+            // No answer: lost on the way there or back, or held by a node that crashed. Send it again elsewhere.
+            c.target = c.target % cluster.size() + 1;
+            retry(c, cluster.now());
         }
     }
 
-    /** The attempt's fate is unknowable: record that, and retry the same request as a new operation elsewhere. */
-    private void giveUp(Client c, long time) {
-        history.complete(c.op, Outcome.UNKNOWN, null, time);
+    /**
+     * Sends the same operation again (same client id and sequence number) after a short pause. Should an older
+     * attempt's answer end the operation and the client start its next one within the pause, the resend goes out as
+     * one more attempt of that next operation: harmless, since every attempt of an operation is the same command.
+     */
+    private void retry(Client c, long time) {
         c.attempt = 0;
-        c.target = c.target % cluster.size() + 1;
         cluster.at(time + BACKOFF, () -> {
-            if (!stopped) {
-                begin(c);
+            if (!stopped && c.busy) {
+                send(c);
             }
         });
     }

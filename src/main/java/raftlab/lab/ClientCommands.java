@@ -15,16 +15,29 @@ final class ClientCommands {
         Integer to;
 
         void submit(CommandKind kind, String key, String value) {
+            submit(new raftlab.raft.Command(kind, key, value, 0));
+        }
+
+        void submit(raftlab.raft.Command command) {
             int target;
             if (to != null) {
-                target = liveNode(to);
+                target = lab.userClient() != null ? node(to) : liveNode(to);
             } else {
                 target = cluster().leader();
                 if (target == 0) {
                     throw new LabException("no leader known; tick until one is elected, or send to a node with --to N");
                 }
             }
-            cluster().submit(target, kind, key, value);
+            raftlab.sim.RetryingClient client = lab.userClient();
+            if (client == null) {
+                cluster().submit(target, command);
+                return;
+            }
+            int ahead = client.submit(command, target);
+            if (ahead > 0) {
+                out().line("c0 is waiting for the answer to " + client.current().describe() + " (seq "
+                        + client.current().seq() + "); this request waits its turn (" + ahead + " in line)");
+            }
         }
     }
 
@@ -61,6 +74,22 @@ final class ClientCommands {
         @Override
         public void run() {
             submit(CommandKind.GET, key, null);
+        }
+    }
+
+    @Command(name = "cas", description = "Compare-and-set: if key K holds OLD, set it to NEW (through the log; the "
+            + "answer says what K held).")
+    static final class Cas extends ClientCommand {
+        @Parameters(index = "0", paramLabel = "K", description = "the key")
+        String key;
+        @Parameters(index = "1", paramLabel = "OLD", description = "the value K must hold")
+        String expected;
+        @Parameters(index = "2", paramLabel = "NEW", description = "the value to set")
+        String value;
+
+        @Override
+        public void run() {
+            submit(raftlab.raft.Command.cas(key, expected, value, 0));
         }
     }
 

@@ -69,6 +69,11 @@ final class ClusterCommands {
                 + "virtual instant together, at the end of it (default off: each goes out as it comes)")
         String batch = "off";
 
+        @Option(names = "--client-net", description = "the shell's requests (put, get, append, delete, cas) travel the"
+                + " virtual network as client c0, with a client id and sequence number, and are retried until answered"
+                + " (default: handed to the node directly; simulated clients always use the network)")
+        boolean clientNet;
+
         @Option(names = "--impl", paramLabel = "FILE.java|CLASS", description = "run your own RaftNode: a Java source"
                 + " file (compiled in memory) or a class name on --classpath (default: the lab's own core)")
         String impl;
@@ -115,6 +120,9 @@ final class ClusterCommands {
             // Loaded before anything changes: a source that does not compile leaves the cluster as it was.
             Implementation chosen = impl == null ? null : Implementation.load(impl, classPath);
             lab.newCluster(new ClusterConfig(size, seed, s, lat[0], lat[1], sync), chosen);
+            if (clientNet) {
+                lab.useClientNet();
+            }
         }
     }
 

@@ -39,6 +39,7 @@ public final class CommandSet {
             ClientCommands.Get.class,
             ClientCommands.Append.class,
             ClientCommands.Delete.class,
+            ClientCommands.Cas.class,
             ClusterCommands.Crash.class,
             ClusterCommands.PowerLoss.class,
             ClusterCommands.Restart.class,

@@ -72,17 +72,48 @@ final class EventPrinter implements SimListener {
         if (!verbose && quietRequest.test(op.requestId())) {
             return;
         }
-        String who = "client #" + op.requestId() + " " + describe(op);
+        String who = "client #" + op.requestId() + " " + describe(op) + session(op);
         String text = switch (r.status()) {
             case ACCEPTED -> who + " -> n" + op.node() + ": accepted at index " + r.index();
-            case OK -> who + ": ok at index " + r.index() + (op.command().kind() != raftlab.raft.CommandKind.GET ? ""
-                    : r.value() == null ? ", absent" : ", value " + quoteValue(r.value()));
+            case OK -> who + ": ok at index " + r.index() + switch (op.command().kind()) {
+                case GET -> r.value() == null ? ", absent" : ", value " + quoteValue(r.value());
+                case CAS -> java.util.Objects.equals(r.value(), op.command().expected())
+                        ? ", " + op.command().key() + " held " + quoteValue(r.value()) + ": set"
+                        : ", but " + op.command().key() + " held " + (r.value() == null ? "nothing" : quoteValue(r.value()))
+                        + ": unchanged";
+                default -> "";
+            };
             case REDIRECT -> who + " -> n" + op.node() + ": refused, " + r.why() + "; "
                     + (r.leaderHint() == 0 ? "it knows no leader" : "it points to n" + r.leaderHint());
             case FAILED -> who + ": failed, " + r.why();
             case UNKNOWN -> who + ": outcome unknown, " + r.why() + "; ask another node";
         };
         emit(time, 0, "client", text);
+    }
+
+    /**
+     * A request sent over the network: the shell's own (client c0) prints each attempt; a retry says so, naming the
+     * attempt it follows (which went unanswered, or was refused).
+     */
+    @Override
+    public void clientSent(long time, ClientOp op) {
+        if (!verbose && quietRequest.test(op.requestId())) {
+            return;
+        }
+        var c = op.command();
+        long key = (long) c.client() << 40 ^ c.seq();
+        Long before = lastAttempt.put(key, op.requestId());
+        emit(time, 0, "client", "c" + c.client() + " sends " + describe(op) + " (seq " + c.seq() + ") to n" + op.node()
+                + " as request #" + op.requestId() + (before == null ? "" : ", again (after #" + before + ")"));
+    }
+
+    /** The latest attempt of each (client, seq) printed so far, so that a retry can name the one before it. */
+    private final java.util.HashMap<Long, Long> lastAttempt = new java.util.HashMap<>();
+
+    /** {@code  (c0 seq 2)} for a request with a client session, else nothing. */
+    private static String session(ClientOp op) {
+        var c = op.command();
+        return c.hasSession() ? " (c" + c.client() + " seq " + c.seq() + ")" : "";
     }
 
     @Override

@@ -57,10 +57,16 @@ final class HistoryCommands {
             if (json) {
                 for (Operation o : shown) {
                     boolean answered = o.completedAt() != Operation.IN_FLIGHT;
-                    out().line(Json.object("id", o.id(), "client", o.client(), "op", o.kind().label(),
+                    Object[] fields = {"id", o.id(), "client", o.client(), "op", o.kind().label(),
                             "key", o.key(), "value", o.value(), "invoked", o.invokedAt(),
                             "completed", answered ? o.completedAt() : null, "outcome", o.outcome().name().toLowerCase(),
-                            "output", o.output()));
+                            "output", o.output()};
+                    if (o.kind() == raftlab.check.linear.OpKind.CAS) { // the value a cas expects, after its new one
+                        fields = java.util.Arrays.copyOf(fields, fields.length + 2);
+                        fields[fields.length - 2] = "expected";
+                        fields[fields.length - 1] = o.expected();
+                    }
+                    out().line(Json.object(fields));
                 }
                 return;
             }

@@ -53,6 +53,8 @@ public final class Lab {
     private SafetyMonitor monitor;
     private History clientHistory;
     private Workload workload;
+    /** The shell's client when requests travel the network (cluster --client-net); null otherwise. */
+    private raftlab.sim.RetryingClient userClient;
     private int workloadsStarted;
     private ClockControl clock;
     /** The automatic clock's advances since the last command, not yet in the session. */
@@ -267,6 +269,7 @@ public final class Lab {
         recorder = new Recorder(cluster);
         cluster.addListener(recorder);
         workload = null;
+        userClient = null;
         workloadsStarted = 0;
         monitor = null;
         if (checksOn) {
@@ -298,6 +301,22 @@ public final class Lab {
                     + " longer than the shortest election timeout (" + s.electionMin() + "ms) allows: expect needless"
                     + " elections");
         }
+    }
+
+    /**
+     * From now on the shell's requests travel the network as client c0 (cluster --client-net), retried with the same
+     * client id and sequence number until answered.
+     */
+    void useClientNet() {
+        userClient = new raftlab.sim.RetryingClient(cluster, 0);
+        cluster.addListener(userClient);
+        out.line("the shell's requests travel the network as client c0, with a sequence number, and are retried every "
+                + raftlab.sim.RetryingClient.TIMEOUT + "ms until answered");
+    }
+
+    /** The shell's client over the network, or null when requests are handed to nodes directly. */
+    raftlab.sim.RetryingClient userClient() {
+        return userClient;
     }
 
     /** Logs and prints a lab-level event (crash, restart) at the current virtual time. */

@@ -76,6 +76,7 @@ final class LogView {
             case CONFIG -> "config " + cmd.value();
             case PUT -> "put " + key + "=" + value;
             case APPEND -> "append " + key + "+=" + value;
+            case CAS -> "cas " + key + " " + Text.value(cmd.expected(), max) + "->" + value;
             case GET, DELETE -> cmd.kind().label() + " " + key;
         };
     }

@@ -61,10 +61,10 @@ final class MessageCommands {
     abstract static class Selecting extends LabCommand {
         @Parameters(paramLabel = "ID", arity = "0..*", description = "message ids, as `msgs` shows them (#17 or 17)")
         List<String> ids = new ArrayList<>();
-        @Option(names = "--from", paramLabel = "A", description = "messages sent by node A")
-        Integer from;
-        @Option(names = "--to", paramLabel = "B", description = "messages addressed to node B")
-        Integer to;
+        @Option(names = "--from", paramLabel = "A", description = "messages sent by node A (or client cN)")
+        String from;
+        @Option(names = "--to", paramLabel = "B", description = "messages addressed to node B (or client cN)")
+        String to;
         @Option(names = "--type", paramLabel = "T", description = "messages of type T (AppendEntries, ...)")
         String type;
         @Option(names = "--all", description = "every message in flight")
@@ -90,12 +90,8 @@ final class MessageCommands {
             if (verb != null && ids.isEmpty() && from == null && to == null && type == null && !all) {
                 throw new LabException(verb + " what? name message ids, or use --from A, --to B, --type T or --all");
             }
-            if (from != null) {
-                node(from);
-            }
-            if (to != null) {
-                node(to);
-            }
+            Integer fromId = from == null ? null : endpoint(this, from);
+            Integer toId = to == null ? null : endpoint(this, to);
             String t = type == null ? null : type(type);
             List<InFlight> chosen = new ArrayList<>();
             if (!ids.isEmpty()) {
@@ -114,9 +110,21 @@ final class MessageCommands {
             } else {
                 chosen.addAll(cluster().inFlight());
             }
-            chosen.removeIf(m -> (from != null && m.message.from() != from) || (to != null && m.message.to() != to)
+            chosen.removeIf(m -> (fromId != null && m.message.from() != fromId) || (toId != null && m.message.to() != toId)
                     || (t != null && !m.message.type().equals(t)));
             return chosen;
+        }
+    }
+
+    /** A node id ({@code 3}) or a client ({@code c1}) as the endpoint id messages carry; a one-line error otherwise. */
+    static Integer endpoint(LabCommand cmd, String text) {
+        if (text.matches("c\\d{1,6}")) {
+            return raftlab.raft.ClientRequest.endpoint(Integer.parseInt(text.substring(1)));
+        }
+        try {
+            return cmd.node(Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            throw new LabException("'" + text + "' is neither a node id nor a client (c0, c1, ...)");
         }
     }
 

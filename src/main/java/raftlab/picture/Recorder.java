@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import raftlab.raft.ClientReply;
+import raftlab.raft.ClientRequest;
 import raftlab.raft.Entry;
 import raftlab.raft.EventKind;
 import raftlab.raft.Message;
@@ -79,6 +80,9 @@ public final class Recorder implements SimListener {
 
     @Override
     public void sent(long time, InFlight m) {
+        if (ClientRequest.isClientLink(m.message)) {
+            return; // the pictures draw the nodes' messages; a client's request shows through its result
+        }
         long[] first = copies.get(m.message);
         long copyOf = 0;
         if (first == null) {
@@ -104,6 +108,9 @@ public final class Recorder implements SimListener {
     }
 
     private void close(InFlight m, MessageFate fate, long time, String why) {
+        if (ClientRequest.isClientLink(m.message)) {
+            return;
+        }
         MessageRecord r = open.remove(m.id);
         if (r != null) {
             r.end(fate, time, seq++, why);

@@ -48,7 +48,14 @@ public enum Bug {
             + "have majorities that do not overlap: two leaders at once, and a committed entry lost"),
     /** Single-server changes are safe only one at a time: two uncommitted ones can differ by two voters. */
     TWO_CHANGES_AT_ONCE("two-changes-at-once", "a leader starts a membership change while another is still "
-            + "uncommitted (or joint consensus is in progress), so configurations two voters apart are in force at once");
+            + "uncommitted (or joint consensus is in progress), so configurations two voters apart are in force at once"),
+    /**
+     * Carried out by the state machine ({@link KvStore}), not the node: every committed retry is applied again, so an
+     * append whose first answer was lost and that the client sent again lands twice. The log itself is as safe as
+     * ever; what breaks is exactly-once, which only the linearizability checker sees.
+     */
+    NO_DEDUP("no-dedup", "the state machine applies every retry of a client's operation again, ignoring the client "
+            + "id and sequence number (a retried append lands twice)");
 
     public final String label;
     public final String explanation;

@@ -13,7 +13,11 @@ public enum MessageType {
     PRE_VOTE_REPLY("PreVoteReply", false),
     TIMEOUT_NOW("TimeoutNow", true),
     INSTALL_SNAPSHOT("InstallSnapshot", true),
-    INSTALL_SNAPSHOT_REPLY("InstallSnapshotReply", false);
+    INSTALL_SNAPSHOT_REPLY("InstallSnapshotReply", false),
+    /** A client's request, over the client's own link; handed to the node's propose, never to receive. */
+    CLIENT_REQUEST("ClientRequest", true),
+    /** A node's final answer to a client. */
+    CLIENT_RESPONSE("ClientReply", false);
 
     /** The RPC name, as printed and as used by message filters. */
     public final String label;

@@ -112,7 +112,7 @@ public final class ReferenceNode implements RaftNode {
         Snapshot snap = state.snapshot;
         if (snap.index() > 0) {
             // A restart from a snapshot: what it covers was applied (and so committed) before the snapshot was taken.
-            kv.restore(snap.image());
+            kv.restore(snap.image(), snap.sessions());
             commitIndex = snap.index();
             lastApplied = snap.index();
         }
@@ -210,6 +210,7 @@ public final class ReferenceNode implements RaftNode {
             case TIMEOUT_NOW -> onTimeoutNow((TimeoutNow) m);
             case INSTALL_SNAPSHOT -> onInstallSnapshot((InstallSnapshot) m);
             case INSTALL_SNAPSHOT_REPLY -> onInstallSnapshotReply((InstallSnapshotReply) m);
+            case CLIENT_REQUEST, CLIENT_RESPONSE -> out; // the host hands client requests to propose(), never here
         };
         assert handled == out;
         return finish();
@@ -405,6 +406,7 @@ public final class ReferenceNode implements RaftNode {
                     INSTALL_SNAPSHOT_REPLY -> true;
             case PRE_VOTE -> bugs.contains(Bug.PREVOTE_BUMPS_TERM);
             case PRE_VOTE_REPLY -> !((PreVoteReply) m).voteGranted();
+            case CLIENT_REQUEST, CLIENT_RESPONSE -> false; // a client's message carries no term
         };
     }
 
@@ -849,7 +851,7 @@ public final class ReferenceNode implements RaftNode {
         long term = bugs.contains(Bug.SNAPSHOT_WRONG_TERM) ? state.currentTerm : log.termAt(upTo);
         Configuration asOf = configIndex <= upTo ? config
                 : Membership.latest(log, upTo, state.snapshot, bootVoters).config();
-        Snapshot s = new Snapshot(upTo, term, kv.snapshot(), asOf);
+        Snapshot s = new Snapshot(upTo, term, kv.snapshot(), asOf, kv.sessions());
         log.compactTo(upTo, term);
         state.snapshot = s;
         snapshotToPersist = s;
@@ -946,7 +948,7 @@ public final class ReferenceNode implements RaftNode {
         snapshotToPersist = s;
         refreshConfig();
         if (s.index() > lastApplied) {
-            kv.restore(s.image());
+            kv.restore(s.image(), s.sessions());
             lastApplied = s.index();
         }
         if (s.index() > commitIndex) {

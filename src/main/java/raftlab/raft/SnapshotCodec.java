@@ -9,9 +9,16 @@ import java.util.TreeMap;
  * The bytes of a snapshot as InstallSnapshot carries them: what the paper's {@code data} field holds, so that chunks
  * are byte ranges as in Figure 13. The layout is simple on purpose: the voters, then each key and value, every number
  * as 4 bytes and every string as its length and its UTF-16 code units, 2 bytes each (the core uses no I/O classes, so
- * it writes the bytes itself). Deterministic: the image is sorted.
+ * it writes the bytes itself). Deterministic: the image is sorted. Two optional parts follow the image, so that a
+ * snapshot without them has exactly the bytes it had before they existed: the client session table, when there is
+ * one (its size, then each client id, sequence number as 8 bytes, and result as a flag byte and a string), then a
+ * configuration with learners or in joint mode, written in full after the marker -1 (a session count is never
+ * negative, so the marker tells the two apart).
  */
 public final class SnapshotCodec {
+    /** Announces the full configuration; never a valid session count. */
+    private static final int CONFIG_MARK = -1;
+
     private SnapshotCodec() {
     }
 
@@ -21,9 +28,15 @@ public final class SnapshotCodec {
         // A configuration with learners or in joint mode is written out in full after the image; a plain one is the
         // voters alone, as before membership changes existed (the same bytes, so the same chunks).
         String full = config == null || (!config.joint() && config.learners().length == 0) ? null : config.format();
-        int size = 4 + 4 * voters.length + 4 + (full == null ? 0 : 4 + 2 * full.length());
+        int size = 4 + 4 * voters.length + 4 + (full == null ? 0 : 8 + 2 * full.length());
         for (var e : s.image().entrySet()) {
             size += 8 + 2 * e.getKey().length() + 2 * e.getValue().length();
+        }
+        if (!s.sessions().isEmpty()) {
+            size += 4;
+            for (var e : s.sessions().values()) {
+                size += 4 + 8 + 1 + (e.result() == null ? 0 : 4 + 2 * e.result().length());
+            }
         }
         byte[] out = new byte[size];
         int[] at = {0};
@@ -36,7 +49,21 @@ public final class SnapshotCodec {
             writeString(out, at, e.getKey());
             writeString(out, at, e.getValue());
         }
+        if (!s.sessions().isEmpty()) {
+            writeInt(out, at, s.sessions().size());
+            for (var e : s.sessions().entrySet()) {
+                writeInt(out, at, e.getKey());
+                writeInt(out, at, (int) (e.getValue().seq() >>> 32));
+                writeInt(out, at, (int) e.getValue().seq());
+                String result = e.getValue().result();
+                out[at[0]++] = (byte) (result == null ? 0 : 1);
+                if (result != null) {
+                    writeString(out, at, result);
+                }
+            }
+        }
         if (full != null) {
+            writeInt(out, at, CONFIG_MARK);
             writeString(out, at, full);
         }
         return out;
@@ -56,9 +83,28 @@ public final class SnapshotCodec {
             String k = readString(bytes, at);
             image.put(k, readString(bytes, at));
         }
-        Configuration config = at[0] < bytes.length ? Configuration.parse(readString(bytes, at))
-                : voters.isEmpty() ? null : Configuration.of(Quorum.of(voters));
-        return new Snapshot(index, term, java.util.Collections.unmodifiableSortedMap(image), config);
+        SortedMap<Integer, ClientSession> sessions = new TreeMap<>();
+        if (at[0] < bytes.length && peekInt(bytes, at) != CONFIG_MARK) {
+            int clients = readInt(bytes, at);
+            for (int i = 0; i < clients; i++) {
+                int client = readInt(bytes, at);
+                long seq = (long) readInt(bytes, at) << 32 | (readInt(bytes, at) & 0xffffffffL);
+                boolean hasResult = bytes[at[0]++] != 0;
+                sessions.put(client, new ClientSession(seq, hasResult ? readString(bytes, at) : null));
+            }
+        }
+        Configuration config;
+        if (at[0] < bytes.length) {
+            readInt(bytes, at); // CONFIG_MARK
+            config = Configuration.parse(readString(bytes, at));
+        } else {
+            config = voters.isEmpty() ? null : Configuration.of(Quorum.of(voters));
+        }
+        return new Snapshot(index, term, java.util.Collections.unmodifiableSortedMap(image), config, sessions);
+    }
+
+    private static int peekInt(byte[] b, int[] at) {
+        return readInt(b, new int[] {at[0]});
     }
 
     private static void writeInt(byte[] b, int[] at, int v) {

@@ -8,7 +8,10 @@ import java.util.SortedMap;
  * whole state, and a way to start again from one.
  */
 public interface StateMachine {
-    /** Applies {@code c} and returns what a client sees: the value for a get (null if absent), else null. */
+    /**
+     * Applies {@code c} and returns what a client sees: the value for a get (null if absent), the value a cas found
+     * (it succeeded if that is the value it expected), else null.
+     */
     String apply(Command c);
 
     /** The current state, read-only and sorted (so printing it is deterministic). */
@@ -19,4 +22,18 @@ public interface StateMachine {
 
     /** Replaces the whole state with {@code image}, as taken by {@link #snapshot}. */
     void restore(SortedMap<String, String> image);
+
+    /**
+     * An immutable copy of the client session table (each client's last sequence number and result), which a
+     * snapshot keeps beside the image so that a retry is still recognised after compaction. Empty by default, for a
+     * state machine without sessions.
+     */
+    default SortedMap<Integer, ClientSession> sessions() {
+        return java.util.Collections.emptySortedMap();
+    }
+
+    /** Replaces the whole state with {@code image} and the session table with {@code sessions}. */
+    default void restore(SortedMap<String, String> image, SortedMap<Integer, ClientSession> sessions) {
+        restore(image);
+    }
 }

@@ -10,6 +10,8 @@ import java.util.Set;
 
 import raftlab.raft.Bug;
 import raftlab.raft.ClientReply;
+import raftlab.raft.ClientRequest;
+import raftlab.raft.ClientResponse;
 import raftlab.raft.Command;
 import raftlab.raft.CommandKind;
 import raftlab.raft.DiskWrite;
@@ -77,6 +79,8 @@ public final class Cluster {
     private final Network network;
     /** By request id; ids only grow, so insertion order is id order (a LinkedHashMap: cheaper than a tree). */
     private final java.util.LinkedHashMap<Long, ClientOp> outstanding = new java.util.LinkedHashMap<>();
+    /** Clients as network endpoints: the requests that travel the network, and the clients' link streams. */
+    private final ClientLinks clientLinks;
     private final List<SimListener> listeners = new ArrayList<>();
     private final Stats stats = new Stats();
 
@@ -106,6 +110,7 @@ public final class Cluster {
             throw new IllegalArgumentException("a cluster has at most " + CAPACITY + " nodes");
         }
         this.network = new Network(n, CAPACITY, config.latencyMin(), config.latencyMax());
+        this.clientLinks = new ClientLinks(config.seed());
         int[] initial = new int[n];
         for (int i = 0; i < n; i++) {
             initial[i] = i + 1;
@@ -144,7 +149,7 @@ public final class Cluster {
         SimRandom timerStream = timerRandom[id];
         try {
             nodes[id] = factory.create(new NodeSetup(id, voters, config.settings(), bugs, disks[id].state(),
-                    timerStream::nextInt, new KvStore()));
+                    timerStream::nextInt, new KvStore(bugs)));
             apply(id, nodes[id].start());
         } catch (NodeFailure f) {
             throw stopped(f);
@@ -342,6 +347,10 @@ public final class Cluster {
     private void deliverNow(InFlight m) {
         m.done = true;
         int to = m.message.to();
+        if (ClientRequest.isClient(to)) {
+            deliverToClient(m);
+            return;
+        }
         String why = !up[to] ? "n" + to + " is down" : network.linkDown(m.message);
         if (why != null) {
             drop(m, why);
@@ -351,7 +360,24 @@ public final class Cluster {
         for (SimListener l : listeners) {
             l.delivered(now, m);
         }
-        apply(to, nodes[to].receive(m.message));
+        // A client's request is a proposal: the node never sees it as a message.
+        apply(to, m.message instanceof ClientRequest r ? nodes[to].propose(r.command()) : nodes[to].receive(m.message));
+    }
+
+    /** A node's answer reaches its client: the first final answer to a request is its result; copies are not news. */
+    private void deliverToClient(InFlight m) {
+        stats.delivered(m.message);
+        for (SimListener l : listeners) {
+            l.delivered(now, m);
+        }
+        ClientReply r = ((ClientResponse) m.message).reply();
+        ClientOp op = clientLinks.answered(r.requestId());
+        if (op == null) {
+            return;
+        }
+        for (SimListener l : listeners) {
+            l.clientReply(now, op, r);
+        }
     }
 
     private void drop(InFlight m, String why) {
@@ -568,10 +594,15 @@ public final class Cluster {
 
     /** Sends a client request to node {@code id} now; the answer arrives through the listeners. */
     public long submit(int id, CommandKind kind, String key, String value) {
+        return submit(id, new Command(kind, key, value, 0));
+    }
+
+    /** As {@link #submit(int, CommandKind, String, String)}, for any command (a cas); its request id is set here. */
+    public long submit(int id, Command command) {
         requireRunning();
         requireUp(id);
         long requestId = nextRequestId++;
-        ClientOp op = new ClientOp(requestId, new Command(kind, key, value, requestId), id, now);
+        ClientOp op = new ClientOp(requestId, command.withRequestId(requestId), id, now);
         outstanding.put(requestId, op);
         cause = op; // described only if asked, by lastEvent()
         try {
@@ -581,6 +612,33 @@ public final class Cluster {
         }
         afterEvent();
         return requestId;
+    }
+
+    /**
+     * Client {@code client} sends {@code command} (with its session fields: client id and sequence number) to node
+     * {@code node} over the virtual network, as a {@link ClientRequest} on the client's own link: it can be held,
+     * lost, duplicated or delayed, and the node's final answer comes back the same way as a
+     * {@link ClientResponse}. Each call is a new attempt with a request id of its own, which it returns. Nothing is
+     * reported lost when the node crashes: the client finds out by waiting.
+     */
+    public long sendRequest(int client, int node, Command command) {
+        requireRunning();
+        checkId(node);
+        long requestId = nextRequestId++;
+        ClientOp op = new ClientOp(requestId, command.withRequestId(requestId), node, now);
+        clientLinks.sent(op);
+        cause = "c" + client + " sends request #" + requestId + " " + op.describe() + " to n" + node;
+        for (SimListener l : listeners) {
+            l.clientSent(now, op);
+        }
+        send(new ClientRequest(ClientRequest.endpoint(client), node, op.command()));
+        afterEvent();
+        return requestId;
+    }
+
+    /** A client id no client of this cluster has used (1, 2, ...; 0 is the shell's own client). */
+    public int newClient() {
+        return clientLinks.newClient();
     }
 
     /**
@@ -599,7 +657,8 @@ public final class Cluster {
         }
         if (c instanceof InFlight) {
             InFlight m = (InFlight) c;
-            return "n" + m.message.to() + " receives " + m.message.type() + " #" + m.id + " from n" + m.message.from();
+            return endpoint(m.message.to()) + " receives " + m.message.type() + " #" + m.id + " from "
+                    + endpoint(m.message.from());
         }
         if (c instanceof ClientOp) {
             ClientOp op = (ClientOp) c;
@@ -613,6 +672,11 @@ public final class Cluster {
             return "n" + t.node + "'s " + t.kind.label() + " timer fires";
         }
         return c.toString();
+    }
+
+    /** {@code n3} for a node, {@code c1} for a client. */
+    private static String endpoint(int id) {
+        return ClientRequest.isClient(id) ? "c" + ClientRequest.clientOf(id) : "n" + id;
     }
 
     // ---------------------------------------------------------------------------------------------- queries
@@ -727,6 +791,9 @@ public final class Cluster {
 
     /** The random stream of the link the message travels. */
     private SimRandom link(Message m) {
+        if (ClientRequest.isClientLink(m)) {
+            return clientLinks.stream(m);
+        }
         return linkRandom[m.from()][m.to()];
     }
 
@@ -905,6 +972,14 @@ public final class Cluster {
     }
 
     private void reply(ClientReply r) {
+        ClientOp sent = clientLinks.get(r.requestId());
+        if (sent != null) {
+            // Over the network only a final answer travels; "accepted" is not something a client waits for.
+            if (r.status() != ClientReply.Status.ACCEPTED) {
+                send(new ClientResponse(sent.node(), ClientRequest.endpoint(sent.command().client()), r));
+            }
+            return;
+        }
         ClientOp op = outstanding.get(r.requestId());
         if (op == null) {
             return; // answered already, or its node crashed

@@ -1,5 +1,6 @@
 package raftlab.sim;
 
+import raftlab.raft.ClientRequest;
 import raftlab.raft.Message;
 
 /** A message on the virtual network, with the id the user names it by and when it is due. */
@@ -23,7 +24,8 @@ public final class InFlight extends Scheduled {
 
     /** {@code #17 2->1 AppendEntriesReply term=3 success=true match=7 due@1204} */
     public String describe() {
-        return "#" + id + " " + message.from() + "->" + message.to() + " " + message.type() + " " + message.fields()
+        return "#" + id + " " + ClientRequest.name(message.from()) + "->" + ClientRequest.name(message.to()) + " "
+                + message.type() + " " + message.fields()
                 + " due@" + time;
     }
 }

@@ -105,6 +105,9 @@ public final class Network {
 
     /** The loss probability a message from {@code from} to {@code to} faces (the larger of global and per-link). */
     public double lossFor(int from, int to) {
+        if (from < 0 || to < 0) {
+            return globalLoss; // a client's link: only the global loss (and the unreliable network) reach it
+        }
         return Math.max(globalLoss, loss[from][to]);
     }
 
@@ -177,6 +180,9 @@ public final class Network {
 
     /** Why a message due now cannot be delivered over its link, or null. */
     String linkDown(Message m) {
+        if (m.from() < 0 || m.to() < 0) {
+            return null; // clients stand outside the partitions: they can reach any node that is up
+        }
         if (cut[m.from()][m.to()]) {
             return "link " + m.from() + "->" + m.to() + " is cut";
         }

@@ -11,6 +11,10 @@ public interface SimListener {
     default void clientReply(long time, ClientOp op, ClientReply reply) {
     }
 
+    /** A client sent a request over the network ({@link Cluster#sendRequest}): a first attempt or a retry. */
+    default void clientSent(long time, ClientOp op) {
+    }
+
     /** A request's outcome became unknowable: the node holding it crashed. */
     default void clientLost(long time, ClientOp op, String why) {
     }

@@ -12,6 +12,8 @@ public final class SimRandom {
     /** Purposes of derived streams; each is mixed into the seed with its own arguments. */
     public static final long NODE_TIMERS = 1;
     public static final long LINK = 2;
+    /** A client's link to or from a node: (from, to) as endpoint ids, a client's being negative. */
+    public static final long CLIENT_LINK = 3;
 
     private long state;
 

@@ -29,6 +29,9 @@ public final class Stats {
             byType[m.kind().ordinal()] = t;
         }
         t[what]++;
+        if (node < 0) {
+            return; // a client's end of a client link: counted by type, not as a node
+        }
         long[] n = byNode.get(node);
         if (n == null) {
             n = new long[4];

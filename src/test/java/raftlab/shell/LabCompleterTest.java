@@ -106,7 +106,7 @@ class LabCompleterTest {
     /** Rough edge: bug names, fault kinds, --type and --kind values, help topics and file paths did not complete. */
     @Test
     void fixedVocabulariesAndPathsComplete(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        assertEquals(List.of("naive-seed", "no-append-retry", "no-up-to-date-check"), complete("bug n"));
+        assertEquals(List.of("naive-seed", "no-append-retry", "no-dedup", "no-up-to-date-check"), complete("bug n"));
         assertEquals(List.of("forget-vote"), complete("explore --seeds 1..9 --bug fo"));
         assertEquals(List.of("partition,crash"), complete("explore --seeds 1..9 --faults partition,cr"));
         assertEquals(List.of("AppendEntries", "AppendEntriesReply"), complete("deliver --type Ap"));

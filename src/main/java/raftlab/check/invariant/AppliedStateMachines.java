@@ -24,7 +24,9 @@ public final class AppliedStateMachines implements Invariant {
     private final ArrayList<Integer> appliedBy = new ArrayList<>();
     /** A fingerprint of the reference state machine after each index (index 0 is the empty state). */
     private final ArrayList<Long> print = new ArrayList<>();
-    private final KvStore reference = new KvStore();
+    /** Built with the lab's bugs, as the nodes' stores are: no-dedup is the state machine's bug, not the log's. */
+    private final KvStore reference;
+    private final java.util.Set<raftlab.raft.Bug> bugs;
 
     private final int[] generation;
     private final long[] seenApplied;
@@ -33,6 +35,8 @@ public final class AppliedStateMachines implements Invariant {
     private final boolean[] diverged;
 
     public AppliedStateMachines(Watch w) {
+        bugs = w.cluster().bugs();
+        reference = new KvStore(bugs);
         int n = w.size();
         int cap = w.capacity() + 1;
         generation = new int[cap];
@@ -159,7 +163,7 @@ public final class AppliedStateMachines implements Invariant {
     }
 
     private Map<String, String> replay(long upTo) {
-        KvStore kv = new KvStore();
+        KvStore kv = new KvStore(bugs);
         for (int k = 0; k < upTo; k++) {
             kv.apply(applied.get(k));
         }

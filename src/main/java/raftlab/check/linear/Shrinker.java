@@ -200,7 +200,8 @@ final class Shrinker {
         Arrays.fill(all, true);
         for (int g = 0; g < n; g++) {
             Operation get = effective[g];
-            if (get.kind() != OpKind.GET || get.isUncertain() || get.output() == null) {
+            String read = readValue(get);
+            if (read == null) {
                 pieces.add(null);
                 continue;
             }
@@ -209,8 +210,9 @@ final class Shrinker {
             Map<String, List<Integer>> groups = new LinkedHashMap<>();
             for (int w = 0; w < n; w++) {
                 Operation op = effective[w];
-                boolean useful = (op.kind() == OpKind.PUT && get.output().startsWith(op.value()))
-                        || (op.kind() == OpKind.APPEND && get.output().contains(op.value()));
+                boolean setsWhole = op.kind() == OpKind.PUT || (op.kind() == OpKind.CAS && op.outcome() != Outcome.FAIL);
+                boolean useful = (setsWhole && read.startsWith(op.value()))
+                        || (op.kind() == OpKind.APPEND && read.contains(op.value()));
                 if (useful) {
                     groups.computeIfAbsent(op.kind() + ":" + op.value(), k -> new ArrayList<>())
                           .add(w);
@@ -221,13 +223,29 @@ final class Shrinker {
                 list.add(ids.stream().mapToInt(Integer::intValue).toArray());
             }
             pieces.add(list);
-            mustStaySupported[g] = producible(get.output(), list, all);
+            mustStaySupported[g] = producible(read, list, all);
         }
+    }
+
+    /**
+     * The value an operation is known to have read, which rule 3 keeps a source for: a get's output, and the value a
+     * successful cas found (its expected value); null for anything else or when unknown. A cas that did not fail
+     * is a source like a put: it sets the whole value.
+     */
+    private static String readValue(Operation op) {
+        if (op.isUncertain()) {
+            return null;
+        }
+        return switch (op.kind()) {
+            case GET -> op.output();
+            case CAS -> op.outcome() == Outcome.OK ? op.expected() : null;
+            case PUT, APPEND, DELETE -> null;
+        };
     }
 
     private boolean stillSupported(boolean[] keep) {
         for (int g = 0; g < keep.length; g++) {
-            if (keep[g] && mustStaySupported[g] && !producible(effective[g].output(), pieces.get(g), keep)) {
+            if (keep[g] && mustStaySupported[g] && !producible(readValue(effective[g]), pieces.get(g), keep)) {
                 return false;
             }
         }
@@ -235,7 +253,7 @@ final class Shrinker {
     }
 
     /**
-     * Whether some sequence of the kept writes (a PUT or an APPEND onto absent, then APPENDs)
+     * Whether some sequence of the kept writes (a PUT, a CAS or an APPEND onto absent, then APPENDs)
      * leaves exactly {@code v}. Order and timing are the search's business; this only asks
      * whether the value can be built at all.
      */
@@ -280,8 +298,7 @@ final class Shrinker {
     }
 
     private static Operation asUnknown(Operation op) {
-        return new Operation(op.id(), op.client(), op.kind(), op.key(), op.value(),
-                op.invokedAt(), op.completedAt(), Outcome.UNKNOWN, op.output());
+        return op.withOutcome(Outcome.UNKNOWN); // keeps a cas's expected value (the 9-argument form would drop it)
     }
 
     private static List<Integer> indices(boolean[] keep) {

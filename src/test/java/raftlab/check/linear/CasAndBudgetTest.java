@@ -36,6 +36,22 @@ class CasAndBudgetTest {
         assertFalse(LinearizabilityChecker.check(List.of(p1, Ops.fail(c), read2)).linearizable());
     }
 
+    /**
+     * A successful cas reads its expected value, so shrinking keeps a write that could have produced it, as it does
+     * for a get: the failing part names the write the cas found overwritten, not the cas alone.
+     */
+    @Test
+    void shrinkingKeepsTheSourceOfTheValueACasExpected() {
+        Operation putB = Ops.put(1, 1, "x", "b", 0, 10);
+        Operation putA = Ops.put(2, 1, "x", "a", 20, 30);
+        Operation noise = Ops.put(3, 2, "y", "1", 0, 5);
+        Operation c = cas(4, 3, "x", "b", "c", 40, 50);
+        CheckResult r = LinearizabilityChecker.check(List.of(putB, noise, putA, c));
+        assertTrue(r.refuted(), r.describe());
+        assertTrue(r.describe().contains("put(x, \"b\")") && r.describe().contains("put(x, \"a\")")
+                && r.describe().contains("cas(x, \"b\", \"c\")"), r.describe());
+    }
+
     @Test
     void generatedRegisterHistoriesWithCasAreLinearizableAndBruteForceAgrees() {
         for (long seed = 1; seed <= 40; seed++) {
