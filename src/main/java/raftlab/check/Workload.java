@@ -6,6 +6,7 @@ import raftlab.check.linear.OpKind;
 import raftlab.check.linear.Outcome;
 import raftlab.raft.ClientReply;
 import raftlab.raft.CommandKind;
+import raftlab.raft.ReadMode;
 import raftlab.sim.Cluster;
 import raftlab.sim.SimRandom;
 
@@ -51,10 +52,17 @@ public final class Workload {
         boolean busy;
         /** While draining: whether the client has begun its final write. */
         boolean finalWrite;
+        /**
+         * Where reads are sent: a stream of its own, drawn from only when gets skip the log, so that every other draw
+         * is as it was. {@link #readAt}: the node the current get goes to first (a follower read), or 0.
+         */
+        final SimRandom readRandom;
+        int readAt;
 
-        Client(int id, SimRandom random) {
+        Client(int id, SimRandom random, SimRandom readRandom) {
             this.id = id;
             this.random = random;
+            this.readRandom = readRandom;
         }
     }
 
@@ -76,7 +84,8 @@ public final class Workload {
         this.clients = new Client[count];
         history.setWorkload(this);
         for (int i = 0; i < count; i++) {
-            Client c = new Client(i + 1, Streams.of(cluster.seed(), "workload " + salt + " client " + (i + 1)));
+            Client c = new Client(i + 1, Streams.of(cluster.seed(), "workload " + salt + " client " + (i + 1)),
+                    Streams.of(cluster.seed(), "workload " + salt + " client " + (i + 1) + " reads"));
             c.target = 1 + c.random.nextInt(cluster.size());
             clients[i] = c;
             cluster.at(cluster.now() + think(c), () -> next(c));
@@ -142,6 +151,10 @@ public final class Workload {
         }
         c.seq++;
         c.value = c.kind == CommandKind.GET ? null : c.id + "." + c.seq;
+        if (c.kind == CommandKind.GET && cluster.config().settings().reads() != ReadMode.LOG
+                && c.readRandom.nextInt(2) == 0) {
+            c.readAt = 1 + c.readRandom.nextInt(cluster.size()); // half the reads go to any node: a follower read
+        }
         begin(c);
     }
 
@@ -156,7 +169,9 @@ public final class Workload {
         if (stopped) {
             return;
         }
-        int target = c.target;
+        boolean readAt = c.readAt != 0;
+        int target = readAt ? c.readAt : c.target;
+        c.readAt = 0; // only the first attempt: a retry goes where the client believes the leader is
         for (int i = 0; i < cluster.size() && !cluster.isUp(target); i++) {
             target = target % cluster.size() + 1;
         }
@@ -164,7 +179,9 @@ public final class Workload {
             cluster.at(cluster.now() + TIMEOUT, () -> send(c)); // every node is down: wait
             return;
         }
-        c.target = target;
+        if (!readAt) {
+            c.target = target;
+        }
         c.attempt = 0;
         submitting = c;
         long rid;

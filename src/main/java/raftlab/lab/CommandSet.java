@@ -20,6 +20,7 @@ public final class CommandSet {
             TimeCommands.Tick.class,
             TimeCommands.Timeout.class,
             TimeCommands.Transfer.class,
+            TimeCommands.Skew.class,
             TimeCommands.Now.class,
             ClockCommands.Clock.class,
             ClockCommands.Pause.class,

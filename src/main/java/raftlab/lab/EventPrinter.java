@@ -75,7 +75,8 @@ final class EventPrinter implements SimListener {
         String who = "client #" + op.requestId() + " " + describe(op);
         String text = switch (r.status()) {
             case ACCEPTED -> who + " -> n" + op.node() + ": accepted at index " + r.index();
-            case OK -> who + ": ok at index " + r.index() + (op.command().kind() != raftlab.raft.CommandKind.GET ? ""
+            case OK -> who + ": ok at " + (r.why() != null ? r.why() : "index " + r.index())
+                    + (op.command().kind() != raftlab.raft.CommandKind.GET ? ""
                     : r.value() == null ? ", absent" : ", value " + quoteValue(r.value()));
             case REDIRECT -> who + " -> n" + op.node() + ": refused, " + r.why() + "; "
                     + (r.leaderHint() == 0 ? "it knows no leader" : "it points to n" + r.leaderHint());

@@ -37,7 +37,14 @@ public enum Bug {
     SNAPSHOT_WRONG_TERM("snapshot-wrong-term", "a snapshot records the node's current term as the term of its last "
             + "entry, instead of that entry's own term"),
     INSTALL_DISCARDS_SUFFIX("install-discards-suffix", "a follower given a snapshot throws its whole log away, even "
-            + "the entries after the snapshot that match the leader's (Figure 13 says keep them)");
+            + "the entries after the snapshot that match the leader's (Figure 13 says keep them)"),
+    /** With {@code --reads readindex|lease}: section 6.4's confirmation skipped. */
+    READ_WITHOUT_QUORUM("read-without-quorum", "a leader answers reads from its own state without confirming it still "
+            + "leads, so the old leader of a partition serves stale values (with --reads readindex or lease)"),
+    /** With {@code --reads lease}: the lease forgets that clocks drift. */
+    LEASE_IGNORES_SKEW("lease-ignores-skew", "a lease lasts the whole minimum election timeout, not that divided by the "
+            + "drift bound, so a leader whose clock runs slow serves reads after a new leader took over (with --reads "
+            + "lease)");
 
     public final String label;
     public final String explanation;

@@ -7,7 +7,8 @@ package raftlab.raft;
  */
 public sealed interface Message permits AppendEntries, AppendEntriesReply, RequestVote, RequestVoteReply,
         PreVote, PreVoteReply, TimeoutNow,
-        InstallSnapshot, InstallSnapshotReply {
+        InstallSnapshot, InstallSnapshotReply,
+        ReadIndex, ReadIndexReply {
     int from();
 
     int to();

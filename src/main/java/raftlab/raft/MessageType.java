@@ -13,7 +13,9 @@ public enum MessageType {
     PRE_VOTE_REPLY("PreVoteReply", false),
     TIMEOUT_NOW("TimeoutNow", true),
     INSTALL_SNAPSHOT("InstallSnapshot", true),
-    INSTALL_SNAPSHOT_REPLY("InstallSnapshotReply", false);
+    INSTALL_SNAPSHOT_REPLY("InstallSnapshotReply", false),
+    READ_INDEX("ReadIndex", true),
+    READ_INDEX_REPLY("ReadIndexReply", false);
 
     /** The RPC name, as printed and as used by message filters. */
     public final String label;
