@@ -40,20 +40,9 @@ final class StatusView {
             t.row(snapshots ? withSnapshot(row, snap) : row);
         }
         t.render(out);
-        clocks(c, out);
-    }
-
-    /** One line naming the skewed clocks ({@code skew}), if any: {@code clocks: n1 x0.5, n3 x1.2 (others x1)}. */
-    private static void clocks(Cluster c, Output out) {
-        StringBuilder sb = new StringBuilder();
-        for (int id = 1; id <= c.size(); id++) {
-            if (c.clockRate(id) != 1.0) {
-                sb.append(sb.length() == 0 ? "" : ", ").append('n').append(id).append(" x")
-                        .append(CheckCommands.fmt(c.clockRate(id)));
-            }
-        }
-        if (sb.length() > 0) {
-            out.line("clocks: " + sb + " (others x1); a timer of T ms fires after T / rate");
+        String clocks = NetView.clocks(c);
+        if (clocks != null) {
+            out.line(clocks);
         }
     }
 

@@ -100,6 +100,11 @@ final class Reads {
 
     // ---------------------------------------------------------------------------------------------- hooks
 
+    /** Whether any read is in progress (so {@link #settle} has something to do). */
+    boolean busy() {
+        return !leaderReads.isEmpty() || !asked.isEmpty() || !followerReads.isEmpty();
+    }
+
     /** A client's get: returns the round to broadcast now, or 0. */
     long propose(Command c, View v, Effects out) {
         if (v.role() == Role.LEADER) {
@@ -322,6 +327,9 @@ final class Reads {
             out.send(new ReadIndexReply(id, p.peer, v.term(), p.peerRead, true, index));
             return;
         }
-        out.reply(ClientReply.read(p.requestId, index, kv.view().get(p.key), how));
+        // The state read may be newer than the read index: entries applied since were committed meanwhile, and a read
+        // may see any write that completes before it answers. Said, so that a value from a later index is no surprise.
+        String applied = v.lastApplied() > index ? ", state at applied index " + v.lastApplied() : "";
+        out.reply(ClientReply.read(p.requestId, index, kv.view().get(p.key), how + applied));
     }
 }

@@ -133,7 +133,9 @@ public final class ReferenceNode implements RaftNode {
 
     /** Ends the step: adds the disk write for whatever persistent state it changed, and hands the batch over. */
     private Effects finish() {
-        reads.settle(readView(), out); // reads now ready are answered; those of a lost leadership turned away
+        if (reads.busy()) {
+            reads.settle(readView(), out); // reads now ready are answered; those of a lost leadership turned away
+        }
         long from = state.log.takeChangedFrom();
         Snapshot snap = snapshotToPersist;
         snapshotToPersist = null;
@@ -1100,6 +1102,11 @@ public final class ReferenceNode implements RaftNode {
     /** Sends a read round to every follower: the AppendEntries each would get next, numbered {@code round}. */
     private Effects readRound(long round) {
         if (round > 0) {
+            if (state.log.lastTerm() != state.currentTerm) {
+                // Section 6.4: the read index must wait for an entry of this term to be committed. With --noop on there
+                // is one already; without, the read makes one, or a cluster with no writes would never answer it.
+                appendOwn(Command.NOOP);
+            }
             sendingRound = round;
             broadcastAppendEntries();
             sendingRound = 0;
@@ -1109,8 +1116,10 @@ public final class ReferenceNode implements RaftNode {
 
     private Reads.View readView() {
         long term = state.currentTerm;
-        boolean committedInTerm = commitIndex > 0 && commitIndex >= state.log.snapshotIndex()
-                && state.log.termAt(commitIndex) == term;
+        RaftLog log = state.log;
+        // (With a bug a log can be cut below commitIndex: then nothing there is known to be of this term.)
+        boolean committedInTerm = commitIndex > 0 && commitIndex >= log.snapshotIndex()
+                && commitIndex <= log.lastIndex() && log.termAt(commitIndex) == term;
         return new Reads.View(role, term, leaderId, commitIndex, committedInTerm, lastApplied, voters);
     }
 
