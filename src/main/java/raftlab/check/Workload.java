@@ -7,6 +7,7 @@ import raftlab.check.linear.Outcome;
 import raftlab.raft.ClientReply;
 import raftlab.raft.Command;
 import raftlab.raft.CommandKind;
+import raftlab.raft.ReadMode;
 import raftlab.sim.ClientOp;
 import raftlab.sim.Cluster;
 import raftlab.sim.SimRandom;
@@ -59,6 +60,12 @@ public final class Workload {
          * succeed. Only looked up by key, never iterated.
          */
         final HashMap<String, String> seen = new HashMap<>();
+        /**
+         * Where reads are sent: a stream of its own, drawn from only when gets skip the log, so that every other draw
+         * is as it was. {@link #readAt}: the node the current get goes to first (a follower read), or 0.
+         */
+        final SimRandom readRandom;
+        int readAt;
         /** The request id of the attempt in flight, or 0. */
         long attempt;
         /** Whether an operation is under way (from its first attempt until an answer that ends it). */
@@ -66,9 +73,10 @@ public final class Workload {
         /** While draining: whether the client has begun its final write. */
         boolean finalWrite;
 
-        Client(int id, int session, SimRandom random) {
+        Client(int id, int session, SimRandom random, SimRandom readRandom) {
             this.id = id;
             this.session = session;
+            this.readRandom = readRandom;
             this.random = random;
         }
     }
@@ -92,7 +100,8 @@ public final class Workload {
         history.setWorkload(this);
         for (int i = 0; i < count; i++) {
             Client c = new Client(i + 1, cluster.newClient(),
-                    Streams.of(cluster.seed(), "workload " + salt + " client " + (i + 1)));
+                    Streams.of(cluster.seed(), "workload " + salt + " client " + (i + 1)),
+                    Streams.of(cluster.seed(), "workload " + salt + " client " + (i + 1) + " reads"));
             c.target = 1 + c.random.nextInt(cluster.size());
             clients[i] = c;
             cluster.at(cluster.now() + think(c), () -> next(c));
@@ -167,6 +176,10 @@ public final class Workload {
         Command command = kind == CommandKind.CAS ? Command.cas(key, c.seen.get(key), value, 0)
                 : new Command(kind, key, value, 0);
         c.command = command.inSession(c.session, c.seq);
+        if (kind == CommandKind.GET && cluster.config().settings().reads() != ReadMode.LOG
+                && c.readRandom.nextInt(2) == 0) {
+            c.readAt = 1 + c.readRandom.nextInt(cluster.size()); // half the reads go to any node: a follower read
+        }
         c.busy = true;
         c.op = history.invoke(c.id, History.kindOf(kind), key, value, c.command.expected(), cluster.now());
         send(c);
@@ -181,7 +194,9 @@ public final class Workload {
         submitting = c;
         long rid;
         try {
-            rid = cluster.sendRequest(c.session, c.target, c.command);
+            int target = c.readAt != 0 ? c.readAt : c.target;
+            c.readAt = 0; // only the first attempt: a retry goes where the client believes the leader is
+            rid = cluster.sendRequest(c.session, target, c.command);
         } finally {
             submitting = null;
         }

@@ -5,6 +5,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import raftlab.raft.Backoff;
 import raftlab.byo.Implementation;
+import raftlab.raft.ReadMode;
 import raftlab.raft.Settings;
 import raftlab.sim.ClusterConfig;
 
@@ -74,6 +75,15 @@ final class ClusterCommands {
                 + " (default: handed to the node directly; simulated clients always use the network)")
         boolean clientNet;
 
+        @Option(names = "--reads", paramLabel = "log|readindex|lease", description = "how a get is served: as a log"
+                + " entry, by ReadIndex (a heartbeat round confirms the leader; the default) or under a lease (needs"
+                + " --checkquorum)")
+        String reads = "readindex";
+
+        @Option(names = "--max-drift", paramLabel = "D", description = "the clock drift a lease allows for: no clock "
+                + "runs more than D times as fast as another (default 2); a lease lasts under electionMin / D")
+        double maxDrift = Settings.DEFAULT_MAX_DRIFT;
+
         @Option(names = "--impl", paramLabel = "FILE.java|CLASS", description = "run your own RaftNode: a Java source"
                 + " file (compiled in memory) or a class name on --classpath (default: the lab's own core)")
         String impl;
@@ -112,8 +122,12 @@ final class ClusterCommands {
             if (back == null) {
                 throw new LabException("--backoff takes one or term, not '" + backoff + "'");
             }
+            ReadMode mode = readMode(reads, checkQuorum);
+            if (!(maxDrift >= 1 && maxDrift <= 100)) {
+                throw new LabException("--max-drift takes a factor from 1 (clocks never drift) to 100, not " + maxDrift);
+            }
             Settings s = new Settings(el[0], el[1], heartbeat, withNoop, maxBatch, maxInflight, back, snapshotEvery,
-                    snapshotChunk, OnOff.parse(batch, "--batch"), preVote, checkQuorum);
+                    snapshotChunk, OnOff.parse(batch, "--batch"), preVote, checkQuorum).withReads(mode, maxDrift);
             if (impl == null && classPath != null) {
                 throw new LabException("--classpath needs --impl CLASS, the class to run from it");
             }
@@ -124,6 +138,23 @@ final class ClusterCommands {
                 lab.useClientNet();
             }
         }
+    }
+
+    /**
+     * The read mode called {@code label}. A lease needs CheckQuorum: it is sound only because a follower that heard
+     * from the leader ignores RequestVote for a while, which only CheckQuorum does. Refused rather than switched on
+     * behind the user's back, so that the cluster is the one the command line says.
+     */
+    static ReadMode readMode(String label, boolean checkQuorum) {
+        ReadMode mode = ReadMode.byLabel(label);
+        if (mode == null) {
+            throw new LabException("--reads takes log, readindex or lease, not '" + label + "'");
+        }
+        if (mode == ReadMode.LEASE && !checkQuorum) {
+            throw new LabException("--reads lease needs --checkquorum: a lease holds only because followers that hear "
+                    + "from the leader ignore RequestVote, which is what CheckQuorum adds");
+        }
+        return mode;
     }
 
     @Command(name = "crash", description = "Stop node N: its volatile state is lost, messages to it are dropped.")

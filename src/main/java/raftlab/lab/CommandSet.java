@@ -24,6 +24,7 @@ public final class CommandSet {
             MembershipCommands.Promote.class,
             MembershipCommands.RemoveNode.class,
             MembershipCommands.Reconfigure.class,
+            TimeCommands.Skew.class,
             TimeCommands.Now.class,
             ClockCommands.Clock.class,
             ClockCommands.Pause.class,

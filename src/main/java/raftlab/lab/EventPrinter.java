@@ -75,7 +75,8 @@ final class EventPrinter implements SimListener {
         String who = "client #" + op.requestId() + " " + describe(op) + session(op);
         String text = switch (r.status()) {
             case ACCEPTED -> who + " -> n" + op.node() + ": accepted at index " + r.index();
-            case OK -> who + ": ok at index " + r.index() + switch (op.command().kind()) {
+            case OK -> who + ": ok at " + (r.why() != null ? r.why() : "index " + r.index())
+                    + switch (op.command().kind()) {
                 case GET -> r.value() == null ? ", absent" : ", value " + quoteValue(r.value());
                 case CAS -> java.util.Objects.equals(r.value(), op.command().expected())
                         ? ", " + op.command().key() + " held " + quoteValue(r.value()) + ": set"

@@ -18,6 +18,7 @@ import raftlab.check.explore.ScenarioRunner;
 import raftlab.check.explore.ScenarioShrinker;
 import raftlab.picture.Json;
 import raftlab.raft.Bug;
+import raftlab.raft.ReadMode;
 
 /** Seeded exploration: many randomized fault schedules, and one of them rerun, shrunk and saved. */
 final class ExploreCommands {
@@ -52,6 +53,9 @@ final class ExploreCommands {
         @Option(names = "--snapshot-every", paramLabel = "E", description = "nodes take a snapshot every E applied "
                 + "entries (default 0: only the compact fault kind takes any)")
         long snapshotEvery = 0;
+        @Option(names = "--reads", paramLabel = "log|readindex|lease", description = "how gets are served (cluster "
+                + "--reads; default readindex; lease needs --checkquorum)")
+        String reads = "readindex";
 
         /** The options that differ from the defaults, as typed: {@code --time 3000 --bug forget-vote}. */
         String optionText() {
@@ -86,6 +90,9 @@ final class ExploreCommands {
             if (snapshotEvery != 0) {
                 sb.append(" --snapshot-every ").append(snapshotEvery);
             }
+            if (!reads.equals("readindex")) {
+                sb.append(" --reads ").append(reads);
+            }
             if (bug != null) {
                 sb.append(" --bug ").append(bug);
             }
@@ -117,8 +124,9 @@ final class ExploreCommands {
             if (snapshotEvery < 0) {
                 throw new LabException("--snapshot-every takes 0 (off) or more entries, not " + snapshotEvery);
             }
+            ReadMode mode = ClusterCommands.readMode(reads, checkQuorum);
             return new ExploreOptions(nodes, time, kinds, clients, ExploreOptions.DEFAULT_KEYS, rate, withNoop, b,
-                    withSwarm, preVote, checkQuorum, snapshotEvery);
+                    withSwarm, preVote, checkQuorum, snapshotEvery, mode);
         }
     }
 

@@ -30,6 +30,18 @@ final class NetView {
         return out;
     }
 
+    /** The skewed clocks ({@code skew}) in one line, {@code clocks: n1 x0.5, n3 x1.2 (others x1)}; null if none is. */
+    static String clocks(raftlab.sim.Cluster c) {
+        StringBuilder sb = new StringBuilder();
+        for (int id = 1; id <= c.size(); id++) {
+            if (c.clockRate(id) != 1.0) {
+                sb.append(sb.length() == 0 ? "" : ", ").append('n').append(id).append(" x")
+                        .append(CheckCommands.fmt(c.clockRate(id)));
+            }
+        }
+        return sb.length() == 0 ? null : "clocks: " + sb + " (others x1); a timer of T ms fires after T / rate";
+    }
+
     /**
      * The cut links in one line: "no link is cut"; "partition 1,2 | 3,4,5" when the cuts are exactly the links
      * between groups; else isolated nodes ("n5 isolated") and the remaining cut links ("cut: 1->2 3->1").

@@ -253,6 +253,10 @@ final class NetworkCommands {
                 out().line(line);
             }
             out().line(NetView.cuts(net, cluster().size()));
+            String clocks = NetView.clocks(cluster());
+            if (clocks != null) {
+                out().line(clocks);
+            }
         }
     }
 }

@@ -24,7 +24,7 @@ import raftlab.picture.Timeline;
 final class PictureCommands {
     /** The message types a timeline can pick, with their short names. */
     static final List<String> MESSAGE_TYPES = List.of("RequestVote", "RequestVoteReply", "AppendEntries",
-            "AppendEntriesReply", "PreVote", "PreVoteReply", "TimeoutNow");
+            "AppendEntriesReply", "PreVote", "PreVoteReply", "TimeoutNow", "ReadIndex", "ReadIndexReply");
 
     private PictureCommands() {
     }

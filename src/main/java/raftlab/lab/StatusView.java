@@ -49,6 +49,10 @@ final class StatusView {
             t.row(membership ? withConfig(row, configOf(c, id)) : row);
         }
         t.render(out);
+        String clocks = NetView.clocks(c);
+        if (clocks != null) {
+            out.line(clocks);
+        }
     }
 
     /**

@@ -60,6 +60,28 @@ final class TimeCommands {
         }
     }
 
+    @Command(name = "skew", description = "Make node N's clock run at RATE times virtual time (0.5: half as fast, so "
+            + "its timers fire twice as late; 1: in step). Timers it arms from now on follow; a crash keeps it.")
+    static final class Skew extends LabCommand {
+        @Parameters(index = "0", paramLabel = "N", description = "node id")
+        int id;
+
+        @Parameters(index = "1", paramLabel = "RATE", description = "how fast its clock runs, 0.01..100 (1: exactly)")
+        double rate;
+
+        @Override
+        public void run() {
+            node(id);
+            if (!(rate >= 0.01 && rate <= 100)) {
+                throw new LabException("skew takes a rate from 0.01 to 100 (1: in step with virtual time), not "
+                        + CheckCommands.fmt(rate));
+            }
+            cluster().setClockRate(id, rate);
+            out().line("n" + id + "'s clock runs at " + CheckCommands.fmt(rate) + " times virtual time"
+                    + (rate == 1 ? "" : ": a timer of T ms fires after " + CheckCommands.fmt(1 / rate) + " T"));
+        }
+    }
+
     @Command(name = "now", description = "Print the virtual time.")
     static final class Now extends LabCommand {
         @Override

@@ -26,6 +26,8 @@ final class Palette {
             case "PreVote" -> "#e8590c";
             case "PreVoteReply" -> "#fcc419";
             case "TimeoutNow" -> "#7048e8";
+            case "ReadIndex" -> "#2f9e44";
+            case "ReadIndexReply" -> "#8ce99a";
             default -> "#868e96";
         };
     }

@@ -137,7 +137,7 @@ public final class Recorder implements SimListener {
         String who = "client #" + op.requestId() + " " + op.describe();
         String text = switch (r.status()) {
             case ACCEPTED -> who + ": accepted at index " + r.index();
-            case OK -> who + ": ok at index " + r.index() + (r.value() != null ? ", value \"" + r.value() + "\"" : "");
+            case OK -> who + ": ok at " + (r.why() != null ? r.why() : "index " + r.index()) + (r.value() != null ? ", value \"" + r.value() + "\"" : "");
             case REDIRECT -> who + ": refused, " + r.why();
             case FAILED -> who + ": failed, " + r.why();
             case UNKNOWN -> who + ": outcome unknown, " + r.why();

@@ -2,9 +2,19 @@ package raftlab.raft;
 
 import java.util.List;
 
-/** AppendEntries RPC arguments (Figure 2). The leader is {@link #from()}; no entries means a heartbeat. */
+/**
+ * AppendEntries RPC arguments (Figure 2). The leader is {@link #from()}; no entries means a heartbeat. {@code read}, when
+ * above 0, numbers a round of heartbeats a leader sends to confirm it still leads before it serves reads (section
+ * 6.4): the follower's reply echoes it (0 in every other message, and in Figure 2).
+ */
 public record AppendEntries(int from, int to, long term, long prevLogIndex, long prevLogTerm, List<Entry> entries,
-                            long leaderCommit) implements Message {
+                            long leaderCommit, long read) implements Message {
+    /** Figure 2's fields: no read round. */
+    public AppendEntries(int from, int to, long term, long prevLogIndex, long prevLogTerm, List<Entry> entries,
+                         long leaderCommit) {
+        this(from, to, term, prevLogIndex, prevLogTerm, entries, leaderCommit, 0);
+    }
+
     @Override
     public MessageType kind() {
         return MessageType.APPEND_ENTRIES;
@@ -25,6 +35,9 @@ public record AppendEntries(int from, int to, long term, long prevLogIndex, long
             sb.append(']');
         }
         sb.append(" commit=").append(leaderCommit);
+        if (read > 0) {
+            sb.append(" read=").append(read);
+        }
         return sb.toString();
     }
 }

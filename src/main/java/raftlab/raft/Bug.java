@@ -55,7 +55,14 @@ public enum Bug {
      * ever; what breaks is exactly-once, which only the linearizability checker sees.
      */
     NO_DEDUP("no-dedup", "the state machine applies every retry of a client's operation again, ignoring the client "
-            + "id and sequence number (a retried append lands twice)");
+            + "id and sequence number (a retried append lands twice)"),
+    /** With {@code --reads readindex|lease}: section 6.4's confirmation skipped. */
+    READ_WITHOUT_QUORUM("read-without-quorum", "a leader answers reads from its own state without confirming it still "
+            + "leads, so the old leader of a partition serves stale values (with --reads readindex or lease)"),
+    /** With {@code --reads lease}: the lease forgets that clocks drift. */
+    LEASE_IGNORES_SKEW("lease-ignores-skew", "a lease lasts the whole minimum election timeout, not that divided by the "
+            + "drift bound, so a leader whose clock runs slow serves reads after a new leader took over (with --reads "
+            + "lease)");
 
     public final String label;
     public final String explanation;

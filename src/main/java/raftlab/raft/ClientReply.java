@@ -18,6 +18,14 @@ public record ClientReply(long requestId, Status status, long index, String valu
         return new ClientReply(requestId, Status.OK, index, value, 0, null);
     }
 
+    /**
+     * A read served without a log entry ({@code --reads readindex|lease}): {@code index} is the read index it was served
+     * at, {@code how} says how it was decided (it prints where an entry's answer prints its index).
+     */
+    public static ClientReply read(long requestId, long index, String value, String how) {
+        return new ClientReply(requestId, Status.OK, index, value, 0, how);
+    }
+
     /** Another entry was committed at the request's {@code index}: the request did not take effect. */
     public static ClientReply failed(long requestId, long index, String why) {
         return new ClientReply(requestId, Status.FAILED, index, null, 0, why);

@@ -8,6 +8,7 @@ package raftlab.raft;
 public sealed interface Message permits AppendEntries, AppendEntriesReply, RequestVote, RequestVoteReply,
         PreVote, PreVoteReply, TimeoutNow,
         InstallSnapshot, InstallSnapshotReply,
+        ReadIndex, ReadIndexReply,
         ClientRequest, ClientResponse {
     int from();
 

@@ -14,6 +14,8 @@ public enum MessageType {
     TIMEOUT_NOW("TimeoutNow", true),
     INSTALL_SNAPSHOT("InstallSnapshot", true),
     INSTALL_SNAPSHOT_REPLY("InstallSnapshotReply", false),
+    READ_INDEX("ReadIndex", true),
+    READ_INDEX_REPLY("ReadIndexReply", false),
     /** A client's request, over the client's own link; handed to the node's propose, never to receive. */
     CLIENT_REQUEST("ClientRequest", true),
     /** A node's final answer to a client. */

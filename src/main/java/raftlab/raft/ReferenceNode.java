@@ -92,6 +92,17 @@ public final class ReferenceNode implements RaftNode {
     /** Candidate: this election was started by a leader's TimeoutNow, so its RequestVotes say so. */
     private boolean transferElection;
 
+    /** Gets served without a log entry (ReadIndex, follower reads, leases): see {@link Reads}. */
+    private final Reads reads;
+    /** The read round the AppendEntries being sent carry (0: none). */
+    private long sendingRound;
+    /**
+     * Lease reads: a node just (re)started may have answered a heartbeat round before it went down, which a leader
+     * counts toward its lease, and remembers nothing of it; it ignores RequestVote as if it still heard from that
+     * leader, for the minimum election timeout (LEASE runs).
+     */
+    private boolean bootLease;
+
     public ReferenceNode(NodeSetup setup) {
         this.id = setup.id();
         this.bootVoters = setup.voters();
@@ -109,6 +120,7 @@ public final class ReferenceNode implements RaftNode {
         refused = new boolean[members.size()];
         matchScratch = new long[members.size()];
         heardFrom = new boolean[members.size()];
+        reads = new Reads(id, settings, bugs, kv);
         Snapshot snap = state.snapshot;
         if (snap.index() > 0) {
             // A restart from a snapshot: what it covers was applied (and so committed) before the snapshot was taken.
@@ -147,6 +159,9 @@ public final class ReferenceNode implements RaftNode {
         if (role == Role.LEADER && members.size() > configMembers) {
             dropLeft();
         }
+        if (reads.busy()) {
+            reads.settle(readView(), out); // reads now ready are answered; those of a lost leadership turned away
+        }
         long from = state.log.takeChangedFrom();
         Snapshot snap = snapshotToPersist;
         snapshotToPersist = null;
@@ -170,6 +185,11 @@ public final class ReferenceNode implements RaftNode {
             state.votedFor = 0; // the bug: the vote was never really on disk
         }
         resetElectionTimer();
+        if (settings.reads() == ReadMode.LEASE) {
+            bootLease = true;
+            leaseHeld = true;
+            out.timer(TimerRequest.arm(TimerKind.LEASE, settings.electionMin()));
+        }
         return finish();
     }
 
@@ -198,6 +218,9 @@ public final class ReferenceNode implements RaftNode {
         }
         if (role == Role.LEADER && m.term() == state.currentTerm && members.contains(m.from())) {
             heardFrom[members.indexOf(m.from())] = true; // for CheckQuorum: this voter is still in touch
+            if (m instanceof AppendEntriesReply r) {
+                reads.acknowledged(m.from(), r.read()); // it still followed us when this read round reached it
+            }
         }
         // A switch expression, so that a new message type is a compile error here until it is handled.
         Effects handled = switch (m.kind()) {
@@ -211,6 +234,11 @@ public final class ReferenceNode implements RaftNode {
             case INSTALL_SNAPSHOT -> onInstallSnapshot((InstallSnapshot) m);
             case INSTALL_SNAPSHOT_REPLY -> onInstallSnapshotReply((InstallSnapshotReply) m);
             case CLIENT_REQUEST, CLIENT_RESPONSE -> out; // the host hands client requests to propose(), never here
+            case READ_INDEX -> readRound(reads.onReadIndex((ReadIndex) m, readView(), out));
+            case READ_INDEX_REPLY -> {
+                reads.onReadIndexReply((ReadIndexReply) m, readView(), out);
+                yield out;
+            }
         };
         assert handled == out;
         return finish();
@@ -280,6 +308,7 @@ public final class ReferenceNode implements RaftNode {
     /** The lease ran out: no leader heard from for the minimum election timeout. */
     private Effects leaseExpired() {
         leaseHeld = false;
+        bootLease = false;
         return out;
     }
 
@@ -293,7 +322,7 @@ public final class ReferenceNode implements RaftNode {
 
     /** Whether this node believes a leader is alive: it leads, or heard from its leader within the lease. */
     private boolean inLease() {
-        return role == Role.LEADER || (leaseHeld && leaderId != 0);
+        return role == Role.LEADER || (leaseHeld && (leaderId != 0 || bootLease));
     }
 
     /** The heartbeat timer fired: a leader sends AppendEntries to every follower and re-arms it. */
@@ -304,7 +333,9 @@ public final class ReferenceNode implements RaftNode {
         for (Progress p : progress) {
             p.heartbeat(); // a probe that went unanswered is sent again; a silent full window is taken as lost
         }
+        sendingRound = reads.heartbeat(config);
         broadcastAppendEntries();
+        sendingRound = 0;
         out.timer(TimerRequest.arm(TimerKind.HEARTBEAT, settings.heartbeat()));
         return out;
     }
@@ -403,7 +434,7 @@ public final class ReferenceNode implements RaftNode {
     private boolean movesTerm(Message m) {
         return switch (m.kind()) {
             case APPEND_ENTRIES, APPEND_ENTRIES_REPLY, REQUEST_VOTE, REQUEST_VOTE_REPLY, TIMEOUT_NOW, INSTALL_SNAPSHOT,
-                    INSTALL_SNAPSHOT_REPLY -> true;
+                    INSTALL_SNAPSHOT_REPLY, READ_INDEX, READ_INDEX_REPLY -> true;
             case PRE_VOTE -> bugs.contains(Bug.PREVOTE_BUMPS_TERM);
             case PRE_VOTE_REPLY -> !((PreVoteReply) m).voteGranted();
             case CLIENT_REQUEST, CLIENT_RESPONSE -> false; // a client's message carries no term
@@ -419,6 +450,8 @@ public final class ReferenceNode implements RaftNode {
             return false;
         }
         String why = role == Role.LEADER ? "ignored: it leads term " + state.currentTerm + " (check quorum)"
+                : leaderId == 0 ? "ignored: restarted less than " + settings.electionMin() + " ms ago, it may have "
+                + "answered a lease round it no longer remembers (lease reads)"
                 : "ignored: heard from leader n" + leaderId + " within " + settings.electionMin() + " ms (check quorum)";
         out.event(new NodeEvent(EventKind.VOTE, id, role, rv.term(), rv.from(), 0, 0, why));
         return true;
@@ -522,6 +555,7 @@ public final class ReferenceNode implements RaftNode {
         }
         transferTo = target;
         timeoutNowSent = false;
+        reads.transferStarted();
         long last = state.log.lastIndex();
         out.event(new NodeEvent(EventKind.TRANSFER, id, role, state.currentTerm, target, 1, 0,
                 "its log matches ours up to index " + progress[f].match() + " of " + last
@@ -588,7 +622,9 @@ public final class ReferenceNode implements RaftNode {
             appendOwn(Command.NOOP);
         }
         self().acknowledged(durableIndex); // the rest, the no-op included, once persisted() says it is durable
+        sendingRound = reads.becameLeader(state.currentTerm);
         broadcastAppendEntries();
+        sendingRound = 0;
         out.timer(TimerRequest.arm(TimerKind.HEARTBEAT, settings.heartbeat()));
         maybeAdvanceCommit();
     }
@@ -625,7 +661,7 @@ public final class ReferenceNode implements RaftNode {
 
     private Effects onAppendEntries(AppendEntries ae) {
         if (ae.term() < state.currentTerm) {
-            out.send(AppendEntriesReply.staleTerm(id, ae.from(), state.currentTerm));
+            out.send(AppendEntriesReply.staleTerm(id, ae.from(), state.currentTerm).withRead(ae.read()));
             return out;
         }
         // Same term: ae.from() is the one leader of this term. A candidate of this term gives up.
@@ -646,12 +682,12 @@ public final class ReferenceNode implements RaftNode {
             }
             long match = Math.min(ae.prevLogIndex() + ae.entries().size(), log.lastIndex());
             advanceFollowerCommit(ae.leaderCommit(), match);
-            out.send(AppendEntriesReply.ok(id, ae.from(), state.currentTerm, match));
+            out.send(AppendEntriesReply.ok(id, ae.from(), state.currentTerm, match).withRead(ae.read()));
             return out;
         }
         if (ae.prevLogIndex() > log.lastIndex()) {
             out.send(AppendEntriesReply.mismatch(id, ae.from(), state.currentTerm, ae.prevLogIndex(), 0,
-                    log.lastIndex() + 1));
+                    log.lastIndex() + 1).withRead(ae.read()));
             return out;
         }
         long prev = ae.prevLogIndex();
@@ -661,7 +697,8 @@ public final class ReferenceNode implements RaftNode {
             long covered = log.snapshotIndex() - prev;
             if (covered >= entries.size()) {
                 advanceFollowerCommit(ae.leaderCommit(), log.snapshotIndex());
-                out.send(AppendEntriesReply.ok(id, ae.from(), state.currentTerm, log.snapshotIndex()));
+                out.send(AppendEntriesReply.ok(id, ae.from(), state.currentTerm, log.snapshotIndex())
+                        .withRead(ae.read()));
                 return out;
             }
             entries = entries.subList((int) covered, entries.size());
@@ -669,7 +706,8 @@ public final class ReferenceNode implements RaftNode {
         } else if (log.termAt(prev) != ae.prevLogTerm()) {
             long conflictTerm = log.termAt(prev);
             long first = log.firstIndexOfTerm(conflictTerm, prev);
-            out.send(AppendEntriesReply.mismatch(id, ae.from(), state.currentTerm, prev, conflictTerm, first));
+            out.send(AppendEntriesReply.mismatch(id, ae.from(), state.currentTerm, prev, conflictTerm, first)
+                    .withRead(ae.read()));
             return out;
         }
         long index = prev;
@@ -692,7 +730,7 @@ public final class ReferenceNode implements RaftNode {
         if (bugs.contains(Bug.EARLY_APPLY)) {
             applyUpTo(log.lastIndex());
         }
-        out.send(AppendEntriesReply.ok(id, ae.from(), state.currentTerm, lastNew));
+        out.send(AppendEntriesReply.ok(id, ae.from(), state.currentTerm, lastNew).withRead(ae.read()));
         return out;
     }
 
@@ -795,13 +833,14 @@ public final class ReferenceNode implements RaftNode {
             // A full window: a heartbeat that claims only what the follower is known to hold.
             long prev = Math.max(p.match(), log.snapshotIndex());
             out.send(new AppendEntries(id, members.idAt(f), state.currentTerm, prev, log.termAt(prev), List.of(),
-                    commitIndex));
+                    commitIndex, sendingRound));
             return;
         }
         long prev = p.next() - 1;
         long last = Math.min(log.lastIndex(), prev + settings.maxBatch());
         List<Entry> entries = log.slice(prev + 1, last);
-        out.send(new AppendEntries(id, members.idAt(f), state.currentTerm, prev, log.termAt(prev), entries, commitIndex));
+        out.send(new AppendEntries(id, members.idAt(f), state.currentTerm, prev, log.termAt(prev), entries, commitIndex,
+                sendingRound));
         p.sent(last, !entries.isEmpty());
     }
 
@@ -1044,6 +1083,10 @@ public final class ReferenceNode implements RaftNode {
     @Override
     public Effects propose(Command c) {
         begin();
+        if (reads.handles(c)) {
+            readRound(reads.propose(c, readView(), out)); // no log entry: see Reads
+            return finish();
+        }
         if (role != Role.LEADER) {
             // A node out of the configuration hears from no leader any more: the one it knew may be long gone.
             out.reply(ClientReply.redirect(c.requestId(), config.contains(id) ? leaderId : 0,
@@ -1236,6 +1279,32 @@ public final class ReferenceNode implements RaftNode {
                 }
             }
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------- reads
+
+    /** Sends a read round to every follower: the AppendEntries each would get next, numbered {@code round}. */
+    private Effects readRound(long round) {
+        if (round > 0) {
+            if (state.log.lastTerm() != state.currentTerm) {
+                // Section 6.4: the read index must wait for an entry of this term to be committed. With --noop on there
+                // is one already; without, the read makes one, or a cluster with no writes would never answer it.
+                appendOwn(Command.NOOP);
+            }
+            sendingRound = round;
+            broadcastAppendEntries();
+            sendingRound = 0;
+        }
+        return out;
+    }
+
+    private Reads.View readView() {
+        long term = state.currentTerm;
+        RaftLog log = state.log;
+        // (With a bug a log can be cut below commitIndex: then nothing there is known to be of this term.)
+        boolean committedInTerm = commitIndex > 0 && commitIndex >= log.snapshotIndex()
+                && commitIndex <= log.lastIndex() && log.termAt(commitIndex) == term;
+        return new Reads.View(role, term, leaderId, commitIndex, committedInTerm, lastApplied, config);
     }
 
     // ---------------------------------------------------------------------------------------------- queries

@@ -13,10 +13,14 @@ package raftlab.raft;
  * @param preVote       whether a node asks for pre-votes before it starts an election (section 9.6; off by default)
  * @param checkQuorum   whether a leader steps down when it has not heard from a majority within an election timeout,
  *                      and a follower that hears from a leader ignores RequestVote (section 4.2.3; off by default)
+ * @param reads         how a get is served: through the log, by ReadIndex (the default) or under a lease
+ * @param maxDrift      the clock drift bound a lease assumes: no node's clock runs more than this many times as fast
+ *                      as another's (default 2); a lease lasts less than electionMin / maxDrift
  */
 public record Settings(long electionMin, long electionMax, long heartbeat, boolean noop, int maxBatch,
                        int maxInflight, Backoff backoff, long snapshotEvery, int snapshotChunk, boolean batch,
-                       boolean preVote, boolean checkQuorum) {
+                       boolean preVote, boolean checkQuorum, ReadMode reads, double maxDrift) {
+    public static final double DEFAULT_MAX_DRIFT = 2.0;
     public static final Settings DEFAULT = new Settings(150, 300, 50, true, 64);
 
     /**
@@ -27,23 +31,37 @@ public record Settings(long electionMin, long electionMax, long heartbeat, boole
         this(electionMin, electionMax, heartbeat, noop, maxBatch, 0, Backoff.TERM, 0, 1024, false, false, false);
     }
 
+    /** Reads by ReadIndex (the lab's default), with the default drift bound. */
+    public Settings(long electionMin, long electionMax, long heartbeat, boolean noop, int maxBatch, int maxInflight,
+                    Backoff backoff, long snapshotEvery, int snapshotChunk, boolean batch, boolean preVote,
+                    boolean checkQuorum) {
+        this(electionMin, electionMax, heartbeat, noop, maxBatch, maxInflight, backoff, snapshotEvery, snapshotChunk,
+                batch, preVote, checkQuorum, ReadMode.READINDEX, DEFAULT_MAX_DRIFT);
+    }
+
+    /** The same settings with gets served as {@code mode} says, a lease assuming drift within {@code drift}. */
+    public Settings withReads(ReadMode mode, double drift) {
+        return new Settings(electionMin, electionMax, heartbeat, noop, maxBatch, maxInflight, backoff, snapshotEvery,
+                snapshotChunk, batch, preVote, checkQuorum, mode, drift);
+    }
+
     public Settings withElections(boolean preVote, boolean checkQuorum) {
         return new Settings(electionMin, electionMax, heartbeat, noop, maxBatch, maxInflight, backoff, snapshotEvery,
-                snapshotChunk, batch, preVote, checkQuorum);
+                snapshotChunk, batch, preVote, checkQuorum, reads, maxDrift);
     }
 
     public Settings withFlow(int maxBatch, int maxInflight, Backoff backoff) {
         return new Settings(electionMin, electionMax, heartbeat, noop, maxBatch, maxInflight, backoff, snapshotEvery,
-                snapshotChunk, batch, preVote, checkQuorum);
+                snapshotChunk, batch, preVote, checkQuorum, reads, maxDrift);
     }
 
     public Settings withSnapshots(long every, int chunk) {
         return new Settings(electionMin, electionMax, heartbeat, noop, maxBatch, maxInflight, backoff, every, chunk,
-                batch, preVote, checkQuorum);
+                batch, preVote, checkQuorum, reads, maxDrift);
     }
 
     public Settings withBatch(boolean on) {
         return new Settings(electionMin, electionMax, heartbeat, noop, maxBatch, maxInflight, backoff, snapshotEvery,
-                snapshotChunk, on, preVote, checkQuorum);
+                snapshotChunk, on, preVote, checkQuorum, reads, maxDrift);
     }
 }

@@ -64,6 +64,11 @@ public final class Cluster {
     private final long[] flushGen;
     private final long[] electionDue;
     /**
+     * Per node: how fast its clock runs against virtual time (1 = exactly; 0.5 = half as fast, so its timers fire
+     * twice as late). Set by {@code skew N RATE}; it outlives crashes, like the hardware it stands for.
+     */
+    private final double[] clockRate;
+    /**
      * Per node: its election timer's current arming, and the firing of it that sits in the timer queue (possibly an
      * earlier, superseded arming). A follower re-arms on every AppendEntries; rather than queueing a firing each time,
      * the queue holds at most one live firing per node, and a superseded one is replaced by the current arming when it
@@ -127,6 +132,8 @@ public final class Cluster {
         leaseGen = new long[cap];
         flushGen = new long[cap];
         electionDue = new long[cap];
+        clockRate = new double[cap];
+        java.util.Arrays.fill(clockRate, 1.0);
         electionArmed = new TimerFiring[cap];
         electionQueued = new TimerFiring[cap];
         timerRandom = new SimRandom[cap];
@@ -716,6 +723,20 @@ public final class Cluster {
         return disks[id].durable(now);
     }
 
+    /** Sets how fast node {@code id}'s clock runs (1: in step with virtual time); its timers armed from now on follow. */
+    public void setClockRate(int id, double rate) {
+        checkId(id);
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException("a clock rate is above 0, not " + rate);
+        }
+        clockRate[id] = rate;
+    }
+
+    /** How fast node {@code id}'s clock runs against virtual time (1 unless skewed). */
+    public double clockRate(int id) {
+        return clockRate[id];
+    }
+
     /** When node {@code id}'s election timer fires next, or 0 if it is not armed. */
     public long electionDue(int id) {
         return electionDue[id];
@@ -888,6 +909,10 @@ public final class Cluster {
     }
 
     private void timer(int id, TimerRequest t) {
+        if (t.arm() && clockRate[id] != 1.0 && t.delayMs() > 0) {
+            // The node asked for so many ms of its own clock: that is longer in virtual time if its clock is slow.
+            t = TimerRequest.arm(t.timer(), Math.max(1, Math.round(t.delayMs() / clockRate[id])));
+        }
         long generation = switch (t.timer()) {
             case ELECTION -> election(id, t);
             case HEARTBEAT -> heartbeat(id, t);

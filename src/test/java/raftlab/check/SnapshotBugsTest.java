@@ -42,7 +42,8 @@ class SnapshotBugsTest {
 
     @Test
     void installDiscardsSuffixLosesACommittedEntry() {
-        RunResult r = run(111, Bug.INSTALL_DISCARDS_SUFFIX); // the first of 1..1000 that fails (with --swarm off)
+        // The first of 1..1000 that fails (with --swarm off; gets by ReadIndex, the default: seed 14 with --reads log).
+        RunResult r = run(45, Bug.INSTALL_DISCARDS_SUFFIX);
         assertEquals(SafetyMonitor.DURABLE_COMMIT, r.property(), r.line());
     }
 

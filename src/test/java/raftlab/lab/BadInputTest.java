@@ -24,7 +24,8 @@ class BadInputTest {
         "loss 2", "loss 0.1 --from 8", "dupe -0.5", "latency 9..2", "net shaky", "net reliable --long-reorder",
         "run until leader 3", "run until commit", "run until dawn", "run forever leader", "events --last -2",
         "events --node 0", "events --kind nope", "verbose loud", "help nosuch", "isolate 6", "stats extra",
-        "put 'unclosed", "status now", "now later"})
+        "put 'unclosed", "status now", "now later", "cluster 3 --reads lease", "cluster 3 --reads fast",
+        "cluster 3 --max-drift 0.5", "skew 1", "skew 9 0.5", "skew 1 0", "skew 1 fast", "explore --seeds 1 --reads lease"})
     void oneLineAndNothingChanges(String bad) {
         Lab lab = new Lab();
         lab.execute("run until leader");

@@ -61,7 +61,9 @@ class ApplyAndClientTest {
 
     @Test
     void leaderAnswersAcceptedThenOkWithTheValueReadAfterCommit() {
-        TestNode t = TestNode.of(1, 3).term(0).lead(1);
+        // Gets through the log (--reads log): each is an entry, answered when applied. ReadsTest covers the others.
+        TestNode t = TestNode.of(1, 3, TestNode.SETTINGS.withReads(ReadMode.LOG, Settings.DEFAULT_MAX_DRIFT))
+                .term(0).lead(1);
         t.node.receive(AppendEntriesReply.ok(2, 1, 1, 1));
         t.node.propose(cmd(CommandKind.PUT, "x", "1", 10));
         t.node.propose(cmd(CommandKind.GET, "x", null, 11));

@@ -11,6 +11,7 @@ import raftlab.raft.RaftNode;
 import raftlab.raft.RequestVote;
 import raftlab.raft.RequestVoteReply;
 import raftlab.raft.Role;
+import raftlab.raft.Settings;
 import raftlab.sim.Cluster;
 import raftlab.sim.InFlight;
 import raftlab.sim.SimRandom;
@@ -284,6 +285,60 @@ public enum FaultKind {
         @Override
         boolean inDefault() {
             return false;
+        }
+    },
+    /**
+     * A node's clock runs fast or slow ({@code skew N RATE}), then in step again ({@code skew N 1}): its timers fire
+     * later or sooner in virtual time. The rate stays within the drift bound a lease assumes ({@link
+     * Settings#DEFAULT_MAX_DRIFT}: no two clocks differ by more than that factor), so a correct lease never goes stale;
+     * {@code lease-ignores-skew} does. Argument: the node and its rate, {@code 2 0.75}; every node has a lane of its
+     * own. Asked for by name: it changes a run's timing.
+     */
+    SKEW("skew") {
+        @Override
+        void start(Cluster c, String arg) {
+            String[] a = arg.split(" ");
+            c.setClockRate(Integer.parseInt(a[0]), Double.parseDouble(a[1]));
+        }
+
+        @Override
+        void end(Cluster c, String arg, Timing t) {
+            c.setClockRate(Integer.parseInt(arg.split(" ")[0]), 1.0);
+        }
+
+        @Override
+        String startCommand(String arg) {
+            return "skew " + arg;
+        }
+
+        @Override
+        String endCommand(String arg, Timing t) {
+            return "skew " + arg.split(" ")[0] + " 1";
+        }
+
+        @Override
+        int lanes(int nodes) {
+            return nodes;
+        }
+
+        @Override
+        long length(SimRandom r) {
+            return r.between(200, 3000);
+        }
+
+        @Override
+        boolean inDefault() {
+            return false;
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            // Rates from 1/sqrt(D) to sqrt(D), in hundredths rounded inwards: any two differ by less than D.
+            double half = Math.sqrt(Settings.DEFAULT_MAX_DRIFT);
+            long low = (long) Math.ceil(100 / half);
+            long high = (long) Math.floor(100 * half);
+            long rate = r.between(low, high);
+            return (lane + 1) + " " + (rate / 100) + "." + (rate % 100 < 10 ? "0" : "") + (rate % 100);
         }
     },
     /**

@@ -41,7 +41,7 @@ public final class ScenarioGenerator {
         }
         faults.sort(Comparator.comparingLong(Fault::at));
         Timing timing = swarm.timing().withElections(o.preVote(), o.checkQuorum())
-                .withSnapshotEvery(o.snapshotEvery());
+                .withSnapshotEvery(o.snapshotEvery()).withReads(o.reads());
         if (swarm.on().contains(FaultKind.POWER_LOSS)) {
             // A power loss matters only while writes are on their way to the disk: such runs get a disk sync time,
             // from a stream of its own so that the schedule is the same with or without it.
