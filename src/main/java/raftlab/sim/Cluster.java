@@ -339,7 +339,8 @@ public final class Cluster {
             return;
         }
         stats.delivered(m.message);
-        for (SimListener l : listeners) {
+        for (int li = 0; li < listeners.size(); li++) {
+            SimListener l = listeners.get(li);
             l.delivered(now, m);
         }
         apply(to, nodes[to].receive(m.message));
@@ -348,7 +349,8 @@ public final class Cluster {
     private void drop(InFlight m, String why) {
         m.done = true;
         stats.dropped(m.message);
-        for (SimListener l : listeners) {
+        for (int li = 0; li < listeners.size(); li++) {
+            SimListener l = listeners.get(li);
             l.dropped(now, m, why);
         }
     }
@@ -404,7 +406,8 @@ public final class Cluster {
                 seq++);
         wire.add(copy);
         stats.duplicated(m.message);
-        for (SimListener l : listeners) {
+        for (int li = 0; li < listeners.size(); li++) {
+            SimListener l = listeners.get(li);
             l.sent(now, copy);
         }
         return copy;
@@ -489,7 +492,8 @@ public final class Cluster {
         }
         for (ClientOp op : lost) {
             outstanding.remove(op.requestId());
-            for (SimListener l : listeners) {
+            for (int li = 0; li < listeners.size(); li++) {
+                SimListener l = listeners.get(li);
                 l.clientLost(now, op, lostWhy);
             }
         }
@@ -763,12 +767,14 @@ public final class Cluster {
         List<NodeEvent> events = fx.events();
         for (int i = 0; i < events.size(); i++) {
             NodeEvent e = events.get(i);
-            for (SimListener l : listeners) {
+            for (int li = 0; li < listeners.size(); li++) {
+                SimListener l = listeners.get(li);
                 l.nodeEvent(now, e);
             }
         }
-        for (TimerRequest t : fx.timers()) {
-            timer(id, t);
+        List<TimerRequest> timerRequests = fx.timers();
+        for (int i = 0; i < timerRequests.size(); i++) {
+            timer(id, timerRequests.get(i));
         }
     }
 
@@ -833,8 +839,9 @@ public final class Cluster {
         for (int i = 0; i < messages.size(); i++) {
             send(messages.get(i));
         }
-        for (ClientReply r : fx.replies()) {
-            reply(r);
+        List<ClientReply> replies = fx.replies();
+        for (int i = 0; i < replies.size(); i++) {
+            reply(replies.get(i));
         }
     }
 
@@ -843,7 +850,8 @@ public final class Cluster {
         SimRandom random = link(m);
         String lost = network.lossAtSend(m, random);
         InFlight f = new InFlight(nextMessageId++, m, now, now + network.latency(m, random), seq++);
-        for (SimListener l : listeners) {
+        for (int li = 0; li < listeners.size(); li++) {
+            SimListener l = listeners.get(li);
             l.sent(now, f);
         }
         if (lost != null) {
@@ -864,7 +872,8 @@ public final class Cluster {
         if (r.status() != ClientReply.Status.ACCEPTED) {
             outstanding.remove(r.requestId());
         }
-        for (SimListener l : listeners) {
+        for (int li = 0; li < listeners.size(); li++) {
+            SimListener l = listeners.get(li);
             l.clientReply(now, op, r);
         }
     }
