@@ -2,6 +2,7 @@ package raftlab.raft;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -14,23 +15,27 @@ public final class KvStore implements StateMachine {
     private final HashMap<String, String> map = new HashMap<>();
     /** {@link #map} sorted, or null if it changed since it was last sorted. */
     private SortedMap<String, String> sorted;
+    /** {@link #fingerprint(Map)} of {@link #map}, kept up to date by every change. */
+    private long fingerprint;
 
     @Override
     public String apply(Command c) {
         return switch (c.kind()) {
             case PUT -> {
-                map.put(c.key(), c.value());
-                sorted = null;
+                changed(c.key(), map.put(c.key(), c.value()), c.value());
                 yield null;
             }
             case APPEND -> {
-                map.merge(c.key(), c.value(), String::concat);
-                sorted = null;
+                String old = map.get(c.key());
+                String now = old == null ? c.value() : old.concat(c.value());
+                map.put(c.key(), now);
+                changed(c.key(), old, now);
                 yield null;
             }
             case DELETE -> {
-                if (map.remove(c.key()) != null) {
-                    sorted = null;
+                String old = map.remove(c.key());
+                if (old != null) {
+                    changed(c.key(), old, null);
                 }
                 yield null;
             }
@@ -55,6 +60,47 @@ public final class KvStore implements StateMachine {
         map.clear();
         map.putAll(image);
         sorted = null;
+        fingerprint = fingerprint(map);
+    }
+
+    /**
+     * A 64-bit digest of the state, equal to {@link #fingerprint(Map)} of {@link #view()} but kept up to date as
+     * commands apply: the safety monitor compares states after every apply without copying or walking them.
+     */
+    public long fingerprint() {
+        return fingerprint;
+    }
+
+    /**
+     * A 64-bit digest of a key-value state that does not depend on the order of the entries: the sum of a mixed
+     * hash of each (key, value) pair, so a change updates it by one term.
+     */
+    public static long fingerprint(Map<String, String> state) {
+        long h = 0;
+        for (Map.Entry<String, String> e : state.entrySet()) {
+            h += pair(e.getKey(), e.getValue());
+        }
+        return h;
+    }
+
+    private void changed(String key, String old, String now) {
+        sorted = null;
+        if (old != null) {
+            fingerprint -= pair(key, old);
+        }
+        if (now != null) {
+            fingerprint += pair(key, now);
+        }
+    }
+
+    private static long pair(String key, String value) {
+        return mix(mix(0x51A7EL + key.hashCode()) * 31 + value.hashCode());
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private SortedMap<String, String> sorted() {
