@@ -72,7 +72,7 @@ public final class Cluster {
     private final Network network;
     /** By request id; ids only grow, so insertion order is id order (a LinkedHashMap: cheaper than a tree). */
     private final java.util.LinkedHashMap<Long, ClientOp> outstanding = new java.util.LinkedHashMap<>();
-    private final List<SimListener> listeners = new ArrayList<>();
+    private final Listeners listeners = new Listeners();
     private final Stats stats = new Stats();
 
     private long now;
@@ -276,8 +276,8 @@ public final class Cluster {
     }
 
     private void afterEvent() {
-        for (int i = 0; i < listeners.size(); i++) {
-            listeners.get(i).afterEvent(this);
+        for (int i = 0; i < listeners.afterEvent.length; i++) {
+            listeners.afterEvent[i].afterEvent(this);
         }
     }
 
@@ -339,8 +339,8 @@ public final class Cluster {
             return;
         }
         stats.delivered(m.message);
-        for (int li = 0; li < listeners.size(); li++) {
-            SimListener l = listeners.get(li);
+        for (int li = 0; li < listeners.delivered.length; li++) {
+            SimListener l = listeners.delivered[li];
             l.delivered(now, m);
         }
         apply(to, nodes[to].receive(m.message));
@@ -349,8 +349,8 @@ public final class Cluster {
     private void drop(InFlight m, String why) {
         m.done = true;
         stats.dropped(m.message);
-        for (int li = 0; li < listeners.size(); li++) {
-            SimListener l = listeners.get(li);
+        for (int li = 0; li < listeners.dropped.length; li++) {
+            SimListener l = listeners.dropped[li];
             l.dropped(now, m, why);
         }
     }
@@ -406,8 +406,8 @@ public final class Cluster {
                 seq++);
         wire.add(copy);
         stats.duplicated(m.message);
-        for (int li = 0; li < listeners.size(); li++) {
-            SimListener l = listeners.get(li);
+        for (int li = 0; li < listeners.sent.length; li++) {
+            SimListener l = listeners.sent[li];
             l.sent(now, copy);
         }
         return copy;
@@ -492,8 +492,8 @@ public final class Cluster {
         }
         for (ClientOp op : lost) {
             outstanding.remove(op.requestId());
-            for (int li = 0; li < listeners.size(); li++) {
-                SimListener l = listeners.get(li);
+            for (int li = 0; li < listeners.clientLost.length; li++) {
+                SimListener l = listeners.clientLost[li];
                 l.clientLost(now, op, lostWhy);
             }
         }
@@ -767,8 +767,8 @@ public final class Cluster {
         List<NodeEvent> events = fx.events();
         for (int i = 0; i < events.size(); i++) {
             NodeEvent e = events.get(i);
-            for (int li = 0; li < listeners.size(); li++) {
-                SimListener l = listeners.get(li);
+            for (int li = 0; li < listeners.nodeEvent.length; li++) {
+                SimListener l = listeners.nodeEvent[li];
                 l.nodeEvent(now, e);
             }
         }
@@ -850,8 +850,8 @@ public final class Cluster {
         SimRandom random = link(m);
         String lost = network.lossAtSend(m, random);
         InFlight f = new InFlight(nextMessageId++, m, now, now + network.latency(m, random), seq++);
-        for (int li = 0; li < listeners.size(); li++) {
-            SimListener l = listeners.get(li);
+        for (int li = 0; li < listeners.sent.length; li++) {
+            SimListener l = listeners.sent[li];
             l.sent(now, f);
         }
         if (lost != null) {
@@ -872,8 +872,8 @@ public final class Cluster {
         if (r.status() != ClientReply.Status.ACCEPTED) {
             outstanding.remove(r.requestId());
         }
-        for (int li = 0; li < listeners.size(); li++) {
-            SimListener l = listeners.get(li);
+        for (int li = 0; li < listeners.clientReply.length; li++) {
+            SimListener l = listeners.clientReply[li];
             l.clientReply(now, op, r);
         }
     }
