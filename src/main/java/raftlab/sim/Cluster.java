@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 import raftlab.raft.Bug;
@@ -67,8 +66,8 @@ public final class Cluster {
     private final TimerFiring[] electionQueued;
     private final Set<Bug> bugs = EnumSet.noneOf(Bug.class);
     /** Timers and messages wait in separate queues so that hold can stop messages while timers still fire. */
-    private final PriorityQueue<TimerFiring> timers = new PriorityQueue<>();
-    private final PriorityQueue<InFlight> wire = new PriorityQueue<>();
+    private final EventQueue<TimerFiring> timers = new EventQueue<>();
+    private final EventQueue<InFlight> wire = new EventQueue<>();
     private final Network network;
     /** By request id; ids only grow, so insertion order is id order (a LinkedHashMap: cheaper than a tree). */
     private final java.util.LinkedHashMap<Long, ClientOp> outstanding = new java.util.LinkedHashMap<>();
