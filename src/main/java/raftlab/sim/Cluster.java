@@ -563,7 +563,7 @@ public final class Cluster {
         if (c instanceof TimerFiring) {
             TimerFiring t = (TimerFiring) c;
             if (t.action != null) {
-                return t.what;
+                return t.describeAction();
             }
             return "n" + t.node + "'s " + t.kind.label() + " timer fires";
         }
@@ -728,7 +728,7 @@ public final class Cluster {
                     if (incarnation[id] == inc) {
                         apply(id, nodes[id].persisted(index, term));
                     }
-                }, "n" + id + "'s disk write is durable"));
+                }, id, "'s disk write is durable"));
             }
         }
         if (fx.hasOutput()) {
@@ -740,7 +740,7 @@ public final class Cluster {
                     if (incarnation[id] == inc) {
                         output(fx);
                     }
-                }, "n" + id + "'s disk write is durable and its messages leave"));
+                }, id, "'s disk write is durable and its messages leave"));
             }
         }
         if (heard != null && heard.hasOutput()) {
