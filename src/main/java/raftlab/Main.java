@@ -25,7 +25,7 @@ public final class Main {
             "usage: lab                      open the interactive shell on a 5-node cluster",
             "       lab run FILE.groovy [ARGS...]   run an experiment script",
             "       lab replay FILE.txt [--update]  replay a transcript; print a diff and exit 1 if the output differs",
-            "       lab bench [--seconds S]  measure simulation, checking and exploration speed",
+            "       lab bench [--only PART]  measure speed (PART: committed, deliveries, checks, explore, linear; or --memory)",
             "       lab grade MyRaft.java    grade your own RaftNode (docs/your-own-raft.md)",
             "       lab COMMAND [ARGS...]    run one lab command in a fresh lab, e.g. lab explore --seeds 1..100",
             "       lab help COMMAND         the lab's help for one command; `lab cmd help` lists them all",

@@ -14,6 +14,10 @@ import raftlab.sim.ClusterConfig;
  * time with wall time. Wall-clock reads happen only here, never in anything the simulation prints.
  */
 public final class Bench {
+    /** What {@code --only} can pick: one group of figures each. */
+    static final java.util.List<String> PARTS = java.util.List.of("committed", "deliveries", "checks", "explore",
+            "linear");
+
     private Bench() {
     }
 
@@ -21,9 +25,11 @@ public final class Bench {
         long virtualSeconds = 60;
         int repeats = 5;
         boolean memoryOnly = false;
+        String only = null;
         for (int i = 0; i < args.length; i++) {
+            String option = args[i];
             try {
-                switch (args[i]) {
+                switch (option) {
                     case "--seconds":
                         virtualSeconds = Long.parseLong(args[++i]);
                         break;
@@ -33,13 +39,21 @@ public final class Bench {
                     case "--memory":
                         memoryOnly = true;
                         break;
+                    case "--only":
+                        only = args[++i];
+                        if (!PARTS.contains(only)) {
+                            err.println("lab bench: unknown part '" + only + "'; parts: " + String.join(", ", PARTS));
+                            return 2;
+                        }
+                        break;
                     default:
                         err.println("lab bench: unknown option '" + args[i] + "'; options: --seconds S, --repeats R, "
-                                + "--memory");
+                                + "--memory, --only PART (" + String.join(", ", PARTS) + ")");
                         return 2;
                 }
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                err.println("lab bench: " + args[i] + " takes a number");
+                err.println("lab bench: " + option + " takes " + (option.equals("--only")
+                        ? "a part: " + String.join(", ", PARTS) : "a number"));
                 return 2;
             }
         }
@@ -53,16 +67,27 @@ public final class Bench {
             ThroughputBench.memory(out, 10_000);
             return 0;
         }
-        ThroughputBench.report(out, repeats);
-        out.println("simulation: 5 nodes, one put per virtual ms, " + virtualSeconds + " virtual s per run, median of "
-                + repeats + " runs after one warm-up");
-        out.println(measure("reliable network", virtualSeconds, repeats, false));
-        out.println(measure("net unreliable", virtualSeconds, repeats, true));
-        raftlab.check.CheckBench.report(out, 500);
-        out.println(raftlab.check.linear.LinearizabilityBench.run(1) + " (generated history)");
-        out.println(linearizabilityOfARecordedHistory());
-        for (String line : raftlab.check.linear.text.LincheckBench.run(1, 10_000)) {
-            out.println(line);
+        if (only == null || only.equals("committed")) {
+            ThroughputBench.report(out, repeats);
+        }
+        if (only == null || only.equals("deliveries")) {
+            out.println("simulation: 5 nodes, one put per virtual ms, " + virtualSeconds + " virtual s per run, median "
+                    + "of " + repeats + " runs after one warm-up");
+            out.println(measure("reliable network", virtualSeconds, repeats, false));
+            out.println(measure("net unreliable", virtualSeconds, repeats, true));
+        }
+        if (only == null || only.equals("checks")) {
+            raftlab.check.CheckBench.checks(out);
+        }
+        if (only == null || only.equals("explore")) {
+            raftlab.check.CheckBench.explore(out, 500);
+        }
+        if (only == null || only.equals("linear")) {
+            out.println(raftlab.check.linear.LinearizabilityBench.run(1) + " (generated history)");
+            out.println(linearizabilityOfARecordedHistory());
+            for (String line : raftlab.check.linear.text.LincheckBench.run(1, 10_000)) {
+                out.println(line);
+            }
         }
         return 0;
     }
@@ -118,11 +143,15 @@ public final class Bench {
         Cluster c = new Cluster(ClusterConfig.defaults(5, 42));
         c.network().setUnreliable(unreliable, false);
         long end = virtualSeconds * 1000;
+        String[] keys = new String[16]; // made once: the client's string building is not the simulation's cost
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = "k" + i;
+        }
         long key = 0;
         while (c.now() < end) {
             int leader = c.leader();
             if (leader != 0) {
-                c.submit(leader, CommandKind.PUT, "k" + (key++ % 16), "v");
+                c.submit(leader, CommandKind.PUT, keys[(int) (key++ % 16)], "v");
             }
             c.tick(1);
         }

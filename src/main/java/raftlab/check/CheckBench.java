@@ -25,6 +25,12 @@ public final class CheckBench {
 
     /** Prints the checks-on/off comparison and explore's schedules per second ({@code seeds} per measurement). */
     public static void report(PrintStream out, int seeds) {
+        checks(out);
+        explore(out, seeds);
+    }
+
+    /** The checks-on/off comparison. */
+    public static void checks(PrintStream out) {
         // Alternate the two so that JIT warm-up and machine noise fall on both alike.
         for (int i = 0; i < 3; i++) {
             run(false);
@@ -42,6 +48,10 @@ public final class CheckBench {
         double on = ons[ons.length / 2];
         out.println(String.format(Locale.ROOT, "safety checks: 5 nodes, 10 clients, 20 virtual s: %.2f M events/s"
                 + " with checks off, %.2f M with checks on: checks cost %.2fx", off / 1e6, on / 1e6, off / on));
+    }
+
+    /** Explore's schedules per second, {@code seeds} per measurement, after a warm-up of a fifth as many. */
+    public static void explore(PrintStream out, int seeds) {
         ExploreOptions o = new ExploreOptions(5, 10_000,
                 FaultKind.parse("partition,crash,loss,reorder,dup,isolate-leader,reboot-voter"), 3, 3, 10, true, null);
         Explorer.explore(1, Math.max(1, seeds / 5), o, 1, null); // warm-up

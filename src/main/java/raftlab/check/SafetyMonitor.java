@@ -52,6 +52,8 @@ public final class SafetyMonitor implements SimListener {
     private final Cluster cluster;
     private final Watch watch;
     private final List<Invariant> invariants;
+    /** Those of {@link #invariants} that listen to node events (most do not), in the same order. */
+    private final List<Invariant> listening;
     private final List<Breach> breaches = new ArrayList<>();
     private final HashSet<String> reported = new HashSet<>();
     /** Breaches found during the current event, raised once it is complete so no node is left half-way. */
@@ -70,6 +72,23 @@ public final class SafetyMonitor implements SimListener {
                 new SnapshotCommitted(watch), new AppliedWithinCommit(), new CommitWithinLog(), new CommittedEntryKept(), new LogMatching(),
                 commitments, new LeaderCompleteness(), new AppliedStateMachines(watch),
                 new CommittedEntryDurability(watch), new TermOrigin(watch), new TransferReadiness());
+        List<Invariant> l = new ArrayList<>();
+        for (Invariant i : invariants) {
+            if (listensToNodeEvents(i)) {
+                l.add(i);
+            }
+        }
+        this.listening = List.copyOf(l);
+    }
+
+    /** Whether {@code i} overrides {@link Invariant#nodeEvent}: calling the empty default for every event costs. */
+    private static boolean listensToNodeEvents(Invariant i) {
+        try {
+            return i.getClass().getMethod("nodeEvent", Watch.class, NodeEvent.class).getDeclaringClass()
+                    != Invariant.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every distinct breach found so far, in the order found. */
@@ -92,8 +111,8 @@ public final class SafetyMonitor implements SimListener {
     @Override
     public void nodeEvent(long time, NodeEvent e) {
         watch.sync(e.node());
-        for (int i = 0; i < invariants.size(); i++) {
-            invariants.get(i).nodeEvent(watch, e);
+        for (int i = 0; i < listening.size(); i++) {
+            listening.get(i).nodeEvent(watch, e);
         }
     }
 

@@ -49,8 +49,9 @@ public final class PersistentState {
         if (log.lastIndex() > w.keepEntries() && w.keepEntries() >= log.snapshotIndex()) {
             log.truncateFrom(w.keepEntries() + 1);
         }
-        for (Entry e : w.appended()) {
-            log.append(e);
+        java.util.List<Entry> appended = w.appended();
+        for (int i = 0; i < appended.size(); i++) {
+            log.append(appended.get(i)); // indexed: no iterator per write
         }
         log.takeChangedFrom(); // the disk does not track changes; only a node's working copy does
     }

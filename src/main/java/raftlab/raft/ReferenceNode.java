@@ -714,7 +714,8 @@ public final class ReferenceNode implements RaftNode {
         if (bugs.contains(Bug.TRUNCATE_ON_STALE_APPEND) && index < log.lastIndex()) {
             truncate(index + 1, "bug truncate-on-stale-append");
         }
-        for (Entry e : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
             index++;
             if (index <= log.lastIndex()) {
                 if (log.termAt(index) == e.term()) {

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 import raftlab.raft.Bug;
@@ -79,14 +78,14 @@ public final class Cluster {
     private final TimerFiring[] electionQueued;
     private final Set<Bug> bugs = EnumSet.noneOf(Bug.class);
     /** Timers and messages wait in separate queues so that hold can stop messages while timers still fire. */
-    private final PriorityQueue<TimerFiring> timers = new PriorityQueue<>();
-    private final PriorityQueue<InFlight> wire = new PriorityQueue<>();
+    private final EventQueue<TimerFiring> timers = new EventQueue<>();
+    private final EventQueue<InFlight> wire = new EventQueue<>();
     private final Network network;
     /** By request id; ids only grow, so insertion order is id order (a LinkedHashMap: cheaper than a tree). */
     private final java.util.LinkedHashMap<Long, ClientOp> outstanding = new java.util.LinkedHashMap<>();
     /** Clients as network endpoints: the requests that travel the network, and the clients' link streams. */
     private final ClientLinks clientLinks;
-    private final List<SimListener> listeners = new ArrayList<>();
+    private final Listeners listeners = new Listeners();
     private final Stats stats = new Stats();
 
     private long now;
@@ -297,8 +296,8 @@ public final class Cluster {
     }
 
     private void afterEvent() {
-        for (int i = 0; i < listeners.size(); i++) {
-            listeners.get(i).afterEvent(this);
+        for (int i = 0; i < listeners.afterEvent.length; i++) {
+            listeners.afterEvent[i].afterEvent(this);
         }
     }
 
@@ -364,7 +363,8 @@ public final class Cluster {
             return;
         }
         stats.delivered(m.message);
-        for (SimListener l : listeners) {
+        for (int li = 0; li < listeners.delivered.length; li++) {
+            SimListener l = listeners.delivered[li];
             l.delivered(now, m);
         }
         // A client's request is a proposal: the node never sees it as a message.
@@ -374,23 +374,24 @@ public final class Cluster {
     /** A node's answer reaches its client: the first final answer to a request is its result; copies are not news. */
     private void deliverToClient(InFlight m) {
         stats.delivered(m.message);
-        for (SimListener l : listeners) {
-            l.delivered(now, m);
+        for (int li = 0; li < listeners.delivered.length; li++) {
+            listeners.delivered[li].delivered(now, m);
         }
         ClientReply r = ((ClientResponse) m.message).reply();
         ClientOp op = clientLinks.answered(r.requestId());
         if (op == null) {
             return;
         }
-        for (SimListener l : listeners) {
-            l.clientReply(now, op, r);
+        for (int li = 0; li < listeners.clientReply.length; li++) {
+            listeners.clientReply[li].clientReply(now, op, r);
         }
     }
 
     private void drop(InFlight m, String why) {
         m.done = true;
         stats.dropped(m.message);
-        for (SimListener l : listeners) {
+        for (int li = 0; li < listeners.dropped.length; li++) {
+            SimListener l = listeners.dropped[li];
             l.dropped(now, m, why);
         }
     }
@@ -446,7 +447,8 @@ public final class Cluster {
                 seq++);
         wire.add(copy);
         stats.duplicated(m.message);
-        for (SimListener l : listeners) {
+        for (int li = 0; li < listeners.sent.length; li++) {
+            SimListener l = listeners.sent[li];
             l.sent(now, copy);
         }
         return copy;
@@ -570,7 +572,8 @@ public final class Cluster {
         }
         for (ClientOp op : lost) {
             outstanding.remove(op.requestId());
-            for (SimListener l : listeners) {
+            for (int li = 0; li < listeners.clientLost.length; li++) {
+                SimListener l = listeners.clientLost[li];
                 l.clientLost(now, op, lostWhy);
             }
         }
@@ -635,8 +638,8 @@ public final class Cluster {
         ClientOp op = new ClientOp(requestId, command.withRequestId(requestId), node, now);
         clientLinks.sent(op);
         cause = "c" + client + " sends request #" + requestId + " " + op.describe() + " to n" + node;
-        for (SimListener l : listeners) {
-            l.clientSent(now, op);
+        for (int li = 0; li < listeners.clientSent.length; li++) {
+            listeners.clientSent[li].clientSent(now, op);
         }
         send(new ClientRequest(ClientRequest.endpoint(client), node, op.command()));
         afterEvent();
@@ -674,7 +677,7 @@ public final class Cluster {
         if (c instanceof TimerFiring) {
             TimerFiring t = (TimerFiring) c;
             if (t.action != null) {
-                return t.what;
+                return t.describeAction();
             }
             return "n" + t.node + "'s " + t.kind.label() + " timer fires";
         }
@@ -861,7 +864,7 @@ public final class Cluster {
                     if (incarnation[id] == inc) {
                         apply(id, nodes[id].persisted(index, term));
                     }
-                }, "n" + id + "'s disk write is durable"));
+                }, id, "'s disk write is durable"));
             }
         }
         if (fx.hasOutput()) {
@@ -873,7 +876,7 @@ public final class Cluster {
                     if (incarnation[id] == inc) {
                         output(fx);
                     }
-                }, "n" + id + "'s disk write is durable and its messages leave"));
+                }, id, "'s disk write is durable and its messages leave"));
             }
         }
         if (heard != null && heard.hasOutput()) {
@@ -899,12 +902,14 @@ public final class Cluster {
         List<NodeEvent> events = fx.events();
         for (int i = 0; i < events.size(); i++) {
             NodeEvent e = events.get(i);
-            for (SimListener l : listeners) {
+            for (int li = 0; li < listeners.nodeEvent.length; li++) {
+                SimListener l = listeners.nodeEvent[li];
                 l.nodeEvent(now, e);
             }
         }
-        for (TimerRequest t : fx.timers()) {
-            timer(id, t);
+        List<TimerRequest> timerRequests = fx.timers();
+        for (int i = 0; i < timerRequests.size(); i++) {
+            timer(id, timerRequests.get(i));
         }
     }
 
@@ -973,8 +978,9 @@ public final class Cluster {
         for (int i = 0; i < messages.size(); i++) {
             send(messages.get(i));
         }
-        for (ClientReply r : fx.replies()) {
-            reply(r);
+        List<ClientReply> replies = fx.replies();
+        for (int i = 0; i < replies.size(); i++) {
+            reply(replies.get(i));
         }
     }
 
@@ -983,7 +989,8 @@ public final class Cluster {
         SimRandom random = link(m);
         String lost = network.lossAtSend(m, random);
         InFlight f = new InFlight(nextMessageId++, m, now, now + network.latency(m, random), seq++);
-        for (SimListener l : listeners) {
+        for (int li = 0; li < listeners.sent.length; li++) {
+            SimListener l = listeners.sent[li];
             l.sent(now, f);
         }
         if (lost != null) {
@@ -1012,7 +1019,8 @@ public final class Cluster {
         if (r.status() != ClientReply.Status.ACCEPTED) {
             outstanding.remove(r.requestId());
         }
-        for (SimListener l : listeners) {
+        for (int li = 0; li < listeners.clientReply.length; li++) {
+            SimListener l = listeners.clientReply[li];
             l.clientReply(now, op, r);
         }
     }

@@ -22,8 +22,9 @@ public final class AppliedStateMachines implements Invariant {
     /** The applied sequence, index k at k - 1, by the first node to apply each index. */
     private final ArrayList<Command> applied = new ArrayList<>();
     private final ArrayList<Integer> appliedBy = new ArrayList<>();
-    /** A fingerprint of the reference state machine after each index (index 0 is the empty state). */
-    private final ArrayList<Long> print = new ArrayList<>();
+    /** A fingerprint of the reference state machine after each index (index 0 is the empty state); prints long. */
+    private long[] print = new long[64];
+    private int prints;
     /** Built with the lab's bugs, as the nodes' stores are: no-dedup is the state machine's bug, not the log's. */
     private final KvStore reference;
     private final java.util.Set<raftlab.raft.Bug> bugs;
@@ -43,7 +44,7 @@ public final class AppliedStateMachines implements Invariant {
         seenApplied = new long[cap];
         reportedApplied = new long[cap];
         diverged = new boolean[cap];
-        print.add(fingerprint(reference.view()));
+        addPrint(reference.fingerprint());
         // Take the present as given: the most advanced node's applied sequence is the reference.
         int best = 0;
         for (int id = 1; id <= n; id++) {
@@ -147,7 +148,7 @@ public final class AppliedStateMachines implements Invariant {
                 return;
             }
         }
-        if (now < print.size() && fingerprint(n.stateMachine().view()) != print.get((int) now)) {
+        if (now < prints && fingerprint(n.stateMachine()) != print[(int) now]) {
             w.report(PROPERTY, "state n" + id + "#" + generation[id], "n" + id + "'s state machine at applied index "
                     + now + " is " + n.stateMachine().view() + " but applying indexes 1.." + now + " in order gives "
                     + replay(now));
@@ -159,7 +160,14 @@ public final class AppliedStateMachines implements Invariant {
         applied.add(c);
         appliedBy.add(by);
         reference.apply(c);
-        print.add(fingerprint(reference.view()));
+        addPrint(reference.fingerprint());
+    }
+
+    private void addPrint(long p) {
+        if (prints == print.length) {
+            print = java.util.Arrays.copyOf(print, prints * 2);
+        }
+        print[prints++] = p;
     }
 
     private Map<String, String> replay(long upTo) {
@@ -170,19 +178,11 @@ public final class AppliedStateMachines implements Invariant {
         return kv.view();
     }
 
-    /** A 64-bit digest of a state machine's contents (keys in order), so states can be compared without copies. */
-    static long fingerprint(Map<String, String> state) {
-        long h = 0x51A7E;
-        for (Map.Entry<String, String> e : state.entrySet()) {
-            h = mix(h * 31 + e.getKey().hashCode());
-            h = mix(h * 31 + e.getValue().hashCode());
-        }
-        return h;
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+    /**
+     * A 64-bit digest of a state machine's contents, so states can be compared without copies: the lab's key-value
+     * store keeps its own up to date; any other state machine is walked.
+     */
+    static long fingerprint(raftlab.raft.StateMachine sm) {
+        return sm instanceof KvStore kv ? kv.fingerprint() : KvStore.fingerprint(sm.view());
     }
 }
