@@ -55,6 +55,14 @@ final class ThroughputBench {
 
     /** Puts {@code puts} values through {@code c}'s leader with at most 64 outstanding, until all are answered. */
     static Run drive(Cluster c, long puts) {
+        return drive(c, puts, false);
+    }
+
+    /**
+     * As above; with {@code freshKeys} each put carries a key string of its own, as a request read off a network
+     * would (the memory figure counts them), else the keys are shared, made once (the speed figures).
+     */
+    static Run drive(Cluster c, long puts, boolean freshKeys) {
         long[] ok = new long[1]; // what counts: requests the leader applied and answered OK
         raftlab.sim.SimListener counter = new raftlab.sim.SimListener() {
             @Override
@@ -75,7 +83,8 @@ final class ThroughputBench {
             }
             int leader = c.leader();
             while (leader != 0 && submitted < puts && open < OUTSTANDING) {
-                c.submit(leader, CommandKind.PUT, KEY[(int) (submitted % KEYS)], "v");
+                int k = (int) (submitted % KEYS);
+                c.submit(leader, CommandKind.PUT, freshKeys ? "k" + k : KEY[k], "v");
                 submitted++;
                 open++;
             }
@@ -125,7 +134,7 @@ final class ThroughputBench {
         long max = Runtime.getRuntime().maxMemory();
         try {
             Cluster c = elected(3, s);
-            Run r = drive(c, 1_000_000);
+            Run r = drive(c, 1_000_000, true);
             long used = usedAfterGc(); // with the cluster still alive: its logs, disks and state machines
             long entries = c.disk(c.leader()).log().lastIndex() - c.disk(c.leader()).log().snapshotIndex();
             java.lang.ref.Reference.reachabilityFence(c);
