@@ -97,8 +97,8 @@ final class CheckCommands {
         }
     }
 
-    @Command(name = "clients", description = "Start N simulated clients issuing random put/get/append with timeouts and"
-            + " retries, recorded in the history; `clients 0` or `clients stop` stops them; `clients drain` lets them"
+    @Command(name = "clients", description = "Start N simulated clients issuing random put/get/append/cas over the"
+            + " network, retried with the same sequence number until answered, recorded in the history; `clients 0` or `clients stop` stops them; `clients drain` lets them"
             + " finish the operations they are on and start no more.")
     static final class Clients extends LabCommand {
         @Parameters(index = "0", paramLabel = "N|stop|drain", description = "how many clients to start, stop, or drain")

@@ -133,4 +133,38 @@ class ExactlyOnceTest {
         int leader = lab.cluster().leader();
         assertEquals(Map.of("k", "x"), lab.cluster().node(leader).stateMachine().view());
     }
+
+    private static Lab lab(String... lines) {
+        Lab lab = new Lab();
+        for (String line : lines) {
+            run(lab, line);
+        }
+        return lab;
+    }
+
+    /** A request the network duplicates is in the log twice and takes effect once. */
+    @Test
+    void aDuplicatedRequestIsAppliedOnce() {
+        Lab lab = lab("cluster 3 --client-net", "tick 400", "hold on", "append k x", "dup #25",
+                "deliver --type ClientRequest", "stabilize", "hold off", "tick 100");
+        assertEquals(3, lab.cluster().node(1).log().lastIndex(), "noop and two copies of the append");
+        assertEquals(Map.of("k", "x"), lab.cluster().node(2).stateMachine().view());
+    }
+
+    /**
+     * A leader that crashes holding a request: the client hears nothing, times out, and sends it again; the entry the
+     * crashed leader had sent out is committed by the next leader, and the retry is answered from the table.
+     */
+    @Test
+    void aCrashedLeadersRequestTimesOutAndIsRetriedOnce() {
+        Lab lab = lab("cluster 3 --client-net", "tick 400", "hold on", "append k y", "deliver --type ClientRequest",
+                "crash 1", "hold off");
+        String out = run(lab, "tick 1500");
+        assertTrue(out.contains("c0 sends append k+=y (seq 1) to n2 as request #2, again (after #1)"), out);
+        assertTrue(out.contains("client #3 append k+=y (c0 seq 1): ok at index 4"), out);
+        int leader = lab.cluster().leader();
+        assertEquals("append k+=y", lab.cluster().node(leader).log().get(2).command().describe());
+        assertEquals(Map.of("k", "y"), lab.cluster().node(leader).stateMachine().view());
+        assertEquals(java.util.List.of("#1 c0 append(k, \"y\") ok [400, 934]"), lab.clientHistory().lines(0));
+    }
 }
