@@ -24,7 +24,9 @@ class BadInputTest {
         "loss 2", "loss 0.1 --from 8", "dupe -0.5", "latency 9..2", "net shaky", "net reliable --long-reorder",
         "run until leader 3", "run until commit", "run until dawn", "run forever leader", "events --last -2",
         "events --node 0", "events --kind nope", "verbose loud", "help nosuch", "isolate 6", "stats extra",
-        "put 'unclosed", "status now", "now later"})
+        "put 'unclosed", "status now", "now later", "add-node", "add-node now", "promote 9", "promote 2",
+        "remove-node 9", "remove-node 2 --to 3", "reconfigure 1,1,2", "reconfigure 1,2,8", "reconfigure a,b",
+        "reconfigure 1,2,3"})
     void oneLineAndNothingChanges(String bad) {
         Lab lab = new Lab();
         lab.execute("run until leader");
