@@ -1159,6 +1159,7 @@ public final class ReferenceNode implements RaftNode {
     public Effects changeMembership(Configuration target) {
         begin();
         String refusal = role != Role.LEADER ? "n" + id + " is a " + role.label()
+                : transferTo != 0 ? "it is transferring leadership to n" + transferTo
                 : Membership.refusal(config, configIndex, commitIndex, commitIndex >= state.log.snapshotIndex()
                         && state.log.termAt(commitIndex) == state.currentTerm, target, bugs, this::matchIndex);
         if (refusal != null) {
@@ -1189,7 +1190,7 @@ public final class ReferenceNode implements RaftNode {
      * this node no longer votes means it leads a cluster it is not part of, and it steps down (section 4.2.2).
      */
     private void configCommitted() {
-        if (config.joint()) {
+        if (config.joint() && transferTo == 0) { // a transfer freezes the log; the next leader appends C_new
             appendConfig(Membership.leaving(config), "the joint configuration is committed");
         } else if (!config.isVoter(id)) {
             String why = "removed from the configuration: " + config.format() + " is committed";

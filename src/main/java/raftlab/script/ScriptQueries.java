@@ -91,7 +91,7 @@ final class ScriptQueries {
 
     /**
      * What node {@code id} believes: id, up, role, term, votedFor, leaderId, commitIndex, lastApplied, lastIndex,
-     * lastTerm, log. "None" (no vote, no known leader) is null. A down node reports what is on its disk (term, vote,
+     * lastTerm, log, config. "None" (no vote, no known leader) is null. A down node reports what is on its disk (term, vote,
      * log) with up=false; its volatile state (role, leaderId, commitIndex, lastApplied) is gone, so null. A leader
      * also shows its nextIndex and matchIndex per peer, as [peer id: index] (null for anyone else).
      */
@@ -115,6 +115,8 @@ final class ScriptQueries {
         m.put("snapshotIndex", log.snapshotIndex());
         m.put("snapshotTerm", log.snapshotTerm());
         m.put("log", entries(log.firstIndex(), log.slice(log.firstIndex(), log.lastIndex())));
+        // The configuration it counts majorities over, as `status` shows it (null if down or not supported).
+        m.put("config", node == null || node.configuration() == null ? null : node.configuration().format());
         boolean leads = node != null && node.role() == Role.LEADER;
         m.put("nextIndex", leads ? perPeer(c, n, peer -> node.progress(peer) == null ? 0 : node.progress(peer).next()) : null);
         m.put("matchIndex", leads ? perPeer(c, n, peer -> node.progress(peer) == null ? 0 : node.progress(peer).match()) : null);

@@ -25,7 +25,10 @@ class BadInputTest {
         "run until leader 3", "run until commit", "run until dawn", "run forever leader", "events --last -2",
         "events --node 0", "events --kind nope", "verbose loud", "help nosuch", "isolate 6", "stats extra",
         "put 'unclosed", "status now", "now later", "cluster 3 --reads lease", "cluster 3 --reads fast",
-        "cluster 3 --max-drift 0.5", "skew 1", "skew 9 0.5", "skew 1 0", "skew 1 fast", "explore --seeds 1 --reads lease"})
+        "cluster 3 --max-drift 0.5", "skew 1", "skew 9 0.5", "skew 1 0", "skew 1 fast", "explore --seeds 1 --reads lease",
+        "add-node", "add-node now", "promote 9", "promote 2",
+        "remove-node 9", "remove-node 2 --to 3", "reconfigure 1,1,2", "reconfigure 1,2,8", "reconfigure a,b",
+        "reconfigure 1,2,3"})
     void oneLineAndNothingChanges(String bad) {
         Lab lab = new Lab();
         lab.execute("run until leader");

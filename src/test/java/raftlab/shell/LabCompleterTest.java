@@ -37,7 +37,7 @@ class LabCompleterTest {
     @Test
     void commandNames() {
         assertEquals(List.of("crash"), complete("cr"));
-        assertEquals(List.of("partition", "pause", "plot", "power-loss", "progress", "put"), complete("p"));
+        assertEquals(List.of("partition", "pause", "plot", "power-loss", "progress", "promote", "put"), complete("p"));
         assertTrue(complete("").containsAll(List.of("tick", "status", "clock", "quit")), complete("").toString());
     }
 
@@ -111,7 +111,7 @@ class LabCompleterTest {
         assertEquals(List.of("partition,crash"), complete("explore --seeds 1..9 --faults partition,cr"));
         assertEquals(List.of("AppendEntries", "AppendEntriesReply"), complete("deliver --type Ap"));
         assertEquals(List.of("commit", "crash", "client").stream().sorted().toList(), complete("events --kind c"));
-        assertEquals(List.of("partition", "pause", "plot", "power-loss", "progress", "put"), complete("help p"));
+        assertEquals(List.of("partition", "pause", "plot", "power-loss", "progress", "promote", "put"), complete("help p"));
         assertEquals(List.of("stop"), complete("clients s"));
         assertEquals(List.of("drain"), complete("clients d"));
         java.nio.file.Files.createDirectories(dir.resolve("sub"));

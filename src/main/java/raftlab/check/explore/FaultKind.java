@@ -558,6 +558,16 @@ public enum FaultKind {
         }
 
         @Override
+        boolean flagAfterEvent(Cluster c) {
+            return flagAfterEvent(c, MembershipFaults.ANY);
+        }
+
+        @Override
+        Fault fire(Cluster c, long length) {
+            return fire(c, length, MembershipFaults.ANY);
+        }
+
+        @Override
         Fault fire(Cluster c, long length, String arg) {
             if (!MembershipFaults.due(c, arg)) {
                 return null;

@@ -151,6 +151,10 @@ public final class Watch {
         return capacity;
     }
 
+    /**
+     * The majority of the configuration the cluster started with. Invariants that count a majority of nodes judge it
+     * against the configuration in force instead ({@link Commitments#configAt}), since membership may change.
+     */
     public Majority majority() {
         return majority;
     }
