@@ -53,16 +53,16 @@ public final class Workload {
         /** While draining: whether the client has begun its final write. */
         boolean finalWrite;
         /**
-         * Where reads are sent: a stream of its own, drawn from only when gets skip the log, so that every other draw
-         * is as it was. {@link #readAt}: the node the current get goes to first (a follower read), or 0.
+         * Where an operation goes first: a stream of its own, drawn from only when gets skip the log, so that every
+         * other draw is as it was. {@link #roamTo}: the node the current operation goes to first, or 0.
          */
-        final SimRandom readRandom;
-        int readAt;
+        final SimRandom roamRandom;
+        int roamTo;
 
-        Client(int id, SimRandom random, SimRandom readRandom) {
+        Client(int id, SimRandom random, SimRandom roamRandom) {
             this.id = id;
             this.random = random;
-            this.readRandom = readRandom;
+            this.roamRandom = roamRandom;
         }
     }
 
@@ -85,7 +85,7 @@ public final class Workload {
         history.setWorkload(this);
         for (int i = 0; i < count; i++) {
             Client c = new Client(i + 1, Streams.of(cluster.seed(), "workload " + salt + " client " + (i + 1)),
-                    Streams.of(cluster.seed(), "workload " + salt + " client " + (i + 1) + " reads"));
+                    Streams.of(cluster.seed(), "workload " + salt + " client " + (i + 1) + " roams"));
             c.target = 1 + c.random.nextInt(cluster.size());
             clients[i] = c;
             cluster.at(cluster.now() + think(c), () -> next(c));
@@ -151,9 +151,12 @@ public final class Workload {
         }
         c.seq++;
         c.value = c.kind == CommandKind.GET ? null : c.id + "." + c.seq;
-        if (c.kind == CommandKind.GET && cluster.config().settings().reads() != ReadMode.LOG
-                && c.readRandom.nextInt(2) == 0) {
-            c.readAt = 1 + c.readRandom.nextInt(cluster.size()); // half the reads go to any node: a follower read
+        if (cluster.config().settings().reads() != ReadMode.LOG && c.roamRandom.nextInt(2) == 0) {
+            // Half the operations go to any node, as from a client behind a load balancer: a get there is a follower
+            // read, anything else is refused with a pointer to the leader that node knows. Clients so spread find a
+            // new leader as soon as its followers do, so a stale read by an old one shows (issue 11). Not with gets
+            // in the log, so that the runs measured before reads existed stay as they were with --reads log.
+            c.roamTo = 1 + c.roamRandom.nextInt(cluster.size());
         }
         begin(c);
     }
@@ -169,9 +172,9 @@ public final class Workload {
         if (stopped) {
             return;
         }
-        boolean readAt = c.readAt != 0;
-        int target = readAt ? c.readAt : c.target;
-        c.readAt = 0; // only the first attempt: a retry goes where the client believes the leader is
+        boolean roaming = c.roamTo != 0;
+        int target = roaming ? c.roamTo : c.target;
+        c.roamTo = 0; // only the first attempt: a retry goes where the client believes the leader is
         for (int i = 0; i < cluster.size() && !cluster.isUp(target); i++) {
             target = target % cluster.size() + 1;
         }
@@ -179,7 +182,7 @@ public final class Workload {
             cluster.at(cluster.now() + TIMEOUT, () -> send(c)); // every node is down: wait
             return;
         }
-        if (!readAt) {
+        if (!roaming) {
             c.target = target;
         }
         c.attempt = 0;
