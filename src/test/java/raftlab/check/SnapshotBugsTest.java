@@ -58,7 +58,7 @@ class SnapshotBugsTest {
     @Test
     void theCompactFaultReplaysAsSnapshotCommands() {
         var s = ScenarioGenerator.generate(1, withSnapshots(null));
-        assertTrue(s.commands().get(0).endsWith("--snapshot-every 20"), s.commands().get(0));
+        assertTrue(s.commands().get(0).endsWith("--snapshot-every 20 --reads log"), s.commands().get(0));
         assertTrue(s.commands().stream().anyMatch(c -> c.startsWith("snapshot ")), s.commands().toString());
     }
 
