@@ -8,7 +8,7 @@
 
 def file = args ? args[0] : 'player.html'
 quietly {
-    cluster 5, seed: 2
+    cluster 5, seed: 2, reads: 'log'   // gets through the log, as when the screenshot was taken
     run 'until', 'leader'
     clients 2, keys: 2, rate: 15
     tick 300

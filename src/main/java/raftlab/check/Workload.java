@@ -61,11 +61,11 @@ public final class Workload {
          */
         final HashMap<String, String> seen = new HashMap<>();
         /**
-         * Where reads are sent: a stream of its own, drawn from only when gets skip the log, so that every other draw
-         * is as it was. {@link #readAt}: the node the current get goes to first (a follower read), or 0.
+         * Where an operation goes first: a stream of its own, drawn from only when gets skip the log, so that every
+         * other draw is as it was. {@link #roamTo}: the node the current operation goes to first, or 0.
          */
-        final SimRandom readRandom;
-        int readAt;
+        final SimRandom roamRandom;
+        int roamTo;
         /** The request id of the attempt in flight, or 0. */
         long attempt;
         /** Whether an operation is under way (from its first attempt until an answer that ends it). */
@@ -73,10 +73,10 @@ public final class Workload {
         /** While draining: whether the client has begun its final write. */
         boolean finalWrite;
 
-        Client(int id, int session, SimRandom random, SimRandom readRandom) {
+        Client(int id, int session, SimRandom random, SimRandom roamRandom) {
             this.id = id;
             this.session = session;
-            this.readRandom = readRandom;
+            this.roamRandom = roamRandom;
             this.random = random;
         }
     }
@@ -101,7 +101,7 @@ public final class Workload {
         for (int i = 0; i < count; i++) {
             Client c = new Client(i + 1, cluster.newClient(),
                     Streams.of(cluster.seed(), "workload " + salt + " client " + (i + 1)),
-                    Streams.of(cluster.seed(), "workload " + salt + " client " + (i + 1) + " reads"));
+                    Streams.of(cluster.seed(), "workload " + salt + " client " + (i + 1) + " roams"));
             c.target = 1 + c.random.nextInt(cluster.size());
             clients[i] = c;
             cluster.at(cluster.now() + think(c), () -> next(c));
@@ -176,9 +176,12 @@ public final class Workload {
         Command command = kind == CommandKind.CAS ? Command.cas(key, c.seen.get(key), value, 0)
                 : new Command(kind, key, value, 0);
         c.command = command.inSession(c.session, c.seq);
-        if (kind == CommandKind.GET && cluster.config().settings().reads() != ReadMode.LOG
-                && c.readRandom.nextInt(2) == 0) {
-            c.readAt = 1 + c.readRandom.nextInt(cluster.size()); // half the reads go to any node: a follower read
+        if (cluster.config().settings().reads() != ReadMode.LOG && c.roamRandom.nextInt(2) == 0) {
+            // Half the operations go to any node, as from a client behind a load balancer: a get there is a follower
+            // read, anything else is refused with a pointer to the leader that node knows. Clients so spread find a
+            // new leader as soon as its followers do, so a stale read by an old one shows (issue 11). Not with gets
+            // in the log, so that the runs measured before reads existed stay as they were with --reads log.
+            c.roamTo = 1 + c.roamRandom.nextInt(cluster.size());
         }
         c.busy = true;
         c.op = history.invoke(c.id, History.kindOf(kind), key, value, c.command.expected(), cluster.now());
@@ -194,8 +197,8 @@ public final class Workload {
         submitting = c;
         long rid;
         try {
-            int target = c.readAt != 0 ? c.readAt : c.target;
-            c.readAt = 0; // only the first attempt: a retry goes where the client believes the leader is
+            int target = c.roamTo != 0 ? c.roamTo : c.target;
+            c.roamTo = 0; // only the first attempt: a retry goes where the client believes the leader is
             rid = cluster.sendRequest(c.session, target, c.command);
         } finally {
             submitting = null;

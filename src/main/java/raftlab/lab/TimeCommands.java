@@ -78,7 +78,8 @@ final class TimeCommands {
             }
             cluster().setClockRate(id, rate);
             out().line("n" + id + "'s clock runs at " + CheckCommands.fmt(rate) + " times virtual time"
-                    + (rate == 1 ? "" : ": a timer of T ms fires after " + CheckCommands.fmt(1 / rate) + " T"));
+                    + (rate == 1 ? "" : ": a timer of T ms fires after about " + CheckCommands.fmt(Math.round(100 / rate)
+                    / 100.0) + " T"));
         }
     }
 

@@ -80,7 +80,6 @@ final class Reads {
 
     // Follower side, for the term in followerTerm.
     private long followerTerm = -1;
-    private long asks;
     /** By the follower's read number: waiting for the leader's read index. */
     private final TreeMap<Long, Pending> asked = new TreeMap<>();
     /** With a read index, waiting until this node has applied that far. */
@@ -118,7 +117,10 @@ final class Reads {
         if (followerTerm != v.term()) {
             followerTerm = v.term();
         }
-        long read = ++asks;
+        // Numbered by the client's request id, unique in the run: a number counted here would start again after a
+        // restart, and a reply to a read of the node's earlier life, still on the wire, would answer a new read with
+        // an old index (explore found that one).
+        long read = c.requestId();
         asked.put(read, new Pending(c.requestId(), c.key(), 0, 0, 0));
         out.send(new ReadIndex(id, v.leaderId(), v.term(), read));
         return 0;
@@ -127,10 +129,10 @@ final class Reads {
     /** A follower asks this node for a read index: returns the round to broadcast now, or 0. */
     long onReadIndex(ReadIndex m, View v, Effects out) {
         if (v.role() != Role.LEADER || m.term() != v.term()) {
-            out.send(new ReadIndexReply(id, m.from(), v.term(), m.read(), false, 0));
+            out.send(new ReadIndexReply(id, m.from(), v.term(), m.request(), false, 0));
             return 0;
         }
-        return leaderRead(new Pending(0, null, m.from(), m.read(), 0), v, out);
+        return leaderRead(new Pending(0, null, m.from(), m.request(), 0), v, out);
     }
 
     /** The leader answers one of this follower's reads. */
@@ -138,7 +140,7 @@ final class Reads {
         if (m.term() != v.term() || followerTerm != v.term()) {
             return; // from another term: settle() has told those clients already
         }
-        Pending p = asked.remove(m.read());
+        Pending p = asked.remove(m.request());
         if (p == null) {
             return; // a duplicate
         }
