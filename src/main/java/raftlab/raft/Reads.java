@@ -145,7 +145,10 @@ final class Reads {
             return; // a duplicate
         }
         if (!m.ok()) {
-            out.reply(ClientReply.redirect(p.requestId, v.leaderId(), "leader n" + m.from() + " refused a read index"));
+            // The node that refused does not lead (not in this term, at least): pointing the client back to it would
+            // send it round in a loop, so name it only if this node has since learned of another leader.
+            int hint = v.leaderId() == m.from() ? 0 : v.leaderId();
+            out.reply(ClientReply.redirect(p.requestId, hint, "leader n" + m.from() + " refused a read index"));
             return;
         }
         p.index = m.index();

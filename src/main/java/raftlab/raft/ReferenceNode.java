@@ -1306,7 +1306,10 @@ public final class ReferenceNode implements RaftNode {
         // (With a bug a log can be cut below commitIndex: then nothing there is known to be of this term.)
         boolean committedInTerm = commitIndex > 0 && commitIndex >= log.snapshotIndex()
                 && commitIndex <= log.lastIndex() && log.termAt(commitIndex) == term;
-        return new Reads.View(role, term, leaderId, commitIndex, committedInTerm, lastApplied, config);
+        // A node out of its own configuration hears from no leader any more (as for proposals): it names none, so that
+        // a client does not bounce between it and a removed leader.
+        int leader = config.contains(id) ? leaderId : 0;
+        return new Reads.View(role, term, leader, commitIndex, committedInTerm, lastApplied, config);
     }
 
     // ---------------------------------------------------------------------------------------------- queries
