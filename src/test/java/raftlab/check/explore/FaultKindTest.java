@@ -118,6 +118,32 @@ class FaultKindTest {
         }
     }
 
+    /** The four "what it does" methods throw unless a kind defines them; only aimed kinds may leave them so. */
+    @Test
+    void everyConcreteKindDefinesWhatItDoes() throws NoSuchMethodException {
+        java.util.List<java.lang.reflect.Method> doing = java.util.List.of(
+                FaultKind.class.getDeclaredMethod("start", raftlab.sim.Cluster.class, String.class),
+                FaultKind.class.getDeclaredMethod("end", raftlab.sim.Cluster.class, String.class, Timing.class),
+                FaultKind.class.getDeclaredMethod("startCommand", String.class),
+                FaultKind.class.getDeclaredMethod("endCommand", String.class, Timing.class));
+        for (FaultKind k : FaultKind.values()) {
+            for (java.lang.reflect.Method m : doing) {
+                boolean own = k.getClass() != FaultKind.class && declares(k.getClass(), m);
+                assertEquals(!k.aimed(), own, k.label + (k.aimed() ? " is aimed but defines " : " does not define ")
+                        + m.getName());
+            }
+        }
+    }
+
+    private static boolean declares(Class<?> c, java.lang.reflect.Method m) {
+        try {
+            c.getDeclaredMethod(m.getName(), m.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
     @Test
     void everyKindIsParsedByItsLabel() {
         for (FaultKind k : FaultKind.values()) {
