@@ -48,7 +48,15 @@ public final class Workload {
         final int id;
         /** Its client id in the cluster's sessions and on the network ({@code c<session>}): unique per cluster. */
         final int session;
+        /** The node the client believes leads: where its next attempt goes. */
         int target;
+        /**
+         * Where the client goes round on its own when no one names a leader: a cursor over the nodes that moves on
+         * from where it last stood, not from the last target. Advancing from the target instead, a client told "no
+         * leader" by a node that another node names as leader went back and forth between the two for ever (explore
+         * found a learner added by a stale leader, and so never told of the real one, pointing at that removed leader).
+         */
+        int cursor;
         int seq;
         History.Op op;
         /** The operation under way, with its session fields; each attempt sends it with a request id of its own. */
@@ -103,6 +111,7 @@ public final class Workload {
                     Streams.of(cluster.seed(), "workload " + salt + " client " + (i + 1)),
                     Streams.of(cluster.seed(), "workload " + salt + " client " + (i + 1) + " roams"));
             c.target = 1 + c.random.nextInt(cluster.size());
+            c.cursor = c.target;
             clients[i] = c;
             cluster.at(cluster.now() + think(c), () -> next(c));
         }
@@ -253,13 +262,13 @@ public final class Workload {
             }
             case REDIRECT -> {
                 if (current) {
-                    c.target = r.leaderHint() != 0 ? r.leaderHint() : c.target % cluster.size() + 1;
+                    c.target = r.leaderHint() != 0 ? r.leaderHint() : nextOnItsOwn(c);
                     retry(c, time);
                 }
             }
             case UNKNOWN -> { // the leader stepped down before deciding: ask another node (the same operation)
                 if (current) {
-                    c.target = c.target % cluster.size() + 1;
+                    c.target = nextOnItsOwn(c);
                     retry(c, time);
                 }
             }
@@ -298,15 +307,21 @@ public final class Workload {
     void onLost(long time, ClientOp attempt) {
         Client c = byRequest.get(attempt.requestId());
         if (c != null && c.attempt == attempt.requestId()) {
-            c.target = c.target % cluster.size() + 1;
+            c.target = nextOnItsOwn(c);
             retry(c, time);
         }
+    }
+
+    /** The next node in the client's own round (see {@link Client#cursor}). */
+    private int nextOnItsOwn(Client c) {
+        c.cursor = c.cursor % cluster.size() + 1;
+        return c.cursor;
     }
 
     private void timeout(Client c, long attempt) {
         if (c.attempt == attempt && !stopped) {
             // No answer: lost on the way there or back, or held by a node that crashed. Send it again elsewhere.
-            c.target = c.target % cluster.size() + 1;
+            c.target = nextOnItsOwn(c);
             retry(c, cluster.now());
         }
     }

@@ -29,6 +29,8 @@ public final class RetryingClient implements SimListener {
     /** The operation under way (with its session fields), or null. */
     private Command current;
     private int target;
+    /** Where the client goes round on its own when no one names a leader. */
+    private int cursor;
     /** The request id of the attempt the client waits on, or 0 between attempts. */
     private long attempt;
 
@@ -63,6 +65,7 @@ public final class RetryingClient implements SimListener {
         seq++;
         current = command.inSession(client, seq);
         target = to;
+        cursor = to;
         send();
     }
 
@@ -71,10 +74,19 @@ public final class RetryingClient implements SimListener {
         attempt = rid;
         cluster.at(cluster.now() + TIMEOUT, () -> {
             if (attempt == rid) { // no answer: lost on the way there or back, or its node crashed
-                target = target % cluster.size() + 1;
+                target = nextOnItsOwn();
                 send();
             }
         });
+    }
+
+    /**
+     * The next node in the client's own round, moving on from where the round last stood rather than from the last
+     * target, so that two nodes naming each other (or none) cannot keep it going back and forth (see Workload).
+     */
+    private int nextOnItsOwn() {
+        cursor = cursor % cluster.size() + 1;
+        return cursor;
     }
 
     private void retryLater() {
@@ -108,13 +120,13 @@ public final class RetryingClient implements SimListener {
             }
             case REDIRECT -> {
                 if (latest) {
-                    target = r.leaderHint() != 0 ? r.leaderHint() : target % cluster.size() + 1;
+                    target = r.leaderHint() != 0 ? r.leaderHint() : nextOnItsOwn();
                     retryLater();
                 }
             }
             case UNKNOWN -> {
                 if (latest) {
-                    target = target % cluster.size() + 1;
+                    target = nextOnItsOwn();
                     retryLater();
                 }
             }

@@ -182,7 +182,11 @@ public final class Commitments implements Invariant {
         }
         long last = log.lastIndex();
         long start = Math.max(from, floor + 1);
-        Configuration config = start - 1 == seen && durableConfig[id] != null ? durableConfig[id]
+        // The configuration counted up to the last look holds only if nothing since replaced what it came from: a
+        // snapshot installed at the last index seen (seen == floor) may bring another configuration than the entries
+        // it replaced (explore found a removed voter's old configuration making an entry committed that no majority
+        // of the new one held).
+        Configuration config = start - 1 == seen && seen > floor && durableConfig[id] != null ? durableConfig[id]
                 : Membership.latest(log, start - 1, disk.snapshot(), w.cluster().voters()).config();
         durableSeen[id] = last;
         durableSeenLast[id] = last <= floor ? null : log.get(last);
