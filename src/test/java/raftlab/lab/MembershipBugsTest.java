@@ -62,15 +62,17 @@ class MembershipBugsTest {
 
     @Test
     void exploreCatchesChangeWithoutCommitFirst() {
-        // The first seed caught unsafe (two leaders in one term) by `explore --seeds 1..1000 --nodes 4 --noop off
-        // --reads log --faults membership,partition,isolate-leader,crash,loss --bug change-without-commit-first`.
+        // A seed caught unsafe with two leaders in one term (the bug's own breach) by `explore --seeds 1..1000 --nodes 4
+        // --noop off --reads log --swarm off --faults membership,partition,isolate-leader,crash,loss --bug
+        // change-without-commit-first` (3 unsafe and 5 stuck of 1000; the first unsafe, seed 522, is Leader
+        // Completeness).
         long seed = CHANGE_FIRST_SEED;
         String faults = "membership,partition,isolate-leader,crash,loss";
         Explorer.Report buggy = Explorer.explore(seed, seed, options(faults, Bug.CHANGE_WITHOUT_COMMIT_FIRST, 4,
-                false).withReads(ReadMode.LOG), 1, null);
+                false).withReads(ReadMode.LOG).withSwarm(false), 1, null);
         assertEquals(1, buggy.failures().size(), buggy.lines().toString());
         assertEquals(RunResult.Kind.UNSAFE, buggy.failures().get(0).kind());
-        Explorer.Report clean = Explorer.explore(seed, seed, options(faults, null, 4, false).withReads(ReadMode.LOG), 1,
+        Explorer.Report clean = Explorer.explore(seed, seed, options(faults, null, 4, false).withReads(ReadMode.LOG).withSwarm(false), 1,
                 null);
         assertEquals(0, clean.failures().size(), clean.lines().toString());
     }
@@ -96,6 +98,6 @@ class MembershipBugsTest {
         assertTrue(check.startsWith("safe"), check);
     }
 
-    private static final long TWO_CHANGES_SEED = 53;
-    private static final long CHANGE_FIRST_SEED = 780;
+    private static final long TWO_CHANGES_SEED = 308;
+    private static final long CHANGE_FIRST_SEED = 695;
 }

@@ -190,11 +190,11 @@ class ReadsTest {
     void exploreFindsReadWithoutQuorum() {
         ExploreOptions o = new ExploreOptions(5, 10_000, FaultKind.parse(FaultKind.defaultLabels()), 3, 3, 10, true,
                 Bug.READ_WITHOUT_QUORUM);
-        RunResult r = ScenarioRunner.run(ScenarioGenerator.generate(15, o)); // the first of 1..1000 that fails
+        RunResult r = ScenarioRunner.run(ScenarioGenerator.generate(5, o)); // the first of 1..1000 that fails
         assertEquals(RunResult.Kind.NOT_LINEARIZABLE, r.kind(), r.line());
         ExploreOptions bugless = new ExploreOptions(5, 10_000, FaultKind.parse(FaultKind.defaultLabels()), 3, 3, 10,
                 true, null);
-        RunResult clean = ScenarioRunner.run(ScenarioGenerator.generate(15, bugless));
+        RunResult clean = ScenarioRunner.run(ScenarioGenerator.generate(5, bugless));
         assertFalse(clean.failed(), clean.line());
     }
 }
