@@ -58,6 +58,27 @@ class ConfigurationTest {
         assertEquals(4 + 12 + 4, SnapshotCodec.encode(plain).length, "a plain configuration is written as before");
     }
 
+    /** Both optional parts after the image at once: the session table, then the full configuration. */
+    @Test
+    void aSnapshotKeepsSessionsAndAFullConfigurationTogether() {
+        java.util.SortedMap<Integer, ClientSession> sessions = new TreeMap<>(java.util.Map.of(
+                1, new ClientSession(4, "x"), 2, new ClientSession(1L << 33, null)));
+        Configuration joint = Configuration.parse("joint 1,2,3 -> 1,2,4 learners 5");
+        Snapshot s = new Snapshot(9, 3, new TreeMap<>(java.util.Map.of("k", "v")), joint, sessions);
+        Snapshot back = SnapshotCodec.decode(9, 3, SnapshotCodec.encode(s));
+        assertEquals(joint, back.config());
+        assertEquals(sessions, back.sessions());
+        assertEquals(s.image(), back.image());
+        // Each part alone still reads back without the other.
+        Snapshot onlyConfig = SnapshotCodec.decode(9, 3, SnapshotCodec.encode(new Snapshot(9, 3, new TreeMap<>(), joint)));
+        assertEquals(joint, onlyConfig.config());
+        assertTrue(onlyConfig.sessions().isEmpty());
+        Snapshot onlySessions = SnapshotCodec.decode(9, 3, SnapshotCodec.encode(
+                new Snapshot(9, 3, new TreeMap<>(), List.of(1, 2, 3), sessions)));
+        assertEquals(sessions, onlySessions.sessions());
+        assertEquals("voters 1,2,3", onlySessions.config().format());
+    }
+
     private static Entry config(long term, String text) {
         return new Entry(term, Command.config(Configuration.parse(text)));
     }
