@@ -27,9 +27,10 @@ import raftlab.sim.NodeFailure;
 /**
  * Runs an implementation of {@link RaftNode} that the lab does not trust (a learner's), and holds it to the contract:
  * a step must return in time and without throwing, its effects must be well formed (messages from this node to
- * another voter, timers armed for at least 1 ms, disk writes that make sense), and after each step the node must
- * describe a possible state that its disk agrees with (term, vote and log as written). The first breach becomes a
- * {@link NodeFailure} naming the node, the step and the problem, and the node stays failed: the run cannot go on.
+ * another member of a configuration it has known, timers armed for at least 1 ms, disk writes that make sense),
+ * and after each step the node must describe a possible state that its disk agrees with (term, vote and log as
+ * written). The first breach becomes a {@link NodeFailure} naming the node, the step and the problem, and the node
+ * stays failed: the run cannot go on.
  *
  * <p>These are failures of the code, not of the algorithm; the safety checkers judge the algorithm.
  */
@@ -37,6 +38,12 @@ public final class GuardedNode implements RaftNode {
     private final RaftNode node;
     private final int id;
     private final Quorum voters;
+    /**
+     * Every node this one may talk to and about: the starting voters, then every member of each configuration the
+     * node has reported or been asked to change to. A node that implements membership change replicates to nodes
+     * that joined after it started, and must not be failed for it.
+     */
+    private final java.util.BitSet known = new java.util.BitSet();
     private final String name;
     /** What the disk holds if every write this node returned was made: its state must agree after each step. */
     private final PersistentState shadow;
@@ -47,6 +54,9 @@ public final class GuardedNode implements RaftNode {
         this.node = node;
         this.id = setup.id();
         this.voters = setup.voters();
+        for (int v : voters.ids()) {
+            known.set(v);
+        }
         this.name = name;
         this.shadow = setup.restored().copy();
         this.lastTerm = shadow.currentTerm();
@@ -126,6 +136,7 @@ public final class GuardedNode implements RaftNode {
 
     @Override
     public Effects changeMembership(Configuration target) {
+        learn(target);
         return step("changing the configuration to " + target.format(), () -> node.changeMembership(target));
     }
 
@@ -154,6 +165,7 @@ public final class GuardedNode implements RaftNode {
         if (fx == null) {
             throw fail(what, "returned null instead of an Effects batch (return new Effects() when nothing happens)");
         }
+        learn(configuration());
         String bad = malformed(fx);
         if (bad == null) {
             bad = impossibleState();
@@ -162,6 +174,19 @@ public final class GuardedNode implements RaftNode {
             throw fail(what, bad);
         }
         return fx;
+    }
+
+    private void learn(Configuration c) {
+        if (c != null) {
+            for (int m : c.members()) {
+                known.set(m);
+            }
+        }
+    }
+
+    /** The nodes this one may address, for a failure line: "[1, 2, 3]". */
+    private String knownIds() {
+        return known.toString().replace('{', '[').replace('}', ']');
     }
 
     private NodeFailure fail(String what, String problem) {
@@ -180,8 +205,9 @@ public final class GuardedNode implements RaftNode {
             if (w.currentTerm() < shadow.currentTerm()) {
                 return "its DiskWrite lowers the term on disk from " + shadow.currentTerm() + " to " + w.currentTerm();
             }
-            if (w.votedFor() != 0 && !voters.contains(w.votedFor())) {
-                return "its DiskWrite records a vote for n" + w.votedFor() + ", who is not a voter";
+            if (w.votedFor() != 0 && (w.votedFor() < 0 || !known.get(w.votedFor()))) {
+                return "its DiskWrite records a vote for n" + w.votedFor() + ", who is in no configuration it has "
+                        + "known " + knownIds();
             }
             for (Entry e : w.appended()) {
                 if (e == null || e.command() == null) {
@@ -201,9 +227,9 @@ public final class GuardedNode implements RaftNode {
             if (m.from() != id) {
                 return "it sends " + m.type() + " as from n" + m.from() + "; a node sends only as itself (n" + id + ")";
             }
-            if (m.to() == id || !voters.contains(m.to())) {
-                return "it sends " + m.type() + " to n" + m.to() + "; send only to the other voters "
-                        + voters;
+            if (m.to() == id || m.to() < 0 || !known.get(m.to())) {
+                return "it sends " + m.type() + " to n" + m.to() + "; send only to the other members of its "
+                        + "configurations " + knownIds();
             }
             if (m instanceof AppendEntries && ((AppendEntries) m).entries() == null) {
                 return "it sends AppendEntries with entries null (use List.of() for a heartbeat)";
@@ -244,11 +270,11 @@ public final class GuardedNode implements RaftNode {
             return "its term went back from " + lastTerm + " to " + term;
         }
         lastTerm = term;
-        if (vote != 0 && !voters.contains(vote)) {
-            return "it reports a vote for n" + vote + ", who is not a voter";
+        if (vote != 0 && (vote < 0 || !known.get(vote))) {
+            return "it reports a vote for n" + vote + ", who is in no configuration it has known " + knownIds();
         }
-        if (leader != 0 && !voters.contains(leader)) {
-            return "it reports n" + leader + " as leader, who is not a voter";
+        if (leader != 0 && (leader < 0 || !known.get(leader))) {
+            return "it reports n" + leader + " as leader, who is in no configuration it has known " + knownIds();
         }
         long commit = commitIndex();
         long applied = lastApplied();

@@ -55,4 +55,21 @@ class GuardedNodeTest {
         assertEquals(plain.events(), report.events());
         assertTrue(report.events() > 60 * 1000, "the runs did something: " + report.events() + " events");
     }
+
+    /**
+     * Nodes join and leave under the membership fault kind: a guarded node that replicates to a node added after it
+     * started, or votes for one, keeps the contract. (The guard once allowed only the starting voters, and failed
+     * every learner's node that implemented membership change at its first AppendEntries to a new node.)
+     */
+    @Test
+    void nodesThatJoinLaterAreNodesAGuardedNodeMayTalkTo() {
+        NodeFactory guarded = GuardedNode.guarding(NodeFactory.reference(), "ReferenceNode");
+        Set<FaultKind> kinds = FaultKind.parse("partition,crash,loss,membership");
+        ExploreOptions o = new ExploreOptions(3, 5_000, kinds, 3, ExploreOptions.DEFAULT_KEYS,
+                ExploreOptions.DEFAULT_RATE, true, null);
+        Explorer.Report plain = Explorer.explore(1, 40, o, 2, null);
+        Explorer.Report report = Explorer.explore(1, 40, o, 2, null, guarded);
+        assertEquals(0, report.failures().size(), report.lines().toString());
+        assertEquals(plain.events(), report.events());
+    }
 }

@@ -137,7 +137,7 @@ class ImplementationTest {
         run(lab, "cluster 3 --impl " + self);
         List<String> out = run(lab, "tick 1000");
         assertTrue(out.get(out.size() - 1).matches("error: n(\\d) \\(SelfTalk\\) failed while handling its election"
-                + " timeout: it sends RequestVote to n\\1; send only to the other voters .*"), out.toString());
+                + " timeout: it sends RequestVote to n\\1; send only to the other members of its configurations .*"), out.toString());
         Path zero = variant("ZeroTimer", "out.timer(TimerRequest.arm(TimerKind.HEARTBEAT, 0));");
         run(lab, "cluster 3 --impl " + zero);
         out = run(lab, "tick 1000");
