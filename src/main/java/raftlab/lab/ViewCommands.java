@@ -55,8 +55,17 @@ final class ViewCommands {
     @Command(name = "events", description = "Events so far with this cluster, optionally only the last K, or of one "
             + "node or kind.")
     static final class Events extends LabCommand {
-        static final List<String> KINDS = List.of("role", "vote", "commit", "apply", "truncate", "transfer", "client", "crash",
-                "restart", "net", "send", "deliver", "drop");
+        /** Every kind a logged event can have: the nodes' own (one per {@link raftlab.raft.EventKind}), then the lab's. */
+        static final List<String> KINDS = kinds();
+
+        private static List<String> kinds() {
+            List<String> all = new ArrayList<>();
+            for (raftlab.raft.EventKind k : raftlab.raft.EventKind.values()) {
+                all.add(k.label());
+            }
+            all.addAll(List.of("client", "crash", "restart", "net", "send", "deliver", "drop"));
+            return List.copyOf(all);
+        }
 
         @Option(names = "--last", paramLabel = "K", description = "only the last K events")
         Integer last;
@@ -65,8 +74,8 @@ final class ViewCommands {
         Integer nodeId;
 
         @Option(names = "--kind", paramLabel = "KIND",
-                description = "only events of this kind: role, vote, commit, apply, truncate, client, crash, restart, "
-                        + "send, deliver, drop")
+                description = "only events of this kind: role, vote, commit, apply, truncate, transfer, snapshot, "
+                        + "config, client, crash, restart, net, send, deliver, drop")
         String kind;
 
         @Option(names = "--json", description = "one JSON object per line (time, node, kind, text), for jq and other"

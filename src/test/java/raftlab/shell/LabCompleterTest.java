@@ -110,7 +110,7 @@ class LabCompleterTest {
         assertEquals(List.of("forget-vote"), complete("explore --seeds 1..9 --bug fo"));
         assertEquals(List.of("partition,crash"), complete("explore --seeds 1..9 --faults partition,cr"));
         assertEquals(List.of("AppendEntries", "AppendEntriesReply"), complete("deliver --type Ap"));
-        assertEquals(List.of("commit", "crash", "client").stream().sorted().toList(), complete("events --kind c"));
+        assertEquals(List.of("commit", "config", "crash", "client").stream().sorted().toList(), complete("events --kind c"));
         assertEquals(List.of("partition", "pause", "plot", "power-loss", "progress", "promote", "put"), complete("help p"));
         assertEquals(List.of("stop"), complete("clients s"));
         assertEquals(List.of("drain"), complete("clients d"));
