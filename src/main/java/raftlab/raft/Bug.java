@@ -62,7 +62,16 @@ public enum Bug {
     /** With {@code --reads lease}: the lease forgets that clocks drift. */
     LEASE_IGNORES_SKEW("lease-ignores-skew", "a lease lasts the whole minimum election timeout, not that divided by the "
             + "drift bound, so a leader whose clock runs slow serves reads after a new leader took over (with --reads "
-            + "lease)");
+            + "lease)"),
+    /**
+     * With {@code --checkquorum}: section 4.2.3's rule dropped on the voters' side. A node that heard from a leader
+     * within the minimum election timeout votes all the same, so a node the leader cannot reach is elected while the
+     * leader still counts on those voters: harmless for the log, but a lease read ({@code --reads lease}) then
+     * trusts a promise nobody keeps, and the old leader serves a stale value.
+     */
+    VOTE_DESPITE_LEADER("vote-despite-leader", "a node that heard from a leader within the minimum election timeout "
+            + "still grants a RequestVote, so a leader's lease is no promise and an old leader serves stale reads "
+            + "(with --checkquorum --reads lease)");
 
     public final String label;
     public final String explanation;

@@ -449,6 +449,9 @@ public final class ReferenceNode implements RaftNode {
         if (!settings.checkQuorum() || rv.transfer() || rv.term() <= state.currentTerm || !inLease()) {
             return false;
         }
+        if (role != Role.LEADER && bugs.contains(Bug.VOTE_DESPITE_LEADER)) {
+            return false; // the bug: a follower answers as if it had not heard from a leader at all
+        }
         String why = role == Role.LEADER ? "ignored: it leads term " + state.currentTerm + " (check quorum)"
                 : leaderId == 0 ? "ignored: restarted less than " + settings.electionMin() + " ms ago, it may have "
                 + "answered a lease round it no longer remembers (lease reads)"

@@ -247,4 +247,28 @@ class BugSwitchTest {
             assertEquals(bugOn ? 5 : 4, t.node.nextIndex(2), "bug on: " + bugOn);
         }
     }
+
+    // ------------------------------------------------------------------------------------------ vote-despite-leader
+
+    /** A follower of n3 in term 2 with CheckQuorum, just after a heartbeat, asked for its vote in term 3 by n2. */
+    private static TestNode votedUnderLease(boolean on) {
+        TestNode t = TestNode.of(1, 3, TestNode.SETTINGS.withElections(false, true)).term(2);
+        if (on) {
+            t.bugs.add(Bug.VOTE_DESPITE_LEADER);
+        }
+        t.node.receive(heartbeat(3, 1, 2, 0, 0, 0));
+        t.env.clear();
+        t.node.receive(rv(2, 1, 3, 0, 0));
+        return t;
+    }
+
+    @Test
+    void voteDespiteLeaderGrantsAVoteThoughALeaderWasHeardJustNow() {
+        TestNode on = votedUnderLease(true);
+        assertTrue(on.env.only(RequestVoteReply.class).voteGranted());
+        assertEquals(3, on.node.currentTerm());
+        TestNode off = votedUnderLease(false);
+        assertTrue(off.env.sent.isEmpty(), "CheckQuorum: ignored, no answer");
+        assertEquals(2, off.node.currentTerm());
+    }
 }

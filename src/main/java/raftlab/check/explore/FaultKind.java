@@ -571,6 +571,153 @@ public enum FaultKind {
         String arg(SimRandom r, int nodes, int lane, double intensity) {
             return "add-node";
         }
+    },
+    /**
+     * Aimed, in steps: a leader is left behind, cut off from the other nodes but not from clients (after its clock
+     * was set slow and the others fast within the drift bound, or after one follower was cut from it and stood for
+     * election), then a write goes to the new leader and a read to the old one ({@link StaleLeaderFaults}). Each step
+     * is recorded as the plain commands it became ({@code skew}, {@code partition}, {@code cut}, {@code put ... --to},
+     * {@code get ... --to}). For lease reads: without a bug the old leader's lease has run out by the read. Asked for
+     * by name.
+     */
+    STALE_LEADER("stale-leader") {
+        @Override
+        public boolean aimed() {
+            return true;
+        }
+
+        @Override
+        boolean inDefault() {
+            return false;
+        }
+
+        @Override
+        long length(SimRandom r) {
+            // Long enough for the others to elect a leader and the write and read to happen.
+            return r.between(500, 3000);
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            return StaleLeaderFaults.begin(r);
+        }
+
+        @Override
+        boolean flagAfterEvent(Cluster c, String arg) {
+            return StaleLeaderFaults.due(c, arg);
+        }
+
+        @Override
+        boolean flagAfterEvent(Cluster c) {
+            return flagAfterEvent(c, StaleLeaderFaults.DRIFT);
+        }
+
+        /** The first of the faults a drift step becomes (for callers that take one fault). */
+        @Override
+        Fault fire(Cluster c, long length) {
+            Fired f = fireAll(c, length, StaleLeaderFaults.DRIFT);
+            return f == null ? null : f.faults().get(0);
+        }
+
+        @Override
+        Fired fireAll(Cluster c, long length, String arg) {
+            return StaleLeaderFaults.fire(c, length, arg);
+        }
+    },
+    /**
+     * The link between two nodes is cut both ways ({@code cut A B}), then restored ({@code uncut A B}): part of what
+     * a {@link #STALE_LEADER} fault became. Argument: the two nodes. Never drawn by itself (no lanes).
+     */
+    CUT("cut") {
+        @Override
+        void start(Cluster c, String arg) {
+            setCut(c, arg, true);
+        }
+
+        @Override
+        void end(Cluster c, String arg, Timing t) {
+            setCut(c, arg, false);
+        }
+
+        @Override
+        String startCommand(String arg) {
+            return "cut " + arg;
+        }
+
+        @Override
+        String endCommand(String arg, Timing t) {
+            return "uncut " + arg;
+        }
+
+        @Override
+        boolean inDefault() {
+            return false;
+        }
+
+        @Override
+        int lanes(int nodes) {
+            return 0;
+        }
+
+        @Override
+        long length(SimRandom r) {
+            return r.between(100, 2000);
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            return "1 2";
+        }
+    },
+    /**
+     * A client request sent to a chosen node, as the shell sends it: {@code put K V --to N} or {@code get K --to N},
+     * handed to that node directly (to nothing if it is down, where the command refuses). Part of what a
+     * {@link #STALE_LEADER} fault became; instant. Never drawn by itself (no lanes).
+     */
+    REQUEST("request") {
+        @Override
+        void start(Cluster c, String arg) {
+            StaleLeaderFaults.request(c, arg);
+        }
+
+        @Override
+        void end(Cluster c, String arg, Timing t) {
+        }
+
+        @Override
+        String startCommand(String arg) {
+            return arg;
+        }
+
+        @Override
+        String endCommand(String arg, Timing t) {
+            throw new IllegalStateException("a request has nothing to undo");
+        }
+
+        @Override
+        boolean instant() {
+            return true;
+        }
+
+        @Override
+        boolean inDefault() {
+            return false;
+        }
+
+        @Override
+        int lanes(int nodes) {
+            return 0;
+        }
+
+        @Override
+        long length(SimRandom r) {
+            return 0;
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            return "get k1 --to 1";
+        }
     };
 
     public final String label;
@@ -677,6 +824,14 @@ public enum FaultKind {
         return fire(c, length);
     }
 
+    /**
+     * What the armed fault does now: the concrete faults it becomes (most kinds: one, from {@link #fire}) and the
+     * argument of its next step if it has steps; null if its moment is not (or no longer) here.
+     */
+    Fired fireAll(Cluster c, long length, String arg) {
+        return Fired.one(fire(c, length, arg));
+    }
+
     // ---------------------------------------------------------------------------------------------- names
 
     /** Parses {@code partition,crash,...}; throws IllegalArgumentException naming the bad kind and the valid ones. */
@@ -747,6 +902,15 @@ public enum FaultKind {
         return "0." + r.between(1, 1 + Math.round(8 * intensity));
     }
 
+    /** Cuts or restores both directions of the link {@code "A B"}, as {@code cut A B} and {@code uncut A B} do. */
+    private static void setCut(Cluster c, String link, boolean cut) {
+        String[] ab = link.split(" ");
+        int a = Integer.parseInt(ab[0]);
+        int b = Integer.parseInt(ab[1]);
+        c.network().setCut(a, b, cut);
+        c.network().setCut(b, a, cut);
+    }
+
     private static void setLatency(Cluster c, String range) {
         String[] mm = range.split("\\.\\.");
         c.network().setLatency(Long.parseLong(mm[0]), Long.parseLong(mm[1]));
@@ -788,7 +952,7 @@ public enum FaultKind {
     }
 
     /** Partition groups with {@code id} alone and everyone else together, as {@code partition} takes them. */
-    private static String alone(int id, int size) {
+    static String alone(int id, int size) {
         StringBuilder rest = new StringBuilder();
         for (int other = 1; other <= size; other++) {
             if (other != id) {

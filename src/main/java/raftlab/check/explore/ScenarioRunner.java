@@ -180,9 +180,17 @@ public final class ScenarioRunner {
                 if (!targeting.armed()) {
                     targeting.arm(f.kind(), f.arg());
                 }
-                Fault fired = targeting.flagged() ? targeting.fire(f.length()) : null;
-                if (fired != null && place(fired)) {
-                    actions.get(done++).apply(c, scenario.timing());
+                Fired fired = targeting.flagged() ? targeting.fire(f.length()) : null;
+                if (fired != null && place(fired.faults())) {
+                    for (int k = 0; k < fired.faults().size(); k++) {
+                        actions.get(done++).apply(c, scenario.timing());
+                    }
+                    if (fired.then() != null) {
+                        // A fault in steps: the same one stays armed for its next step, with a window of its own.
+                        targeting.arm(f.kind(), fired.then());
+                        armAt = now;
+                        return;
+                    }
                 } else if (now <= armAt + Targeting.WINDOW) {
                     return; // stays armed
                 }
@@ -196,16 +204,20 @@ public final class ScenarioRunner {
         }
 
         /**
-         * Adds a fired fault to the concrete schedule if its start is the next action there (a crash of a node the
-         * schedule holds down is left out by {@link Scenario#actions()}, so such a fault is not placed).
+         * Adds fired faults to the concrete schedule if their starts are the next actions there, in their order (a
+         * crash of a node the schedule holds down is left out by {@link Scenario#actions()}, so such a fault is not
+         * placed). None at all (a step that only marks the time) is placed trivially.
          */
-        private boolean place(Fault fired) {
+        private boolean place(List<Fault> fired) {
             List<Fault> with = new ArrayList<>(faults);
-            with.add(fired);
+            with.addAll(fired);
             with.sort(Comparator.comparingLong(Fault::at)); // stable: after every fault starting by now
             List<Scenario.Action> next = scenario.withFaults(with).actions();
-            if (done >= next.size() || next.get(done).fault() != fired || !next.get(done).start()) {
-                return false;
+            for (int k = 0; k < fired.size(); k++) {
+                int at = done + k;
+                if (at >= next.size() || next.get(at).fault() != fired.get(k) || !next.get(at).start()) {
+                    return false;
+                }
             }
             faults.clear();
             faults.addAll(with);

@@ -62,11 +62,11 @@ final class Targeting implements SimListener {
     }
 
     /**
-     * The concrete fault the armed one becomes now, lasting {@code length} ms, or null if the moment is not (or no
-     * longer) there. Clears the flag either way.
+     * The concrete faults the armed one becomes now, lasting {@code length} ms, and its next step if it has one; or
+     * null if the moment is not (or no longer) there. Clears the flag either way.
      */
-    Fault fire(long length) {
+    Fired fire(long length) {
         flagged = false;
-        return armed.fire(cluster, length, armedArg);
+        return armed.fireAll(cluster, length, armedArg);
     }
 }
