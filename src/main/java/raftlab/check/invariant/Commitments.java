@@ -96,6 +96,13 @@ public final class Commitments implements Invariant {
     /** Per node: how much of its durable log was counted, and the entry at that index then (to see it cut back). */
     private final long[] durableSeen;
     private final Entry[] durableSeenLast;
+    /** Per node: its durable log's snapshot index as of {@code durableSeen}. */
+    private final long[] durableFloor;
+    /**
+     * Whether every write is durable at once (no {@code --sync}): then the durable log is the log the {@link Watch}
+     * compares, and a node it saw unchanged has nothing new to count.
+     */
+    private final boolean durableAtOnce;
     /**
      * Per node: the configuration in force in its durable log as of {@code durableSeen} (membership changes: an
      * entry is judged against the configuration in force at its index, which the same prefix gives every holder).
@@ -108,6 +115,8 @@ public final class Commitments implements Invariant {
         this.w = w;
         durableSeen = new long[w.capacity() + 1];
         durableSeenLast = new Entry[w.capacity() + 1];
+        durableFloor = new long[w.capacity() + 1];
+        durableAtOnce = w.cluster().config().syncMs() == 0;
         durableConfig = new Configuration[w.capacity() + 1];
         committedConfigs.put(0L, Configuration.of(w.cluster().voters()));
         // Take the present as given: the most advanced node's committed prefix.
@@ -176,8 +185,12 @@ public final class Commitments implements Invariant {
         newFrom = Long.MAX_VALUE;
         int next = 0; // the next of the nodes that changed since the last look (only those can claim more)
         for (int id = 1; id <= w.size(); id++) {
-            countDurable(id);
-            if (next == w.changedCount() || w.changed(next) != id) {
+            boolean changed = next < w.changedCount() && w.changed(next) == id;
+            if (changed || !durableAtOnce || durableSeen[id] <= durableFloor[id] || durableConfig[id] == null) {
+                // Otherwise the disk is the log the watch saw unchanged: countDurable would find nothing new.
+                countDurable(id);
+            }
+            if (!changed) {
                 continue; // commitIndex, log and node as at the last look, when its claim was recorded
             }
             next++;
@@ -208,6 +221,7 @@ public final class Commitments implements Invariant {
         }
         long last = log.lastIndex();
         if (from == seen + 1 && last == seen && seen > floor && durableConfig[id] != null) {
+            durableFloor[id] = floor;
             return; // nothing new on the disk, and the configuration counted up to it still holds (see below)
         }
         long start = Math.max(from, floor + 1);
@@ -218,6 +232,7 @@ public final class Commitments implements Invariant {
         Configuration config = start - 1 == seen && seen > floor && durableConfig[id] != null ? durableConfig[id]
                 : Membership.latest(log, start - 1, disk.snapshot(), w.cluster().voters()).config();
         durableSeen[id] = last;
+        durableFloor[id] = floor;
         durableSeenLast[id] = last <= floor ? null : log.get(last);
         // Entries a snapshot replaced were committed already (only those are compacted): nothing to count there.
         for (long k = start; k <= last; k++) {

@@ -32,6 +32,9 @@ public final class Watch {
     private final RaftNode[] seen;
     private final int[] generation;
     private final List<List<Entry>> shadow = new ArrayList<>();
+    /** Per node, the length of its shadow and the shadow's last entry (null if empty): the usual look reads these. */
+    private final long[] lengthBefore;
+    private final Entry[] endBefore;
     private final long[] changedFrom;
     private final long[] lostFrom;
     private final long[] commitBefore;
@@ -73,6 +76,8 @@ public final class Watch {
         snapshotTermBefore = new long[capacity + 1];
         ownLastBefore = new long[capacity + 1];
         changed = new int[capacity + 1];
+        lengthBefore = new long[capacity + 1];
+        endBefore = new Entry[capacity + 1];
         // sizeBefore stays 0: at the first look every node is new, so every invariant judges every node once.
         for (int id = 0; id <= capacity; id++) {
             shadow.add(new ArrayList<>());
@@ -119,12 +124,11 @@ public final class Watch {
         for (int id = 1; id <= size; id++) {
             sync(id);
             RaftLogView log = cluster.disk(id).log();
-            List<Entry> old = shadow.get(id);
             long last = log.lastIndex();
             // Below a snapshot there are no entries to compare: compaction is no change, and what a snapshot replaced
             // was committed, so it is taken as the same.
             long floor = log.snapshotIndex();
-            if (last == old.size() && (last <= floor || log.get(last) == old.get((int) last - 1))) {
+            if (last == lengthBefore[id] && (last <= floor || log.get(last) == endBefore[id])) {
                 changedFrom[id] = last + 1; // the usual case: nothing changed
                 lostFrom[id] = Long.MAX_VALUE;
                 if (id <= sizeBefore && same(id, log, floor)) {
@@ -134,6 +138,7 @@ public final class Watch {
                 continue;
             }
             changed[changedCount++] = id;
+            List<Entry> old = shadow.get(id);
             long same = Math.min(old.size(), last);
             // Appends leave the old end in place; anything else changed the end (a truncation, or a rewrite).
             if (same > floor && log.get(same) != old.get((int) same - 1)) {
@@ -189,6 +194,8 @@ public final class Watch {
             for (long k = keep + 1; k <= log.lastIndex(); k++) {
                 old.add(entry(id, k));
             }
+            lengthBefore[id] = old.size();
+            endBefore[id] = old.isEmpty() ? null : old.get(old.size() - 1);
             changedFrom[id] = log.lastIndex() + 1;
             lostFrom[id] = Long.MAX_VALUE;
             RaftNode n = seen[id];
