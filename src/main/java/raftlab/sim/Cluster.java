@@ -637,13 +637,21 @@ public final class Cluster {
         long requestId = nextRequestId++;
         ClientOp op = new ClientOp(requestId, command.withRequestId(requestId), node, now);
         clientLinks.sent(op);
-        cause = "c" + client + " sends request #" + requestId + " " + op.describe() + " to n" + node;
+        cause = new Sending(client, op); // described only if asked, by lastEvent()
         for (int li = 0; li < listeners.clientSent.length; li++) {
             listeners.clientSent[li].clientSent(now, op);
         }
         send(new ClientRequest(ClientRequest.endpoint(client), node, op.command()));
         afterEvent();
         return requestId;
+    }
+
+    /** A client sending a request over the network, as an event's cause: put in words only when asked. */
+    private record Sending(int client, ClientOp op) {
+        @Override
+        public String toString() {
+            return "c" + client + " sends request #" + op.requestId() + " " + op.describe() + " to n" + op.node();
+        }
     }
 
     /** A client id no client of this cluster has used (1, 2, ...; 0 is the shell's own client). */

@@ -148,11 +148,21 @@ public final class Network {
 
     // ---------------------------------------------------------------------------------------------- decisions
 
+    /** The reason given for the last loss-rate drop, and the rate it names (see {@link #lossAtSend}). */
+    private double lossSaid = Double.NaN;
+    private String lossWhy;
+    /** Per link, the reason a cut link gives, made when first needed. */
+    private String[][] cutWhy;
+
     /** Why the message is lost at send time, or null if it goes on the wire. Draws randomness only when needed. */
     String lossAtSend(Message m, SimRandom random) {
         double p = lossFor(m.from(), m.to());
         if (p > 0 && random.nextDouble() < p) {
-            return "lost (loss " + p + ")";
+            if (Double.doubleToLongBits(p) != Double.doubleToLongBits(lossSaid)) {
+                lossSaid = p; // formatting a double costs: the reason is made once per loss rate
+                lossWhy = "lost (loss " + p + ")";
+            }
+            return lossWhy;
         }
         if (unreliable && random.nextDouble() < 0.1) {
             return "lost (unreliable network)";
@@ -184,7 +194,15 @@ public final class Network {
             return null; // clients stand outside the partitions: they can reach any node that is up
         }
         if (cut[m.from()][m.to()]) {
-            return "link " + m.from() + "->" + m.to() + " is cut";
+            if (cutWhy == null) {
+                cutWhy = new String[cut.length][cut.length];
+            }
+            String why = cutWhy[m.from()][m.to()];
+            if (why == null) { // made once per link, not for every message a partition drops
+                why = "link " + m.from() + "->" + m.to() + " is cut";
+                cutWhy[m.from()][m.to()] = why;
+            }
+            return why;
         }
         return null;
     }

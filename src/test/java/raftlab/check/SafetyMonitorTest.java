@@ -244,6 +244,26 @@ class SafetyMonitorTest {
         assertTrue(b.breaches().get(1).detail().contains("removed or replaced index 4"), b.breaches().toString());
     }
 
+    /**
+     * The monitor judges a node only when something it reads there changed (most events change one node): a node
+     * whose disk, commitIndex and role stay as they were but whose own log ends below its commitIndex must still
+     * count as changed, and be caught.
+     */
+    @Test
+    void commitWithinLogCatchesANodeWhoseOwnLogAloneWasCut() {
+        SafetyMonitor[] m = new SafetyMonitor[1];
+        Cluster c = cluster(m);
+        int leader = withCommittedPuts(c, 3);
+        int follower = leader % 5 + 1;
+        assertEquals(4, c.node(follower).commitIndex());
+        Tamper.truncateReportedLog(c, follower, 3);
+        SafetyBreach b = assertThrows(SafetyBreach.class, () -> m[0].afterEvent(c));
+        assertEquals(List.of(SafetyMonitor.COMMIT_WITHIN_LOG), b.breaches().stream().map(Breach::property).toList(),
+                b.breaches().toString());
+        assertTrue(b.breach().detail().contains("n" + follower + "'s commitIndex is 4 but its log ends at 2"),
+                b.breach().line());
+    }
+
     @Test
     void truncateOnStaleAppendCutsAFollowerBelowItsCommitIndexAndIsCaught() {
         // The case: a stale AppendEntries reaches a follower that has committed past it. A majority still

@@ -50,6 +50,11 @@ public final class Tamper {
         node(c, id).ownLog().truncateFrom(from);
     }
 
+    /** Removes node {@code id}'s entries from {@code from} on in the log it reports only: its disk keeps them. */
+    public static void truncateReportedLog(Cluster c, int id, long from) {
+        node(c, id).ownLog().truncateFrom(from);
+    }
+
     /**
      * A node that reports what a test says: the real node's state until a test first changes something, from then on
      * a frozen copy that the test edits. Steps still go to the real node.

@@ -106,7 +106,8 @@ public final class AppliedStateMachines implements Invariant {
 
     @Override
     public void afterEvent(Watch w) {
-        for (int id = 1; id <= w.size(); id++) {
+        for (int i = 0; i < w.changedCount(); i++) {
+            int id = w.changed(i);
             sync(w, id);
             RaftNode n = w.node(id);
             if (n == null) {

@@ -8,7 +8,8 @@ public final class CommitWithinLog implements Invariant {
 
     @Override
     public void afterEvent(Watch w) {
-        for (int id = 1; id <= w.size(); id++) {
+        for (int i = 0; i < w.changedCount(); i++) {
+            int id = w.changed(i);
             RaftNode n = w.node(id);
             if (n != null && n.commitIndex() > n.log().lastIndex()) {
                 w.report(PROPERTY, "n" + id + "#" + w.generation(id), "n" + id + "'s commitIndex is "

@@ -1,7 +1,6 @@
 package raftlab.check.invariant;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 
 import raftlab.raft.CommandKind;
@@ -37,28 +36,50 @@ public final class Commitments implements Invariant {
     /**
      * Entries not committed yet, by index and entry (not only term: with Log Matching broken, two entries share
      * both): the nodes that stored them while in the entry's term, as a bit mask. Entries are told apart by
-     * identity, which is cheap: the simulation hands the leader's own entry objects to the followers.
+     * identity, which is cheap: the simulation hands the leader's own entry objects to the followers. Held per index
+     * (at index - 1) as a short chain, usually of one: looked up for every entry a disk makes durable.
      */
-    private final HashMap<Stored, Long> storedInTerm = new HashMap<>();
+    private final ArrayList<Stored> storedInTerm = new ArrayList<>();
 
     private static final class Stored {
-        final long index;
         final Entry entry;
+        long mask;
+        Stored next;
 
-        Stored(long index, Entry entry) {
-            this.index = index;
+        Stored(Entry entry, Stored next) {
             this.entry = entry;
+            this.next = next;
         }
+    }
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Stored && ((Stored) o).index == index && ((Stored) o).entry == entry;
+    /** The record of {@code entry} at {@code index}, made (with no node yet) if there is none. */
+    private Stored stored(long index, Entry entry) {
+        while (storedInTerm.size() < index) {
+            storedInTerm.add(null);
         }
+        Stored first = storedInTerm.get((int) index - 1);
+        for (Stored s = first; s != null; s = s.next) {
+            if (s.entry == entry) {
+                return s;
+            }
+        }
+        Stored s = new Stored(entry, first);
+        storedInTerm.set((int) index - 1, s);
+        return s;
+    }
 
-        @Override
-        public int hashCode() {
-            return Long.hashCode(index) * 31 + System.identityHashCode(entry);
+    /** Forgets the record of {@code s} at {@code index} (its entry is committed). */
+    private void forget(long index, Stored s) {
+        Stored first = storedInTerm.get((int) index - 1);
+        if (first == s) {
+            storedInTerm.set((int) index - 1, s.next);
+            return;
         }
+        Stored p = first;
+        while (p.next != s) {
+            p = p.next;
+        }
+        p.next = s.next;
     }
 
     /**
@@ -75,6 +96,13 @@ public final class Commitments implements Invariant {
     /** Per node: how much of its durable log was counted, and the entry at that index then (to see it cut back). */
     private final long[] durableSeen;
     private final Entry[] durableSeenLast;
+    /** Per node: its durable log's snapshot index as of {@code durableSeen}. */
+    private final long[] durableFloor;
+    /**
+     * Whether every write is durable at once (no {@code --sync}): then the durable log is the log the {@link Watch}
+     * compares, and a node it saw unchanged has nothing new to count.
+     */
+    private final boolean durableAtOnce;
     /**
      * Per node: the configuration in force in its durable log as of {@code durableSeen} (membership changes: an
      * entry is judged against the configuration in force at its index, which the same prefix gives every holder).
@@ -87,6 +115,8 @@ public final class Commitments implements Invariant {
         this.w = w;
         durableSeen = new long[w.capacity() + 1];
         durableSeenLast = new Entry[w.capacity() + 1];
+        durableFloor = new long[w.capacity() + 1];
+        durableAtOnce = w.cluster().config().syncMs() == 0;
         durableConfig = new Configuration[w.capacity() + 1];
         committedConfigs.put(0L, Configuration.of(w.cluster().voters()));
         // Take the present as given: the most advanced node's committed prefix.
@@ -153,8 +183,17 @@ public final class Commitments implements Invariant {
     @Override
     public void afterEvent(Watch w) {
         newFrom = Long.MAX_VALUE;
+        int next = 0; // the next of the nodes that changed since the last look (only those can claim more)
         for (int id = 1; id <= w.size(); id++) {
-            countDurable(id);
+            boolean changed = next < w.changedCount() && w.changed(next) == id;
+            if (changed || !durableAtOnce || durableSeen[id] <= durableFloor[id] || durableConfig[id] == null) {
+                // Otherwise the disk is the log the watch saw unchanged: countDurable would find nothing new.
+                countDurable(id);
+            }
+            if (!changed) {
+                continue; // commitIndex, log and node as at the last look, when its claim was recorded
+            }
+            next++;
             RaftNode n = w.node(id);
             if (n == null) {
                 continue;
@@ -181,6 +220,10 @@ public final class Commitments implements Invariant {
             from = 1; // cut back: rare, so count again from the start rather than find where
         }
         long last = log.lastIndex();
+        if (from == seen + 1 && last == seen && seen > floor && durableConfig[id] != null) {
+            durableFloor[id] = floor;
+            return; // nothing new on the disk, and the configuration counted up to it still holds (see below)
+        }
         long start = Math.max(from, floor + 1);
         // The configuration counted up to the last look holds only if nothing since replaced what it came from: a
         // snapshot installed at the last index seen (seen == floor) may bring another configuration than the entries
@@ -189,6 +232,7 @@ public final class Commitments implements Invariant {
         Configuration config = start - 1 == seen && seen > floor && durableConfig[id] != null ? durableConfig[id]
                 : Membership.latest(log, start - 1, disk.snapshot(), w.cluster().voters()).config();
         durableSeen[id] = last;
+        durableFloor[id] = floor;
         durableSeenLast[id] = last <= floor ? null : log.get(last);
         // Entries a snapshot replaced were committed already (only those are compacted): nothing to count there.
         for (long k = start; k <= last; k++) {
@@ -199,13 +243,13 @@ public final class Commitments implements Invariant {
             if (e.term() != disk.currentTerm() || k <= entries.size() && entry(k) == e) {
                 continue; // stored outside its term, or already committed
             }
-            Stored key = new Stored(k, e);
-            long mask = storedInTerm.getOrDefault(key, 0L) | 1L << id;
+            Stored st = stored(k, e);
+            long mask = st.mask | 1L << id;
             if (Majority.reachedBy(config, mask)) {
-                storedInTerm.remove(key);
+                forget(k, st);
                 record(log, k, from, new How(id, mask, e.term()));
             } else {
-                storedInTerm.put(key, mask);
+                st.mask = mask;
             }
         }
         durableConfig[id] = config;

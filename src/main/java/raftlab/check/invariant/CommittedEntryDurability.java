@@ -18,6 +18,9 @@ public final class CommittedEntryDurability implements Invariant {
     private final long[] agree;
     /** The committed prefix's length at the last look. */
     private long lastTop;
+    /** The nodes that held it then, as a mask, and whether they were a majority of the configuration in force. */
+    private long lastHolders;
+    private boolean lastHeld;
 
     /**
      * Whether {@code holders} are a majority of a configuration appended after the committed one at {@code from}, in
@@ -50,6 +53,31 @@ public final class CommittedEntryDurability implements Invariant {
         return mask;
     }
 
+    /**
+     * Whether node {@code id}'s log holds the committed prefix up to {@code top}, bringing {@link #agree} up to date
+     * where its log or the prefix changed.
+     */
+    private boolean judge(Watch w, Commitments c, int id, long top) {
+        RaftLogView log = w.log(id);
+        if (top == lastTop && w.changedFrom(id) > log.lastIndex() && w.lostFrom(id) == Long.MAX_VALUE) {
+            return agree[id] >= top; // neither the log nor the committed prefix changed
+        }
+        long a = Math.min(agree[id], w.changedFrom(id) - 1);
+        long limit = Math.min(top, log.lastIndex());
+        long floor = log.snapshotIndex();
+        if (a < floor) {
+            // A snapshot stands for the committed entries it replaced, if it ends with the committed term there.
+            Entry e = floor <= top ? c.entry(floor) : null;
+            boolean matches = floor > top || e == null || e.term() == log.snapshotTerm();
+            a = matches ? Math.min(floor, top) : a;
+        }
+        while (a < limit && a >= floor && Describe.same(log.get(a + 1), c.entry(a + 1))) {
+            a++;
+        }
+        agree[id] = a;
+        return a >= top;
+    }
+
     public CommittedEntryDurability(Watch w) {
         agree = new long[w.capacity() + 1];
     }
@@ -58,34 +86,30 @@ public final class CommittedEntryDurability implements Invariant {
     public void afterEvent(Watch w) {
         Commitments c = w.commitments();
         long top = c.size();
-        long holders = 0; // as a mask: bit id for node id
-        for (int id = 1; id <= w.size(); id++) {
-            RaftLogView log = w.log(id);
-            if (top == lastTop && w.changedFrom(id) > log.lastIndex() && w.lostFrom(id) == Long.MAX_VALUE) {
-                holders |= agree[id] >= top ? 1L << id : 0; // neither the log nor the committed prefix changed
-                continue;
+        long holders; // as a mask: bit id for node id
+        if (top == lastTop) {
+            // Only a node that changed can hold a different prefix: the others keep their bit.
+            holders = lastHolders;
+            for (int i = 0; i < w.changedCount(); i++) {
+                int id = w.changed(i);
+                holders = holders & ~(1L << id) | (judge(w, c, id, top) ? 1L << id : 0);
             }
-            long a = Math.min(agree[id], w.changedFrom(id) - 1);
-            long limit = Math.min(top, log.lastIndex());
-            long floor = log.snapshotIndex();
-            if (a < floor) {
-                // A snapshot stands for the committed entries it replaced, if it ends with the committed term there.
-                Entry e = floor <= top ? c.entry(floor) : null;
-                boolean matches = floor > top || e == null || e.term() == log.snapshotTerm();
-                a = matches ? Math.min(floor, top) : a;
-            }
-            while (a < limit && a >= floor && Describe.same(log.get(a + 1), c.entry(a + 1))) {
-                a++;
-            }
-            agree[id] = a;
-            if (a >= top) {
-                holders |= 1L << id;
+        } else {
+            holders = 0;
+            for (int id = 1; id <= w.size(); id++) {
+                holders |= judge(w, c, id, top) ? 1L << id : 0;
             }
         }
+        boolean same = top == lastTop && holders == lastHolders;
         lastTop = top;
+        lastHolders = holders;
+        if (same && lastHeld) {
+            return; // the same nodes hold the same committed prefix, under the same configuration, as last time
+        }
         // Judged against the configuration in force at the last committed index (membership changes).
         Configuration config = c.configAt(top);
-        if (top == 0 || Majority.reachedBy(config, holders) || laterConfigHolds(w, c.configIndexAt(top), holders)) {
+        lastHeld = top == 0 || Majority.reachedBy(config, holders);
+        if (lastHeld || laterConfigHolds(w, c.configIndexAt(top), holders)) {
             return;
         }
         // The first committed index that lost its majority, for the report: the highest k held by a majority.

@@ -11,7 +11,8 @@ public final class CommittedEntryKept implements Invariant {
 
     @Override
     public void afterEvent(Watch w) {
-        for (int id = 1; id <= w.size(); id++) {
+        for (int i = 0; i < w.changedCount(); i++) {
+            int id = w.changed(i);
             RaftNode n = w.node(id);
             long lost = w.lostFrom(id);
             if (n != null && lost <= w.commitBefore(id)) {

@@ -19,7 +19,8 @@ public final class LeaderAppendOnly implements Invariant {
 
     @Override
     public void afterEvent(Watch w) {
-        for (int id = 1; id <= w.size(); id++) {
+        for (int i = 0; i < w.changedCount(); i++) {
+            int id = w.changed(i);
             RaftNode n = w.node(id);
             long led = w.ledTermBefore(id);
             if (n != null && n.role() == Role.LEADER && n.currentTerm() == led && w.lostFrom(id) != Long.MAX_VALUE) {

@@ -18,7 +18,7 @@ public final class LeaderCompleteness implements Invariant {
     @Override
     public void nodeEvent(Watch w, NodeEvent e) {
         if (e.kind() == EventKind.ROLE && e.role() == Role.LEADER) {
-            check(w, e.node(), e.term(), 1, "became leader of term " + e.term());
+            check(w, e.node(), e.term(), 1, true);
         }
     }
 
@@ -31,12 +31,13 @@ public final class LeaderCompleteness implements Invariant {
         for (int id = 1; id <= w.size(); id++) {
             RaftNode n = w.node(id);
             if (n != null && n.role() == Role.LEADER) {
-                check(w, id, n.currentTerm(), from, "leads term " + n.currentTerm());
+                check(w, id, n.currentTerm(), from, false);
             }
         }
     }
 
-    private static void check(Watch w, int id, long leaderTerm, long from, String doing) {
+    /** {@code elected}: judged as the leader is elected (else as entries become committed while it leads). */
+    private static void check(Watch w, int id, long leaderTerm, long from, boolean elected) {
         Commitments c = w.commitments();
         RaftLogView log = w.log(id);
         for (long k = from; k <= c.size(); k++) {
@@ -47,6 +48,7 @@ public final class LeaderCompleteness implements Invariant {
                 continue; // replaced by its snapshot: SnapshotCommitted judges that the snapshot ends as committed
             }
             if (k > log.lastIndex() || !Describe.same(log.get(k), c.entry(k))) {
+                String doing = (elected ? "became leader of term " : "leads term ") + leaderTerm;
                 w.report(PROPERTY, "term " + leaderTerm, "n" + id + " " + doing + " without index " + k + " ("
                         + Describe.entry(c.entry(k)) + "), " + c.why(k) + (k > log.lastIndex()
                         ? "; its log ends at " + log.lastIndex() : "; it has " + Describe.entry(log.get(k)) + " there"));

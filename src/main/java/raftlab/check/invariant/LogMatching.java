@@ -21,7 +21,8 @@ public final class LogMatching implements Invariant {
 
     @Override
     public void afterEvent(Watch w) {
-        for (int id = 1; id <= w.size(); id++) {
+        for (int i = 0; i < w.changedCount(); i++) {
+            int id = w.changed(i);
             RaftLogView log = w.log(id);
             for (long k = Math.max(w.changedFrom(id), log.firstIndex()); k <= log.lastIndex(); k++) {
                 check(w, id, k, log.get(k), log.termAt(k - 1));

@@ -8,7 +8,8 @@ public final class MonotonicCommit implements Invariant {
 
     @Override
     public void afterEvent(Watch w) {
-        for (int id = 1; id <= w.size(); id++) {
+        for (int i = 0; i < w.changedCount(); i++) {
+            int id = w.changed(i);
             RaftNode n = w.node(id);
             if (n == null) {
                 continue;

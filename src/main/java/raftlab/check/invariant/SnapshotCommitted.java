@@ -25,7 +25,8 @@ public final class SnapshotCommitted implements Invariant {
     @Override
     public void afterEvent(Watch w) {
         Commitments c = w.commitments();
-        for (int id = 1; id <= w.size(); id++) {
+        for (int i = 0; i < w.changedCount(); i++) {
+            int id = w.changed(i);
             RaftLogView log = w.log(id);
             long s = log.snapshotIndex();
             if (s <= seen[id]) {

@@ -43,7 +43,8 @@ public final class TermOrigin implements Invariant {
 
     @Override
     public void afterEvent(Watch w) {
-        for (int id = 1; id <= w.size(); id++) {
+        for (int i = 0; i < w.changedCount(); i++) {
+            int id = w.changed(i);
             RaftNode n = w.node(id);
             if (n == null || n.currentTerm() == judged[id]) {
                 continue;

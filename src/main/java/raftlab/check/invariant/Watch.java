@@ -32,11 +32,30 @@ public final class Watch {
     private final RaftNode[] seen;
     private final int[] generation;
     private final List<List<Entry>> shadow = new ArrayList<>();
+    /** Per node, the length of its shadow and the shadow's last entry (null if empty): the usual look reads these. */
+    private final long[] lengthBefore;
+    private final Entry[] endBefore;
     private final long[] changedFrom;
     private final long[] lostFrom;
     private final long[] commitBefore;
     private final long[] appliedBefore;
     private final long[] ledTermBefore;
+    /**
+     * What else of each node the invariants read, as it was at the last look, so that {@link #look} can tell which
+     * nodes changed at all: most events change one node, and the per-node invariants look only at those.
+     */
+    private final int[] generationBefore;
+    private final long[] termBefore;
+    private final Role[] roleBefore;
+    private final long[] snapshotBefore;
+    private final long[] snapshotTermBefore;
+    /** The end of the log the node itself reports (its disk's, for a correct node; checked against commitIndex). */
+    private final long[] ownLastBefore;
+    /** The nodes that changed since the last look, in id order: {@code changed[0..changedCount)}. */
+    private final int[] changed;
+    private int changedCount;
+    /** How many nodes there were at the last look: a node that joined since is new to every invariant. */
+    private int sizeBefore;
 
     public Watch(Cluster cluster, Sink sink) {
         this.cluster = cluster;
@@ -50,6 +69,16 @@ public final class Watch {
         appliedBefore = new long[capacity + 1];
         ledTermBefore = new long[capacity + 1];
         Arrays.fill(ledTermBefore, -1);
+        generationBefore = new int[capacity + 1];
+        termBefore = new long[capacity + 1];
+        roleBefore = new Role[capacity + 1];
+        snapshotBefore = new long[capacity + 1];
+        snapshotTermBefore = new long[capacity + 1];
+        ownLastBefore = new long[capacity + 1];
+        changed = new int[capacity + 1];
+        lengthBefore = new long[capacity + 1];
+        endBefore = new Entry[capacity + 1];
+        // sizeBefore stays 0: at the first look every node is new, so every invariant judges every node once.
         for (int id = 0; id <= capacity; id++) {
             shadow.add(new ArrayList<>());
             changedFrom[id] = 1;
@@ -85,21 +114,31 @@ public final class Watch {
         }
     }
 
-    /** Compares every node with the last look; call once per event, before the invariants judge. */
+    /**
+     * Compares every node with the last look; call once per event, before the invariants judge. Also lists the nodes
+     * in which anything an invariant reads changed ({@link #changedCount}, {@link #changed}).
+     */
     public void look() {
-        for (int id = 1; id <= cluster.size(); id++) {
+        int size = cluster.size();
+        changedCount = 0;
+        for (int id = 1; id <= size; id++) {
             sync(id);
             RaftLogView log = cluster.disk(id).log();
-            List<Entry> old = shadow.get(id);
             long last = log.lastIndex();
             // Below a snapshot there are no entries to compare: compaction is no change, and what a snapshot replaced
             // was committed, so it is taken as the same.
             long floor = log.snapshotIndex();
-            if (last == old.size() && (last <= floor || log.get(last) == old.get((int) last - 1))) {
+            if (last == lengthBefore[id] && (last <= floor || log.get(last) == endBefore[id])) {
                 changedFrom[id] = last + 1; // the usual case: nothing changed
                 lostFrom[id] = Long.MAX_VALUE;
+                if (id <= sizeBefore && same(id, log, floor)) {
+                    continue; // nothing at all changed on this node
+                }
+                changed[changedCount++] = id;
                 continue;
             }
+            changed[changedCount++] = id;
+            List<Entry> old = shadow.get(id);
             long same = Math.min(old.size(), last);
             // Appends leave the old end in place; anything else changed the end (a truncation, or a rewrite).
             if (same > floor && log.get(same) != old.get((int) same - 1)) {
@@ -112,11 +151,40 @@ public final class Watch {
             changedFrom[id] = same + 1;
             lostFrom[id] = same < old.size() ? same + 1 : Long.MAX_VALUE;
         }
+        sizeBefore = size;
     }
 
-    /** Makes the present the last look. */
+    /** Whether node {@code id}, whose log entries did not change, is as it was at the last look in all else. */
+    private boolean same(int id, RaftLogView log, long floor) {
+        if (generation[id] != generationBefore[id] || floor != snapshotBefore[id]
+                || log.snapshotTerm() != snapshotTermBefore[id]) {
+            return false;
+        }
+        RaftNode n = seen[id];
+        return n == null || n.commitIndex() == commitBefore[id] && n.lastApplied() == appliedBefore[id]
+                && n.currentTerm() == termBefore[id] && n.role() == roleBefore[id]
+                && n.log().lastIndex() == ownLastBefore[id];
+    }
+
+    /** How many nodes changed since the last look (see {@link #changed}). */
+    public int changedCount() {
+        return changedCount;
+    }
+
+    /**
+     * The {@code i}th node, in id order, in which something changed since the last look: its log on disk or the end
+     * of the one it reports, commitIndex, lastApplied, term, role or snapshot, or the node itself (a crash or
+     * restart), or it joined. A node not listed
+     * is exactly as it was, so a property judged only on one node's own state cannot have become false on it.
+     */
+    public int changed(int i) {
+        return changed[i];
+    }
+
+    /** Makes the present the last look (a node not changed since it is as it was). */
     public void remember() {
-        for (int id = 1; id <= cluster.size(); id++) {
+        for (int i = 0; i < changedCount; i++) {
+            int id = changed[i];
             RaftLogView log = cluster.disk(id).log();
             List<Entry> old = shadow.get(id);
             long keep = changedFrom[id] - 1;
@@ -126,13 +194,22 @@ public final class Watch {
             for (long k = keep + 1; k <= log.lastIndex(); k++) {
                 old.add(entry(id, k));
             }
+            lengthBefore[id] = old.size();
+            endBefore[id] = old.isEmpty() ? null : old.get(old.size() - 1);
             changedFrom[id] = log.lastIndex() + 1;
             lostFrom[id] = Long.MAX_VALUE;
             RaftNode n = seen[id];
             commitBefore[id] = n == null ? 0 : n.commitIndex();
             appliedBefore[id] = n == null ? 0 : n.lastApplied();
             ledTermBefore[id] = n != null && n.role() == Role.LEADER ? n.currentTerm() : -1;
+            termBefore[id] = n == null ? 0 : n.currentTerm();
+            roleBefore[id] = n == null ? null : n.role();
+            generationBefore[id] = generation[id];
+            snapshotBefore[id] = log.snapshotIndex();
+            snapshotTermBefore[id] = log.snapshotTerm();
+            ownLastBefore[id] = n == null ? 0 : n.log().lastIndex();
         }
+        changedCount = 0;
     }
 
     // ---------------------------------------------------------------------------------------------- queries
