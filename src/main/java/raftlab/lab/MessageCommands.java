@@ -54,6 +54,20 @@ final class MessageCommands {
             int total = cluster().inFlight().size();
             out().line((chosen.size() == total ? total + " in flight" : chosen.size() + " of " + total + " in flight")
                     + (cluster().hold() ? " (hold is on)" : ""));
+            waiting(out(), cluster());
+        }
+    }
+
+    /**
+     * One line per batching leader still holding entries proposed in this instant: they are not in flight yet, and a
+     * learner under {@code hold on} would otherwise wonder where the AppendEntries of their put went.
+     */
+    static void waiting(Output out, raftlab.sim.Cluster c) {
+        for (int id : c.ids()) {
+            if (c.isUp(id) && c.flushPending(id)) {
+                out.line("n" + id + " sends the entries proposed at " + c.now() + "ms when that instant ends (batching;"
+                        + " `tick 0` ends it without moving the clock)");
+            }
         }
     }
 
@@ -82,6 +96,7 @@ final class MessageCommands {
             }
             if (chosen.isEmpty()) {
                 out().line("no message in flight matches");
+                waiting(out(), cluster());
             }
         }
 

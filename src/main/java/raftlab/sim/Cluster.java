@@ -61,6 +61,8 @@ public final class Cluster {
     private final long[] heartbeatGen;
     private final long[] leaseGen;
     private final long[] flushGen;
+    /** Whether the node's flush timer is armed and has not fired: what it was proposed waits for the instant's end. */
+    private final boolean[] flushArmed;
     private final long[] electionDue;
     /**
      * Per node: how fast its clock runs against virtual time (1 = exactly; 0.5 = half as fast, so its timers fire
@@ -130,6 +132,7 @@ public final class Cluster {
         heartbeatGen = new long[cap];
         leaseGen = new long[cap];
         flushGen = new long[cap];
+        flushArmed = new boolean[cap];
         electionDue = new long[cap];
         clockRate = new double[cap];
         java.util.Arrays.fill(clockRate, 1.0);
@@ -341,6 +344,9 @@ public final class Cluster {
         }
         if (!current(t)) {
             return; // superseded by a later arming or a cancel
+        }
+        if (t.kind == TimerKind.FLUSH) {
+            flushArmed[t.node] = false;
         }
         if (t.kind == TimerKind.ELECTION) {
             electionDue[t.node] = 0;
@@ -563,6 +569,7 @@ public final class Cluster {
         heartbeatGen[id]++;
         leaseGen[id]++;
         flushGen[id]++;
+        flushArmed[id] = false;
         electionDue[id] = 0;
         List<ClientOp> lost = new ArrayList<>();
         for (ClientOp op : outstanding.values()) {
@@ -738,6 +745,14 @@ public final class Cluster {
     /** How fast node {@code id}'s clock runs against virtual time (1 unless skewed). */
     public double clockRate(int id) {
         return clockRate[id];
+    }
+
+    /**
+     * Whether node {@code id} (a batching leader) holds entries proposed in this instant, to send when it ends: its
+     * flush timer is armed and has not fired.
+     */
+    public boolean flushPending(int id) {
+        return flushArmed[id];
     }
 
     /** When node {@code id}'s election timer fires next, or 0 if it is not armed. */
@@ -967,6 +982,7 @@ public final class Cluster {
     /** Arms or cancels node {@code id}'s flush timer (batching); returns its new generation. */
     private long flush(int id, TimerRequest t) {
         long gen = ++flushGen[id];
+        flushArmed[id] = t.arm();
         if (t.arm()) {
             timers.add(new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.FLUSH, gen));
         }
