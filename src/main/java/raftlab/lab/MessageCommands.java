@@ -65,8 +65,8 @@ final class MessageCommands {
     static void waiting(Output out, raftlab.sim.Cluster c) {
         for (int id : c.ids()) {
             if (c.isUp(id) && c.flushPending(id)) {
-                out.line("n" + id + " sends the entries proposed at " + c.now() + "ms when that instant ends (batching;"
-                        + " `tick 0` ends it without moving the clock)");
+                out.line("n" + id + " batches: entries proposed at " + c.now() + "ms go to its caught-up followers when"
+                        + " that instant ends (`tick 0` ends it without moving the clock)");
             }
         }
     }
@@ -228,7 +228,8 @@ final class MessageCommands {
     }
 
     @Command(name = "stabilize", description = "Deliver messages, and the messages they cause, until none is in flight;"
-            + " the clock does not move and no timer fires.")
+            + " the clock does not move and no timer fires but a batching leader's flush, which sends what was proposed"
+            + " in this instant.")
     static final class Stabilize extends LabCommand {
         static final int LIMIT = 100_000;
 

@@ -298,6 +298,24 @@ public final class Cluster {
         afterEvent();
     }
 
+    /** Fires the earliest timer if it is a flush due by now (the end of this instant); returns whether it did. */
+    private boolean fireDueFlush() {
+        dropStaleTimers();
+        TimerFiring t = timers.peek();
+        if (t == null || t.action != null || t.kind != TimerKind.FLUSH || t.time > now) {
+            return false;
+        }
+        timers.poll();
+        cause = t;
+        try {
+            fire(t);
+        } catch (NodeFailure f) {
+            throw stopped(f);
+        }
+        afterEvent();
+        return true;
+    }
+
     private void afterEvent() {
         for (int i = 0; i < listeners.afterEvent.length; i++) {
             listeners.afterEvent[i].afterEvent(this);
@@ -306,7 +324,9 @@ public final class Cluster {
 
     /**
      * Delivers messages in flight, and the messages they cause, until none is left, without moving the clock or
-     * firing timers. Returns how many were delivered; stops after {@code limit} and throws, as a livelock guard.
+     * firing timers, except a batching leader's flush: when the wire is empty the instant ends, and what was proposed
+     * in it goes out (and is delivered in turn). Returns how many were delivered; stops after {@code limit} and
+     * throws, as a livelock guard.
      */
     public int stabilize(int limit) {
         requireRunning();
@@ -315,6 +335,9 @@ public final class Cluster {
             dropDoneMessages();
             InFlight m = wire.poll();
             if (m == null) {
+                if (fireDueFlush()) {
+                    continue;
+                }
                 return delivered;
             }
             if (delivered == limit || Interrupts.requested()) {
