@@ -27,8 +27,8 @@ def lossy = {
 }
 cluster 5, seed: 2
 lossy()
-// stats counts 168 client requests sent for the history's 87 operations: the rest are retries, and the network
-// duplicated 14 more. (Gets are served by ReadIndex, the default, so ReadIndex messages show too: a get that
+// stats counts 179 client requests sent for the history's 94 operations: the rest are retries, and the network
+// duplicated 17 more. (Gets are served by ReadIndex, the default, so ReadIndex messages show too: a get that
 // starts at a follower asks the leader for a read index.) Every copy after the first to be applied was answered from the session table, so the history
 // (its last operations below) is linearizable.
 stats
@@ -38,9 +38,9 @@ check
 // ---- The bug no-dedup
 // The same run, with a state machine that applies every copy. The logs still agree, so no safety property breaks;
 // but some retried operations took effect twice, and the checker finds a key whose history cannot be explained.
-// Here on k1, c2's put of "2.16" lands, c1 appends "1.23" (a get reads "2.161.23"), and then c2's retry of the
-// same put lands again and wipes the append out: the next get reads "2.163.16", without "1.23". One operation, two
-// effects.
+// Here on k1, c2's put of "2.16" lands (a get reads "2.16"), c1 appends "1.23", and then c2's retry of the same
+// put lands again and wipes the append out: after c3 appends "3.16" a get reads "2.163.16", without "1.23". One
+// operation, two effects.
 cluster 5, seed: 2
 bug 'no-dedup', 'on'
 lossy()

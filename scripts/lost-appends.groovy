@@ -23,7 +23,9 @@ run 'until', 'quiet'
 cut l, f
 def before = stats()
 
-// 60 client requests while f hears nothing. The other follower and the leader are a majority: they commit.
+// 60 client requests while f hears nothing. The other follower and the leader are a majority: they commit. The
+// requests arrive in one virtual instant, so the leader sends them together when it ends: one AppendEntries per
+// follower carries all 60 (at most --max-batch, 64, go in one).
 60.times { i -> put "k$i", "$i" }
 tick 600
 assert node(l).commitIndex == 62
@@ -32,7 +34,7 @@ assert node(f).lastIndex == 2
 // The leader kept trying: each heartbeat to f was dropped at the cut link.
 def after = stats()
 def dropped = after.byNode[f].dropped - before.byNode[f].dropped
-println "AppendEntries to n$f dropped while cut: $dropped (one per put, then one per 50 ms heartbeat)"
+println "AppendEntries to n$f dropped while cut: $dropped (one with the 60 puts, then one per 50 ms heartbeat)"
 assert dropped >= 10
 println "the leader still believes n$f's next entry is ${node(l).nextIndex[f]}; it really needs 3"
 

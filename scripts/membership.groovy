@@ -11,7 +11,7 @@
 cluster 3, seed: 2, snapshotEvery: 4
 tick 400
 def boss = leader()
-(1..6).each { put "k$it", "$it" }
+(1..6).each { put "k$it", "$it" }    // one instant: the six entries travel in one AppendEntries per follower
 tick 50
 assert node(boss).snapshotIndex > 0   // the start of the log is compacted: a newcomer gets a snapshot
 

@@ -17,9 +17,13 @@ def f = ((1..3) - l)[0]
 stabilize                             // an empty wire, so that every message below is one we caused
 hold true
 
-// --- 1. Overtaking. Two requests: index 2 and index 3 each travel in their own AppendEntries.
+// --- 1. Overtaking. Two requests: index 2 and index 3 each travel in their own AppendEntries. The leader sends
+// what was proposed in one instant together, when the instant ends (batching); `tick 0` ends it without moving
+// the clock, so each put below goes out on its own.
 put 'a', '1'
+tick 0
 put 'b', '2'
+tick 0
 def toF = msgs().findAll { it.to == f && it.type == 'AppendEntries' }
 assert toF*.entries*.index == [[2], [3]]
 // Deliver the second first: f has no entry 2, so the consistency check (prevLogIndex 2) fails.
@@ -33,6 +37,7 @@ println "1. overtaken: f refused entry 3, got entry 2, then entry 3 again; its l
 
 // --- 2. A stale duplicate. Keep a copy of the AppendEntries for entry 4, deliver the original...
 put 'c', '3'
+tick 0
 def ae4 = msgs().find { it.to == f && it.type == 'AppendEntries' }
 dup ae4
 def copy = msgs().find { it.to == f && it.type == 'AppendEntries' && it.id != ae4.id }
@@ -40,6 +45,7 @@ deliver ae4
 deliver from: f
 // ...then entry 5 arrives and is acknowledged...
 put 'd', '4'
+tick 0
 deliver msgs().find { it.to == f && it.entries*.index == [5] }
 deliver from: f
 assert node(f).lastIndex == 5 && node(l).matchIndex[f] == 5

@@ -23,6 +23,12 @@ put 'x', '1'
 assert node(l).lastIndex == 2 && node(l).commitIndex == 1
 followers.each { assert node(it).lastIndex == 1 }
 
+// The leader does not send it yet: what is proposed in one virtual instant goes out together, in one AppendEntries
+// per follower, when the instant ends (batching; `cluster 3 --batch off` sends each proposal at once, as Figure 2
+// does). `msgs` says so; `tick 0` ends the instant without moving the clock.
+msgs
+tick 0
+
 // The entry travels in one AppendEntries per follower.
 msgs
 def appends = msgs().findAll { it.type == 'AppendEntries' && it.entries }
@@ -51,7 +57,8 @@ tick 60
     assert kv(id) == [x: '1']
 }
 
-// More requests go the same way. Every node ends with the same log, entry for entry (Log Matching), and the same
+// More requests go the same way; these three arrive in one instant, so the leader sends all three entries in one
+// AppendEntries per follower. Every node ends with the same log, entry for entry (Log Matching), and the same
 // state, because each applies the same commands in the same order (State Machine Safety).
 append 'x', '2'
 put 'y', 'hello world'

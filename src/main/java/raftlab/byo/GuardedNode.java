@@ -49,6 +49,8 @@ public final class GuardedNode implements RaftNode {
     private final PersistentState shadow;
     private long lastTerm;
     private String failure;
+    /** The step in progress is the flush timer's (see {@link #malformed}). */
+    private boolean flushing;
 
     private GuardedNode(RaftNode node, NodeSetup setup, String name) {
         this.node = node;
@@ -110,7 +112,12 @@ public final class GuardedNode implements RaftNode {
 
     @Override
     public Effects timeout(TimerKind timer) {
-        return step("handling its " + timer.label() + " timeout", () -> node.timeout(timer));
+        flushing = timer == TimerKind.FLUSH;
+        try {
+            return step("handling its " + timer.label() + " timeout", () -> node.timeout(timer));
+        } finally {
+            flushing = false;
+        }
     }
 
     @Override
@@ -244,8 +251,15 @@ public final class GuardedNode implements RaftNode {
             if (t == null || t.timer() == null) {
                 return "it asks for a null timer";
             }
-            if (t.arm() && t.delayMs() < 1) {
-                return "it arms its " + t.timer().label() + " timer for " + t.delayMs() + " ms; arm for 1 ms or more";
+            // A flush timer of 0 ms fires at the end of this instant (batching); any other timer at 0 ms, or a flush
+            // armed again by the flush itself, would keep the clock from ever moving on.
+            boolean endOfInstant = t.timer() == TimerKind.FLUSH && t.delayMs() == 0;
+            if (t.arm() && endOfInstant && flushing) {
+                return "it arms its flush timer for 0 ms again while handling it: the instant would never end";
+            }
+            if (t.arm() && t.delayMs() < 1 && !endOfInstant) {
+                return "it arms its " + t.timer().label() + " timer for " + t.delayMs() + " ms; arm for 1 ms or more"
+                        + " (0 ms only for the flush timer)";
             }
         }
         for (NodeEvent e : fx.events()) {

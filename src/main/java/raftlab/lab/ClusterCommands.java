@@ -66,9 +66,10 @@ final class ClusterCommands {
                 + "entry (Figure 2) or past the conflicting term (default term)")
         String backoff = "term";
 
-        @Option(names = "--batch", paramLabel = "on|off", description = "a leader sends the entries proposed in one "
-                + "virtual instant together, at the end of it (default off: each goes out as it comes)")
-        String batch = "off";
+        @Option(names = "--batch", paramLabel = "on|off", description = "on (default): a leader sends the entries "
+                + "proposed in one virtual instant together, in one AppendEntries per follower at the end of it; off:"
+                + " each goes out as it comes, one AppendEntries per proposal as in Figure 2, for comparison")
+        String batch = "on";
 
         @Option(names = "--client-net", description = "the shell's requests (put, get, append, delete, cas) travel the"
                 + " virtual network as client c0, with a client id and sequence number, and are retried until answered"

@@ -280,6 +280,7 @@ public final class Lab {
                 + ".." + s.electionMax() + "ms, heartbeat " + s.heartbeat() + "ms, latency " + config.latencyMin()
                 + ".." + config.latencyMax() + "ms" + (s.noop() ? "" : ", no leader no-op")
                 + (s.preVote() ? ", prevote" : "") + (s.checkQuorum() ? ", checkquorum" : "")
+                + (s.batch() ? "" : ", no batching")
                 + (s.reads() == raftlab.raft.ReadMode.READINDEX ? "" : ", reads " + s.reads().label())
                 + (s.maxDrift() == raftlab.raft.Settings.DEFAULT_MAX_DRIFT ? "" : ", max drift "
                 + CheckCommands.fmt(s.maxDrift()))

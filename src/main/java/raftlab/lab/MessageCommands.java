@@ -54,6 +54,20 @@ final class MessageCommands {
             int total = cluster().inFlight().size();
             out().line((chosen.size() == total ? total + " in flight" : chosen.size() + " of " + total + " in flight")
                     + (cluster().hold() ? " (hold is on)" : ""));
+            waiting(out(), cluster());
+        }
+    }
+
+    /**
+     * One line per batching leader still holding entries proposed in this instant: they are not in flight yet, and a
+     * learner under {@code hold on} would otherwise wonder where the AppendEntries of their put went.
+     */
+    static void waiting(Output out, raftlab.sim.Cluster c) {
+        for (int id : c.ids()) {
+            if (c.isUp(id) && c.flushPending(id)) {
+                out.line("n" + id + " batches: entries proposed at " + c.now() + "ms go to its caught-up followers when"
+                        + " that instant ends (`tick 0` ends it without moving the clock)");
+            }
         }
     }
 
@@ -82,6 +96,7 @@ final class MessageCommands {
             }
             if (chosen.isEmpty()) {
                 out().line("no message in flight matches");
+                waiting(out(), cluster());
             }
         }
 
@@ -213,7 +228,8 @@ final class MessageCommands {
     }
 
     @Command(name = "stabilize", description = "Deliver messages, and the messages they cause, until none is in flight;"
-            + " the clock does not move and no timer fires.")
+            + " the clock does not move and no timer fires but a batching leader's flush, which sends what was proposed"
+            + " in this instant.")
     static final class Stabilize extends LabCommand {
         static final int LIMIT = 100_000;
 

@@ -9,7 +9,8 @@ final class TimeCommands {
     }
 
     @Command(name = "tick", description = "Advance virtual time by MS milliseconds (default 10), running every timer "
-            + "and delivery due meanwhile.")
+            + "and delivery due meanwhile. `tick 0` runs only what is due now, such as a batching leader's flush at the"
+            + " end of the instant.")
     static final class Tick extends LabCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "MS", defaultValue = "10", description = "milliseconds")
         long ms;

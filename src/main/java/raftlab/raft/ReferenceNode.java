@@ -340,15 +340,20 @@ public final class ReferenceNode implements RaftNode {
         return out;
     }
 
-    /** The end of the instant in which entries were proposed: send them to the followers that are caught up. */
+    /**
+     * The end of the instant in which entries were proposed: send them to the followers that were caught up when the
+     * first came. A heartbeat round in the same instant (a read's, say) may have sent some of them already and moved
+     * nextIndex past flushFrom: such a follower gets the rest, as it would have without batching.
+     */
     private Effects flush() {
         flushArmed = false;
         if (role != Role.LEADER) {
             return out;
         }
+        long last = state.log.lastIndex();
         for (int i = 0; i < progress.length; i++) {
             Progress p = progress[i];
-            if (members.idAt(i) != id && p.next() == flushFrom && !p.paused()) {
+            if (members.idAt(i) != id && p.next() >= flushFrom && p.next() <= last && !p.paused()) {
                 sendAppendEntries(i);
             }
         }

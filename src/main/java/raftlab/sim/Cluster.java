@@ -61,6 +61,8 @@ public final class Cluster {
     private final long[] heartbeatGen;
     private final long[] leaseGen;
     private final long[] flushGen;
+    /** Whether the node's flush timer is armed and has not fired: what it was proposed waits for the instant's end. */
+    private final boolean[] flushArmed;
     private final long[] electionDue;
     /**
      * Per node: how fast its clock runs against virtual time (1 = exactly; 0.5 = half as fast, so its timers fire
@@ -130,6 +132,7 @@ public final class Cluster {
         heartbeatGen = new long[cap];
         leaseGen = new long[cap];
         flushGen = new long[cap];
+        flushArmed = new boolean[cap];
         electionDue = new long[cap];
         clockRate = new double[cap];
         java.util.Arrays.fill(clockRate, 1.0);
@@ -295,6 +298,24 @@ public final class Cluster {
         afterEvent();
     }
 
+    /** Fires the earliest timer if it is a flush due by now (the end of this instant); returns whether it did. */
+    private boolean fireDueFlush() {
+        dropStaleTimers();
+        TimerFiring t = timers.peek();
+        if (t == null || t.action != null || t.kind != TimerKind.FLUSH || t.time > now) {
+            return false;
+        }
+        timers.poll();
+        cause = t;
+        try {
+            fire(t);
+        } catch (NodeFailure f) {
+            throw stopped(f);
+        }
+        afterEvent();
+        return true;
+    }
+
     private void afterEvent() {
         for (int i = 0; i < listeners.afterEvent.length; i++) {
             listeners.afterEvent[i].afterEvent(this);
@@ -303,7 +324,9 @@ public final class Cluster {
 
     /**
      * Delivers messages in flight, and the messages they cause, until none is left, without moving the clock or
-     * firing timers. Returns how many were delivered; stops after {@code limit} and throws, as a livelock guard.
+     * firing timers, except a batching leader's flush: when the wire is empty the instant ends, and what was proposed
+     * in it goes out (and is delivered in turn). Returns how many were delivered; stops after {@code limit} and
+     * throws, as a livelock guard.
      */
     public int stabilize(int limit) {
         requireRunning();
@@ -312,6 +335,9 @@ public final class Cluster {
             dropDoneMessages();
             InFlight m = wire.poll();
             if (m == null) {
+                if (fireDueFlush()) {
+                    continue;
+                }
                 return delivered;
             }
             if (delivered == limit || Interrupts.requested()) {
@@ -341,6 +367,9 @@ public final class Cluster {
         }
         if (!current(t)) {
             return; // superseded by a later arming or a cancel
+        }
+        if (t.kind == TimerKind.FLUSH) {
+            flushArmed[t.node] = false;
         }
         if (t.kind == TimerKind.ELECTION) {
             electionDue[t.node] = 0;
@@ -563,6 +592,7 @@ public final class Cluster {
         heartbeatGen[id]++;
         leaseGen[id]++;
         flushGen[id]++;
+        flushArmed[id] = false;
         electionDue[id] = 0;
         List<ClientOp> lost = new ArrayList<>();
         for (ClientOp op : outstanding.values()) {
@@ -746,6 +776,14 @@ public final class Cluster {
     /** How fast node {@code id}'s clock runs against virtual time (1 unless skewed). */
     public double clockRate(int id) {
         return clockRate[id];
+    }
+
+    /**
+     * Whether node {@code id} (a batching leader) holds entries proposed in this instant, to send when it ends: its
+     * flush timer is armed and has not fired.
+     */
+    public boolean flushPending(int id) {
+        return flushArmed[id];
     }
 
     /** When node {@code id}'s election timer fires next, or 0 if it is not armed. */
@@ -975,6 +1013,7 @@ public final class Cluster {
     /** Arms or cancels node {@code id}'s flush timer (batching); returns its new generation. */
     private long flush(int id, TimerRequest t) {
         long gen = ++flushGen[id];
+        flushArmed[id] = t.arm();
         if (t.arm()) {
             timers.add(new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.FLUSH, gen));
         }

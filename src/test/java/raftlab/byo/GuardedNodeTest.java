@@ -1,6 +1,7 @@
 package raftlab.byo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
@@ -10,12 +11,22 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 import raftlab.check.explore.ExploreOptions;
 import raftlab.check.explore.Explorer;
 import raftlab.check.explore.FaultKind;
+import raftlab.raft.CommandKind;
+import raftlab.raft.Effects;
+import raftlab.raft.ForwardingNode;
 import raftlab.raft.NodeFactory;
 import raftlab.raft.RaftNode;
+import raftlab.raft.ReferenceNode;
+import raftlab.raft.TimerKind;
+import raftlab.raft.TimerRequest;
+import raftlab.sim.Cluster;
+import raftlab.sim.ClusterConfig;
+import raftlab.sim.NodeFailure;
 
 /**
  * The guard's contract is the one the lab's own core keeps: run guarded through explore's default faults (crashes
@@ -71,5 +82,33 @@ class GuardedNodeTest {
         Explorer.Report report = Explorer.explore(1, 40, o, 2, null, guarded);
         assertEquals(0, report.failures().size(), report.lines().toString());
         assertEquals(plain.events(), report.events());
+    }
+
+    /**
+     * A flush timer may be armed for 0 ms (it fires at the end of the instant, how a batching leader sends what was
+     * proposed in it), but a node that arms it again from the flush itself would hold the clock in that instant for
+     * ever: the guard names it.
+     */
+    @Test
+    void aFlushThatArmsItselfAgainIsNamed() {
+        NodeFactory reflush = setup -> new ForwardingNode(new ReferenceNode(setup)) {
+            @Override
+            public Effects timeout(TimerKind timer) {
+                Effects fx = inner.timeout(timer);
+                if (timer == TimerKind.FLUSH) {
+                    fx.timer(TimerRequest.arm(TimerKind.FLUSH, 0));
+                }
+                return fx;
+            }
+        };
+        Cluster c = new Cluster(ClusterConfig.defaults(3, 1), GuardedNode.guarding(reflush, "Reflush"));
+        c.tick(400);
+        int l = c.leader();
+        assertTrue(l != 0, "a leader was elected: the flush timer at 0 ms is allowed");
+        c.submit(l, CommandKind.PUT, "k", "v");
+        Executable instant = () -> c.tick(1);
+        NodeFailure f = assertThrows(NodeFailure.class, instant);
+        assertEquals("n" + l + " (Reflush) failed while handling its flush timeout: it arms its flush timer for 0 ms"
+                + " again while handling it: the instant would never end", f.getMessage());
     }
 }

@@ -107,6 +107,7 @@ class SafetyMonitorTest {
         int follower = leader % 5 + 1;
         c.setHold(true);
         c.submit(leader, CommandKind.PUT, "y", "7");
+        c.tick(0); // the end of the instant: the batching leader sends the entry
         for (InFlight f : c.inFlight()) {
             if (f.message.to() == follower) {
                 c.deliver(f);
@@ -278,6 +279,7 @@ class SafetyMonitorTest {
         int follower = leader % 3 + 1;
         c.setHold(true);
         c.submit(leader, CommandKind.PUT, "x", "1");
+        c.tick(0); // the end of the instant: the batching leader sends the entry
         InFlight stale = null;
         for (InFlight f : c.inFlight()) {
             if (f.message.to() == follower && f.message instanceof raftlab.raft.AppendEntries) {
@@ -316,6 +318,7 @@ class SafetyMonitorTest {
         int leader = c.leader();
         c.setHold(true);
         c.submit(leader, CommandKind.PUT, "x", "1");
+        c.tick(0); // the end of the instant: the batching leader sends the entry
         long index = c.node(leader).log().lastIndex();
         // Two followers store it (with the leader, a majority of 5); their acknowledgements are lost.
         List<Integer> stored = new java.util.ArrayList<>();
@@ -349,6 +352,7 @@ class SafetyMonitorTest {
         c.setHold(true);
         c.submit(leader, CommandKind.PUT, "y", "7");
         c.submit(leader, CommandKind.PUT, "z", "8");
+        c.tick(0); // the end of the instant: both entries go out together (batching)
         for (InFlight f : c.inFlight()) {
             if (f.message.to() == follower) {
                 c.deliver(f);

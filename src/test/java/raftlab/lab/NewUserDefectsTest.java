@@ -254,6 +254,7 @@ class NewUserDefectsTest {
         lab.execute("tick 100"); // every follower has answered the leader's probe: it now streams to them
         lab.execute("hold on");
         lab.execute("put y 'a b'");
+        lab.execute("tick 0"); // the end of the instant: the batching leader sends the entry
         int leader = lab.cluster().leader();
         int follower = leader == 1 ? 2 : 1;
         List<String> progress = lab.execute("progress").lines();

@@ -72,7 +72,8 @@ class FlowControlTest {
 
     @Test
     void maxInflightLimitsUnansweredAppendEntriesPerFollower() {
-        Cluster c = elected(Settings.DEFAULT.withFlow(64, 2, Backoff.TERM));
+        // Without batching, so that each put is an AppendEntries of its own and the window has something to limit.
+        Cluster c = elected(Settings.DEFAULT.withFlow(64, 2, Backoff.TERM).withBatch(false));
         c.tick(100);
         int l = c.leader();
         int f = follower(c);
@@ -90,7 +91,8 @@ class FlowControlTest {
 
     @Test
     void aFollowerThatAnswersNothingForAHeartbeatIsProbedAgain() {
-        Cluster c = elected(Settings.DEFAULT.withFlow(64, 2, Backoff.TERM));
+        // Without batching: the two puts fill the window of two AppendEntries.
+        Cluster c = elected(Settings.DEFAULT.withFlow(64, 2, Backoff.TERM).withBatch(false));
         c.tick(100);
         int l = c.leader();
         int f = follower(c);
@@ -131,8 +133,9 @@ class FlowControlTest {
     }
 
     @Test
-    void proposalsInOneInstantGoOutTogetherWithBatching() {
-        Cluster c = elected(Settings.DEFAULT.withBatch(true));
+    void proposalsInOneInstantGoOutTogetherByDefault() {
+        assertTrue(Settings.DEFAULT.batch(), "batching is the default");
+        Cluster c = elected(Settings.DEFAULT);
         c.tick(100);
         int l = c.leader();
         TraceListener t = new TraceListener();
@@ -148,8 +151,25 @@ class FlowControlTest {
     }
 
     @Test
-    void withoutBatchingEachProposalGoesOutAtOnce() {
+    void proposalsInDifferentInstantsGoOutSeparately() {
         Cluster c = elected(Settings.DEFAULT);
+        c.tick(100);
+        int l = c.leader();
+        TraceListener t = new TraceListener();
+        c.addListener(t);
+        for (int i = 0; i < 3; i++) {
+            c.submit(l, CommandKind.PUT, "k" + i, "v");
+            c.tick(1);
+        }
+        List<AppendEntries> sent = t.sent.stream().filter(m -> m.message instanceof AppendEntries ae
+                && !ae.entries().isEmpty()).map(m -> (AppendEntries) m.message).toList();
+        assertEquals(6, sent.size(), "one AppendEntries per follower and instant: " + sent);
+        assertTrue(sent.stream().allMatch(ae -> ae.entries().size() == 1), sent.toString());
+    }
+
+    @Test
+    void withBatchingOffEachProposalGoesOutAtOnce() {
+        Cluster c = elected(Settings.DEFAULT.withBatch(false));
         c.tick(100);
         int l = c.leader();
         TraceListener t = new TraceListener();

@@ -52,7 +52,8 @@ public record Timing(long electionMin, long electionMax, long heartbeat, long la
         return new Settings(electionMin, electionMax, heartbeat, noop, Settings.DEFAULT.maxBatch())
                 .withElections(preVote, checkQuorum)
                 .withSnapshots(snapshotEvery, Settings.DEFAULT.snapshotChunk())
-                .withReads(reads, Settings.DEFAULT_MAX_DRIFT);
+                .withReads(reads, Settings.DEFAULT_MAX_DRIFT)
+                .withBatch(Settings.DEFAULT.batch());
     }
 
     /** The options {@code cluster} needs for this timing (none for the defaults): {@code  --election 120..400}. */
