@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * applies the same log in the same order, so every replica dedups the same way; the table goes into snapshots.
  */
 public final class KvStore implements StateMachine {
-    private final HashMap<String, String> map = new HashMap<>();
+    private final StringTable map = new StringTable();
     /** {@link #map} sorted, or null if it changed since it was last sorted. */
     private SortedMap<String, String> sorted;
     /** {@link #fingerprint(Map)} of {@link #map}, kept up to date by every change. */
@@ -113,7 +113,7 @@ public final class KvStore implements StateMachine {
         map.clear();
         map.putAll(image);
         sorted = null;
-        fingerprint = fingerprint(map);
+        fingerprint = map.sum(KvStore::pair); // fingerprint(Map) of the same contents (a sum: order does not matter)
         sessions.clear();
         sessions.putAll(table);
     }
@@ -160,7 +160,7 @@ public final class KvStore implements StateMachine {
 
     private SortedMap<String, String> sorted() {
         if (sorted == null) {
-            sorted = Collections.unmodifiableSortedMap(new TreeMap<>(map));
+            sorted = Collections.unmodifiableSortedMap(map.toTreeMap());
         }
         return sorted;
     }

@@ -131,6 +131,9 @@ public final class RaftLog implements RaftLogView {
         if (fromIndex > toIndex) {
             return List.of();
         }
+        if (fromIndex == toIndex) {
+            return List.of(entries.get((int) (fromIndex - snapshotIndex) - 1)); // the usual one: no sublist
+        }
         return List.copyOf(entries.subList((int) (fromIndex - snapshotIndex) - 1, (int) (toIndex - snapshotIndex)));
     }
 

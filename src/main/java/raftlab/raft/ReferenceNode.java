@@ -64,7 +64,7 @@ public final class ReferenceNode implements RaftNode {
      * One index can hold several: a request whose entry a later leader cut off stays here, because its entry may
      * still be committed (another node kept it); only what is committed at the index decides.
      */
-    private final java.util.HashMap<Long, List<Long>> pending = new java.util.HashMap<>(); // only looked up by index
+    private final PendingReplies pending = new PendingReplies(); // iterates as the HashMap it replaced did
 
     /** Batching: a flush is armed, for the entries from this index on. */
     private boolean flushArmed;
@@ -216,8 +216,9 @@ public final class ReferenceNode implements RaftNode {
             leaderId = 0;
             stepDown(m.term(), m.from(), "saw term " + m.term() + " from n" + m.from());
         }
-        if (role == Role.LEADER && m.term() == state.currentTerm && members.contains(m.from())) {
-            heardFrom[members.indexOf(m.from())] = true; // for CheckQuorum: this voter is still in touch
+        int member = role == Role.LEADER && m.term() == state.currentTerm ? members.indexOf(m.from()) : -1;
+        if (member >= 0) {
+            heardFrom[member] = true; // for CheckQuorum: this voter is still in touch
             if (m instanceof AppendEntriesReply r) {
                 reads.acknowledged(m.from(), r.read()); // it still followed us when this read round reached it
             }
@@ -1053,32 +1054,27 @@ public final class ReferenceNode implements RaftNode {
             return;
         }
         long first = lastApplied + 1;
-        List<ClientReply> replies = null;
         while (lastApplied < index) {
             lastApplied++;
             Entry e = state.log.get(lastApplied);
             String result = kv.apply(e.command());
-            List<Long> waiting = pending.isEmpty() ? null : pending.remove(lastApplied);
+            PendingReplies.Waiting waiting = pending.isEmpty() ? null : pending.remove(lastApplied);
             if (waiting != null) {
-                if (replies == null) {
-                    replies = new java.util.ArrayList<>();
-                }
-                for (long req : waiting) {
+                for (int w = 0; w < waiting.count(); w++) {
+                    long req = waiting.get(w);
                     // The committed entry at the index decides: the request's own entry took effect, any other means
-                    // the request did not.
+                    // the request did not. (Replies go out after the batch's events, the apply below included: the
+                    // lab reports events first, so clients are answered only after the apply is visible.)
                     if (e.command().requestId() == req) {
-                        replies.add(ClientReply.ok(req, lastApplied, result));
+                        out.reply(ClientReply.ok(req, lastApplied, result));
                     } else {
-                        replies.add(ClientReply.failed(req, lastApplied,
+                        out.reply(ClientReply.failed(req, lastApplied,
                                 "index " + lastApplied + " holds another entry, of term " + e.term()));
                     }
                 }
             }
         }
         out.event(NodeEvent.apply(id, role, state.currentTerm, first, lastApplied));
-        if (replies != null) {
-            replies.forEach(out::reply); // answer clients only after the apply is visible
-        }
     }
 
     // ---------------------------------------------------------------------------------------------- clients
@@ -1110,7 +1106,7 @@ public final class ReferenceNode implements RaftNode {
         long index = appendOwn(c);
         // An earlier request of ours may wait at this index (a later leader cut its entry off our log): it keeps
         // waiting, since the entry may survive on another node and be committed after all.
-        pending.computeIfAbsent(index, k -> new java.util.ArrayList<>(1)).add(c.requestId());
+        pending.add(index, c.requestId());
         out.reply(ClientReply.accepted(c.requestId(), index, id));
         // Our own copy counts once persisted() says it is durable.
         if (bugs.contains(Bug.EARLY_APPLY)) {
@@ -1140,12 +1136,8 @@ public final class ReferenceNode implements RaftNode {
      * the index, and no one knows that here). Without CheckQuorum requests keep waiting, as before.
      */
     private void answerPendingUnknown(String why) {
-        for (var e : pending.entrySet()) {
-            for (long req : e.getValue()) {
-                out.reply(new ClientReply(req, ClientReply.Status.UNKNOWN, e.getKey(), null, 0,
-                        "n" + id + " stepped down (" + why + ") before index " + e.getKey() + " was decided"));
-            }
-        }
+        pending.forEach((index, req) -> out.reply(new ClientReply(req, ClientReply.Status.UNKNOWN, index, null, 0,
+                "n" + id + " stepped down (" + why + ") before index " + index + " was decided")));
         pending.clear();
     }
 

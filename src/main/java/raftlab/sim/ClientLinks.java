@@ -42,7 +42,7 @@ final class ClientLinks {
     }
 
     ClientOp get(long requestId) {
-        return waiting.get(requestId);
+        return waiting.isEmpty() ? null : waiting.get(requestId); // no boxing when no client uses the network
     }
 
     /** The request's first final answer reached its client: a later copy of an answer is not news. */

@@ -1,7 +1,6 @@
 package raftlab.sim;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import raftlab.raft.DiskWrite;
 import raftlab.raft.Effects;
 import raftlab.raft.KvStore;
 import raftlab.raft.Message;
+import raftlab.raft.MessageType;
 import raftlab.raft.NodeEvent;
 import raftlab.raft.NodeFactory;
 import raftlab.raft.NodeSetup;
@@ -74,17 +74,20 @@ public final class Cluster {
      * earlier, superseded arming). A follower re-arms on every AppendEntries; rather than queueing a firing each time,
      * the queue holds at most one live firing per node, and a superseded one is replaced by the current arming when it
      * reaches the head (see {@link #dropStaleTimers}). The replacement keeps the (time, seq) it was given when armed,
-     * so events happen in exactly the order they would if every arming had been queued.
+     * so events happen in exactly the order they would if every arming had been queued. The current arming is kept as
+     * its (time, seq, generation), generation 0 for none: a firing object is made only when one is queued.
      */
-    private final TimerFiring[] electionArmed;
+    private final long[] electionArmedTime;
+    private final long[] electionArmedSeq;
+    private final long[] electionArmedGen;
     private final TimerFiring[] electionQueued;
     private final Set<Bug> bugs = EnumSet.noneOf(Bug.class);
     /** Timers and messages wait in separate queues so that hold can stop messages while timers still fire. */
     private final EventQueue<TimerFiring> timers = new EventQueue<>();
     private final EventQueue<InFlight> wire = new EventQueue<>();
     private final Network network;
-    /** By request id; ids only grow, so insertion order is id order (a LinkedHashMap: cheaper than a tree). */
-    private final java.util.LinkedHashMap<Long, ClientOp> outstanding = new java.util.LinkedHashMap<>();
+    /** By request id; ids only grow, so insertion order is id order. */
+    private final RequestTable outstanding = new RequestTable();
     /** Clients as network endpoints: the requests that travel the network, and the clients' link streams. */
     private final ClientLinks clientLinks;
     private final Listeners listeners = new Listeners();
@@ -136,7 +139,9 @@ public final class Cluster {
         electionDue = new long[cap];
         clockRate = new double[cap];
         java.util.Arrays.fill(clockRate, 1.0);
-        electionArmed = new TimerFiring[cap];
+        electionArmedTime = new long[cap];
+        electionArmedSeq = new long[cap];
+        electionArmedGen = new long[cap];
         electionQueued = new TimerFiring[cap];
         timerRandom = new SimRandom[cap];
         linkRandom = new SimRandom[cap][cap];
@@ -229,8 +234,10 @@ public final class Cluster {
             timers.poll();
             if (t.kind == TimerKind.ELECTION && electionQueued[t.node] == t) {
                 electionQueued[t.node] = null;
-                TimerFiring armed = electionArmed[t.node];
-                if (armed != null && armed.generation == electionGen[t.node]) {
+                int n = t.node;
+                if (electionArmedGen[n] != 0 && electionArmedGen[n] == electionGen[n]) {
+                    TimerFiring armed = new TimerFiring(electionArmedTime[n], electionArmedSeq[n], n,
+                            TimerKind.ELECTION, electionArmedGen[n]);
                     timers.add(armed);
                     electionQueued[t.node] = armed;
                 }
@@ -373,7 +380,7 @@ public final class Cluster {
         }
         if (t.kind == TimerKind.ELECTION) {
             electionDue[t.node] = 0;
-            electionArmed[t.node] = null;
+            electionArmedGen[t.node] = 0;
             electionQueued[t.node] = null;
         }
         apply(t.node, node.timeout(t.kind));
@@ -381,23 +388,24 @@ public final class Cluster {
 
     private void deliverNow(InFlight m) {
         m.done = true;
-        int to = m.message.to();
+        Message message = m.message;
+        int to = message.to();
         if (ClientRequest.isClient(to)) {
             deliverToClient(m);
             return;
         }
-        String why = !up[to] ? "n" + to + " is down" : network.linkDown(m.message);
+        String why = !up[to] ? "n" + to + " is down" : network.linkDown(message.from(), to);
         if (why != null) {
             drop(m, why);
             return;
         }
-        stats.delivered(m.message);
+        stats.count(message.kind(), Stats.DELIVERED, to);
         for (int li = 0; li < listeners.delivered.length; li++) {
             SimListener l = listeners.delivered[li];
             l.delivered(now, m);
         }
         // A client's request is a proposal: the node never sees it as a message.
-        apply(to, m.message instanceof ClientRequest r ? nodes[to].propose(r.command()) : nodes[to].receive(m.message));
+        apply(to, message instanceof ClientRequest r ? nodes[to].propose(r.command()) : nodes[to].receive(message));
     }
 
     /** A node's answer reaches its client: the first final answer to a request is its result; copies are not news. */
@@ -595,7 +603,7 @@ public final class Cluster {
         flushArmed[id] = false;
         electionDue[id] = 0;
         List<ClientOp> lost = new ArrayList<>();
-        for (ClientOp op : outstanding.values()) {
+        for (ClientOp op : outstanding.inIdOrder()) {
             if (op.node() == id) {
                 lost.add(op);
             }
@@ -634,7 +642,11 @@ public final class Cluster {
 
     /** Sends a client request to node {@code id} now; the answer arrives through the listeners. */
     public long submit(int id, CommandKind kind, String key, String value) {
-        return submit(id, new Command(kind, key, value, 0));
+        Command command = new Command(kind, key, value, nextRequestId); // made with its id: one command, not two
+        requireRunning();
+        requireUp(id);
+        long requestId = nextRequestId++;
+        return submit(new ClientOp(requestId, command, id, now));
     }
 
     /** As {@link #submit(int, CommandKind, String, String)}, for any command (a cas); its request id is set here. */
@@ -642,8 +654,13 @@ public final class Cluster {
         requireRunning();
         requireUp(id);
         long requestId = nextRequestId++;
-        ClientOp op = new ClientOp(requestId, command.withRequestId(requestId), id, now);
-        outstanding.put(requestId, op);
+        return submit(new ClientOp(requestId, command.withRequestId(requestId), id, now));
+    }
+
+    private long submit(ClientOp op) {
+        long requestId = op.requestId();
+        int id = op.node();
+        outstanding.put(op);
         cause = op; // described only if asked, by lastEvent()
         try {
             apply(id, nodes[id].propose(op.command()));
@@ -830,7 +847,7 @@ public final class Cluster {
 
     /** Requests sent and not yet answered with a final result, by request id. */
     public Map<Long, ClientOp> outstanding() {
-        return Collections.unmodifiableMap(outstanding);
+        return outstanding.asMap();
     }
 
     /** Messages on the wire, by id. */
@@ -977,17 +994,21 @@ public final class Cluster {
     private long election(int id, TimerRequest t) {
         long gen = ++electionGen[id];
         if (t.arm()) {
-            electionDue[id] = now + t.delayMs();
-            TimerFiring f = new TimerFiring(now + t.delayMs(), seq++, id, TimerKind.ELECTION, gen);
-            electionArmed[id] = f;
+            long time = now + t.delayMs();
+            long s = seq++;
+            electionDue[id] = time;
+            electionArmedTime[id] = time;
+            electionArmedSeq[id] = s;
+            electionArmedGen[id] = gen;
             TimerFiring queued = electionQueued[id];
-            if (queued == null || queued.compareTo(f) > 0) {
+            if (queued == null || queued.time > time || queued.time == time && queued.seq > s) {
+                TimerFiring f = new TimerFiring(time, s, id, TimerKind.ELECTION, gen);
                 timers.add(f); // nothing earlier in the queue will stand in for it
                 electionQueued[id] = f;
             }
         } else {
             electionDue[id] = 0;
-            electionArmed[id] = null;
+            electionArmedGen[id] = 0;
         }
         return gen;
     }
@@ -1032,10 +1053,14 @@ public final class Cluster {
     }
 
     private void send(Message m) {
-        stats.sent(m);
-        SimRandom random = link(m);
-        String lost = network.lossAtSend(m, random);
-        InFlight f = new InFlight(nextMessageId++, m, now, now + network.latency(m, random), seq++);
+        // The message's ends and kind are read once: each read is an interface call on one of many record types.
+        int from = m.from();
+        int to = m.to();
+        MessageType kind = m.kind();
+        stats.count(kind, Stats.SENT, from);
+        SimRandom random = from < 0 || to < 0 ? clientLinks.stream(m) : linkRandom[from][to];
+        String lost = network.lossAtSend(from, to, random);
+        InFlight f = new InFlight(nextMessageId++, m, now, now + network.latency(kind, random), seq++);
         for (int li = 0; li < listeners.sent.length; li++) {
             SimListener l = listeners.sent[li];
             l.sent(now, f);

@@ -1,6 +1,7 @@
 package raftlab.sim;
 
 import raftlab.raft.Message;
+import raftlab.raft.MessageType;
 
 /**
  * The virtual network's rules: which links are cut, how likely a message is lost or duplicated, how long it takes.
@@ -156,7 +157,12 @@ public final class Network {
 
     /** Why the message is lost at send time, or null if it goes on the wire. Draws randomness only when needed. */
     String lossAtSend(Message m, SimRandom random) {
-        double p = lossFor(m.from(), m.to());
+        return lossAtSend(m.from(), m.to(), random);
+    }
+
+    /** As {@link #lossAtSend(Message, SimRandom)}, for a message from {@code from} to {@code to}. */
+    String lossAtSend(int from, int to, SimRandom random) {
+        double p = lossFor(from, to);
         if (p > 0 && random.nextDouble() < p) {
             if (Double.doubleToLongBits(p) != Double.doubleToLongBits(lossSaid)) {
                 lossSaid = p; // formatting a double costs: the reason is made once per loss rate
@@ -172,9 +178,14 @@ public final class Network {
 
     /** How long the message takes. */
     long latency(Message m, SimRandom random) {
+        return latency(m.kind(), random);
+    }
+
+    /** As {@link #latency(Message, SimRandom)}, for a message of this kind. */
+    long latency(MessageType kind, SimRandom random) {
         long d = latencyMin == latencyMax ? latencyMin : random.between(latencyMin, latencyMax);
         if (unreliable) {
-            if (m.kind().request) {
+            if (kind.request) {
                 d += random.between(0, 26);
             } else if (longReorder && random.nextInt(3) < 2) {
                 d += random.between(200, 2200);
@@ -190,17 +201,22 @@ public final class Network {
 
     /** Why a message due now cannot be delivered over its link, or null. */
     String linkDown(Message m) {
-        if (m.from() < 0 || m.to() < 0) {
+        return linkDown(m.from(), m.to());
+    }
+
+    /** As {@link #linkDown(Message)}, for the link from {@code from} to {@code to}. */
+    String linkDown(int from, int to) {
+        if (from < 0 || to < 0) {
             return null; // clients stand outside the partitions: they can reach any node that is up
         }
-        if (cut[m.from()][m.to()]) {
+        if (cut[from][to]) {
             if (cutWhy == null) {
                 cutWhy = new String[cut.length][cut.length];
             }
-            String why = cutWhy[m.from()][m.to()];
+            String why = cutWhy[from][to];
             if (why == null) { // made once per link, not for every message a partition drops
-                why = "link " + m.from() + "->" + m.to() + " is cut";
-                cutWhy[m.from()][m.to()] = why;
+                why = "link " + from + "->" + to + " is cut";
+                cutWhy[from][to] = why;
             }
             return why;
         }

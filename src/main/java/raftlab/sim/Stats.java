@@ -18,24 +18,33 @@ public final class Stats {
 
     /** Counts per message type, by ordinal; null for a type not seen yet (it is then left out of {@link #byType}). */
     private final long[][] byType = new long[MessageType.values().length][];
-    private final TreeMap<Integer, long[]> byNode = new TreeMap<>();
+    /** Counts per node id, indexed by id (null for a node not seen yet); grown when a higher id shows up. */
+    private long[][] byNode = new long[8][];
     private final long[] total = new long[4];
 
     private void count(Message m, int what, int node) {
+        count(m.kind(), what, node);
+    }
+
+    /** Counts one message of {@code kind}: {@code what} happened to it at {@code node} (below 0: a client). */
+    void count(MessageType kind, int what, int node) {
         total[what]++;
-        long[] t = byType[m.kind().ordinal()];
+        long[] t = byType[kind.ordinal()];
         if (t == null) {
             t = new long[4];
-            byType[m.kind().ordinal()] = t;
+            byType[kind.ordinal()] = t;
         }
         t[what]++;
         if (node < 0) {
             return; // a client's end of a client link: counted by type, not as a node
         }
-        long[] n = byNode.get(node);
+        if (node >= byNode.length) {
+            byNode = java.util.Arrays.copyOf(byNode, Math.max(node + 1, byNode.length * 2));
+        }
+        long[] n = byNode[node];
         if (n == null) {
             n = new long[4];
-            byNode.put(node, n);
+            byNode[node] = n;
         }
         n[what]++;
     }
@@ -83,8 +92,14 @@ public final class Stats {
         return out;
     }
 
-    /** Per node: counts indexed by SENT, DELIVERED, DROPPED, DUPLICATED. */
+    /** Per node, by ascending id: counts indexed by SENT, DELIVERED, DROPPED, DUPLICATED (the live arrays). */
     public Map<Integer, long[]> byNode() {
-        return byNode;
+        TreeMap<Integer, long[]> out = new TreeMap<>();
+        for (int id = 0; id < byNode.length; id++) {
+            if (byNode[id] != null) {
+                out.put(id, byNode[id]);
+            }
+        }
+        return out;
     }
 }
