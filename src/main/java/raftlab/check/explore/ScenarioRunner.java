@@ -183,6 +183,10 @@ public final class ScenarioRunner {
                 Fault fired = targeting.flagged() ? targeting.fire(f.length()) : null;
                 if (fired != null && place(fired)) {
                     actions.get(done++).apply(c, scenario.timing());
+                    if (followUp(f, fired)) {
+                        armAt = now; // its next step waits, armed, for its own moment
+                        return;
+                    }
                 } else if (now <= armAt + Targeting.WINDOW) {
                     return; // stays armed
                 }
@@ -193,6 +197,26 @@ public final class ScenarioRunner {
                     armAt = Math.max(aimed.get(nextAimed).at(), now + 1);
                 }
             }
+        }
+
+        /**
+         * An aimed kind of several steps: each next one is tried at once, in the same millisecond; one that does not
+         * fire then is given up, unless the kind says it waits for a moment of its own: then it stays armed and this
+         * returns true.
+         */
+        private boolean followUp(Fault aimedFault, Fault fired) {
+            FaultKind kind = aimedFault.kind();
+            String next = kind.followUp(targeting.armedArg(), fired);
+            while (next != null) {
+                targeting.arm(kind, next);
+                Fault step = targeting.fire(aimedFault.length());
+                if (step == null || !place(step)) {
+                    return kind.waits(next);
+                }
+                actions.get(done++).apply(c, scenario.timing());
+                next = kind.followUp(next, step);
+            }
+            return false;
         }
 
         /**
