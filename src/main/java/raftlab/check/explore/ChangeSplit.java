@@ -166,8 +166,9 @@ final class ChangeSplit {
     }
 
     /**
-     * A single-server change of the voters: a learner promoted or a voter removed (while more than
-     * {@link MembershipFaults#MIN_VOTERS} remain), drawn from a stream of the run's seed and the step; null if none.
+     * A single-server change of the voters: a learner promoted, a voter removed (while more than
+     * {@link MembershipFaults#MIN_VOTERS} remain) or a removed node made a voter again, drawn from a stream of the
+     * run's seed and the step; null if none.
      */
     private static String singleChange(Cluster c, String step) {
         Configuration now = c.node(c.leader()).configuration();
@@ -178,6 +179,13 @@ final class ChangeSplit {
         if (now.voters().size() > MembershipFaults.MIN_VOTERS) {
             for (int v : now.voters().ids()) {
                 options.add("remove-node " + v);
+            }
+        }
+        // A node that exists but is in no role (removed earlier) comes back as a voter: one voter more, so a
+        // reconfigure makes it directly.
+        for (int id = 1; id <= c.size(); id++) {
+            if (!now.contains(id) && c.isUp(id)) {
+                options.add("reconfigure " + join(with(now.voters().ids(), id)));
             }
         }
         if (options.isEmpty()) {
@@ -284,6 +292,21 @@ final class ChangeSplit {
             }
         }
         return false;
+    }
+
+    private static int[] with(int[] ids, int id) {
+        int[] out = java.util.Arrays.copyOf(ids, ids.length + 1);
+        out[ids.length] = id;
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    private static String join(int[] ids) {
+        StringBuilder b = new StringBuilder();
+        for (int id : ids) {
+            b.append(b.length() == 0 ? "" : ",").append(id);
+        }
+        return b.toString();
     }
 
     private static int bit(int id) {
