@@ -16,10 +16,9 @@ import raftlab.sim.SimRandom;
  * What explore's {@code change-split} faults do, in steps: a membership change (a joint {@code reconfigure}, two
  * single-server changes back to back, or the two removals of Ongaro's scenario, see {@link #ONGARO}), then in the
  * same millisecond, while the new configuration entry is still on its way, a partition that leaves the leader with
- * just enough live nodes for a
- * majority of the configuration it now counts (the new voters: C_new, also during joint consensus) and puts
- * everyone else on the other side, provided some node there, still in an older configuration, can be elected by
- * that side alone. Every step is recorded as the plain command it became ({@code reconfigure 1,2,3},
+ * just enough live nodes for a majority of the configuration it now counts (the new voters: C_new, also during
+ * joint consensus) and puts everyone else on the other side, provided some node there, still in an older
+ * configuration, can be elected by that side alone. Every step is recorded as the plain command it became ({@code reconfigure 1,2,3},
  * {@code remove-node 4}, {@code partition 1,2 3,4,5}), so {@code replay} reproduces them.
  *
  * <p>Raft's rules make that split harmless: a configuration entry counts only once it is in force, a single-server
