@@ -32,7 +32,8 @@ final class ExploreCommands {
         @Option(names = "--time", paramLabel = "MS", description = "virtual ms per schedule (default 10000)")
         long time = ExploreOptions.DEFAULT_TIME;
         @Option(names = "--faults", paramLabel = "KINDS", description = "comma-separated: partition,crash,loss,reorder,dup,"
-                + "power-loss,compact,skew,isolate-leader,reboot-voter,transfer,membership,stale-leader (default: the "
+                + "power-loss,compact,skew,isolate-leader,reboot-voter,transfer,membership,change-split,stale-leader "
+                + "(default: the "
                 + "first five), or none")
         String faults = FaultKind.defaultLabels();
         @Option(names = "--clients", paramLabel = "C", description = "simulated clients (default 3)")

@@ -50,6 +50,14 @@ public enum Bug {
     TWO_CHANGES_AT_ONCE("two-changes-at-once", "a leader starts a membership change while another is still "
             + "uncommitted (or joint consensus is in progress), so configurations two voters apart are in force at once"),
     /**
+     * Joint consensus with one of its two majorities forgotten: while C_old,new is in force, elections and commitment
+     * count only C_new's voters (see {@link Membership#counted}). The nodes that have not yet heard of the change still
+     * count C_old, so a majority of the old voters and a majority of the new ones each go their own way.
+     */
+    JOINT_ONE_MAJORITY("joint-one-majority", "while the joint configuration C_old,new is in force, elections and "
+            + "commitment count only a majority of the new voters, so the old voters that have not heard of the change "
+            + "elect a leader of their own: two leaders, and committed entries lost"),
+    /**
      * Carried out by the state machine ({@link KvStore}), not the node: every committed retry is applied again, so an
      * append whose first answer was lost and that the client sent again lands twice. The log itself is as safe as
      * ever; what breaks is exactly-once, which only the linearizability checker sees.

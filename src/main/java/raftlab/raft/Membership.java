@@ -117,6 +117,14 @@ public final class Membership {
         return Configuration.joint(current.voters(), target.voters(), target.learners());
     }
 
+    /**
+     * The configuration whose majorities a node counts in elections and commitment: {@code config} itself, except
+     * that with {@link Bug#JOINT_ONE_MAJORITY} a joint configuration counts only its new voters, which is the bug.
+     */
+    public static Configuration counted(Configuration config, Set<Bug> bugs) {
+        return config.joint() && bugs.contains(Bug.JOINT_ONE_MAJORITY) ? leaving(config) : config;
+    }
+
     /** The configuration a joint one leads to: its new voters, with its learners. */
     public static Configuration leaving(Configuration joint) {
         return Configuration.of(joint.voters(), joint.learners());

@@ -602,7 +602,8 @@ public final class ReferenceNode implements RaftNode {
     }
 
     private Quorum.VoteResult voteResult() {
-        return config.voteResult(v -> granted[members.indexOf(v)], v -> refused[members.indexOf(v)]);
+        return Membership.counted(config, bugs).voteResult(v -> granted[members.indexOf(v)],
+                v -> refused[members.indexOf(v)]);
     }
 
     private int countVotes() {
@@ -1035,7 +1036,7 @@ public final class ReferenceNode implements RaftNode {
             }
             n = members.committedIndexInPlace(matchScratch);
         } else {
-            n = config.committedIndex(v -> progress[members.indexOf(v)].match());
+            n = Membership.counted(config, bugs).committedIndex(v -> progress[members.indexOf(v)].match());
         }
         if (n > commitIndex && n >= state.log.snapshotIndex()
                 && (state.log.termAt(n) == state.currentTerm || bugs.contains(Bug.COMMIT_OLD_TERM))) {

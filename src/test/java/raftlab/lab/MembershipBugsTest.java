@@ -41,6 +41,31 @@ class MembershipBugsTest {
         assertFalse(off.contains("SAFETY BREACH"), off);
     }
 
+    /** transcripts/joint-one-majority.txt: the joint entry reaches only the new voters, with the bug on or not. */
+    private static String jointSplit(boolean bug) {
+        Lab lab = new Lab();
+        StringBuilder out = new StringBuilder();
+        for (String cmd : List.of("cluster 3 --seed 4", "run until leader", "put a 1", "tick 50",
+                bug ? "bug joint-one-majority on" : "bugs", "reconfigure 1,4,5", "partition 1,4,5 2,3", "tick 300",
+                "status")) {
+            out.append(String.join("\n", lab.execute(cmd).lines())).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void jointOneMajorityCommitsOnTheNewVotersAloneAndTheCheckerSaysSo() {
+        String on = jointSplit(true);
+        assertTrue(on.contains("n1 appends configuration entry at index 4 (voters 1,4,5; the joint configuration is "
+                + "committed)"), on);
+        assertTrue(on.contains("SAFETY BREACH: Leader Completeness: n3 became leader of term 2 without index 3 "
+                + "(\"config joint 1,2,3 -> 1,4,5\" of term 1)"), on);
+        String off = jointSplit(false);
+        assertFalse(off.contains("the joint configuration is committed"), off); // n1 cannot commit it: no old majority
+        assertTrue(off.contains("n3 becomes leader in term 2"), off);
+        assertFalse(off.contains("SAFETY BREACH"), off);
+    }
+
     private static ExploreOptions options(String faults, Bug bug, int nodes, boolean noop) {
         return new ExploreOptions(nodes, ExploreOptions.DEFAULT_TIME, FaultKind.parse(faults),
                 ExploreOptions.DEFAULT_CLIENTS, ExploreOptions.DEFAULT_KEYS, ExploreOptions.DEFAULT_RATE, noop, bug);

@@ -523,6 +523,75 @@ public enum FaultKind {
         }
     },
     /**
+     * Aimed, two steps in one millisecond ({@link ChangeSplit}): a membership change at one of the {@link #MEMBERSHIP}
+     * moments or a joint {@code reconfigure}, then at once a partition that leaves the leader with just a majority of
+     * its new voters while the other side can still elect a node of an older configuration. Harmless for Raft; each
+     * membership bug turns it into two sides that both commit. Recorded as the {@link #CHANGE} and the
+     * {@link #PARTITION} it became. Argument: the moment waited for. Asked for by name.
+     */
+    CHANGE_SPLIT("change-split") {
+        @Override
+        public boolean aimed() {
+            return true;
+        }
+
+        @Override
+        boolean inDefault() {
+            return false;
+        }
+
+        @Override
+        long length(SimRandom r) {
+            // Long enough for the other side to elect a leader and commit, and the leader's side to commit too.
+            return r.between(500, 3000);
+        }
+
+        @Override
+        String arg(SimRandom r, int nodes, int lane, double intensity) {
+            return ChangeSplit.moment(r);
+        }
+
+        @Override
+        boolean flagAfterEvent(Cluster c, String arg) {
+            return arg.equals(ChangeSplit.SPLIT) ? ChangeSplit.split(c) != null
+                    : arg.equals(ChangeSplit.ISOLATE) ? ChangeSplit.isolate(c) != null : ChangeSplit.due(c, arg);
+        }
+
+        @Override
+        boolean flagAfterEvent(Cluster c) {
+            return flagAfterEvent(c, ChangeSplit.JOINT);
+        }
+
+        @Override
+        Fault fire(Cluster c, long length) {
+            return fire(c, length, ChangeSplit.JOINT);
+        }
+
+        @Override
+        Fault fire(Cluster c, long length, String arg) {
+            if (arg.equals(ChangeSplit.SPLIT)) {
+                String groups = ChangeSplit.split(c);
+                return groups == null ? null : new Fault(c.now(), length, PARTITION, groups);
+            }
+            if (arg.equals(ChangeSplit.ISOLATE)) {
+                String groups = ChangeSplit.isolate(c);
+                return groups == null ? null : new Fault(c.now(), length, PARTITION, groups);
+            }
+            String change = ChangeSplit.due(c, arg) ? ChangeSplit.change(c, arg) : null;
+            return change == null ? null : new Fault(c.now(), 0, CHANGE, change);
+        }
+
+        @Override
+        String followUp(String arg, Fault fired) {
+            return ChangeSplit.next(arg, fired);
+        }
+
+        @Override
+        boolean waits(String arg) {
+            return ChangeSplit.waits(arg);
+        }
+    },
+    /**
      * A membership change as the lab command that makes it ({@code add-node}, {@code promote 4},
      * {@code remove-node 2}, {@code reconfigure 1,3,4}): what a {@link #MEMBERSHIP} fault became. Instant; a change
      * the leader refuses then does nothing, in the run as in the lab. Never drawn by itself (no lanes).
@@ -830,6 +899,19 @@ public enum FaultKind {
      */
     Fired fireAll(Cluster c, long length, String arg) {
         return Fired.one(fire(c, length, arg));
+    }
+
+    /**
+     * For an aimed kind of several steps: the argument of its next step once {@code fired} (the step armed with
+     * {@code arg}) is done, tried at once in the same millisecond; null (the default) if there is none.
+     */
+    String followUp(String arg, Fault fired) {
+        return null;
+    }
+
+    /** Whether a later step (armed with {@code arg}) that does not fire at once waits, armed, for its moment. */
+    boolean waits(String arg) {
+        return false;
     }
 
     // ---------------------------------------------------------------------------------------------- names

@@ -191,6 +191,10 @@ public final class ScenarioRunner {
                         armAt = now;
                         return;
                     }
+                    if (followUp(f, fired.faults())) {
+                        armAt = now; // its next step waits, armed, for its own moment
+                        return;
+                    }
                 } else if (now <= armAt + Targeting.WINDOW) {
                     return; // stays armed
                 }
@@ -201,6 +205,33 @@ public final class ScenarioRunner {
                     armAt = Math.max(aimed.get(nextAimed).at(), now + 1);
                 }
             }
+        }
+
+        /**
+         * An aimed kind of several steps tried one after another ({@link FaultKind#followUp}): each next one is tried
+         * at once, in the same millisecond; one that does not fire then is given up, unless the kind says it waits for
+         * a moment of its own: then it stays armed and this returns true. (A kind whose {@link Fired} names its next
+         * step, as {@code stale-leader} does, always waits for it instead.)
+         */
+        private boolean followUp(Fault aimedFault, List<Fault> fired) {
+            FaultKind kind = aimedFault.kind();
+            String next = kind.followUp(targeting.armedArg(), last(fired));
+            while (next != null) {
+                targeting.arm(kind, next);
+                Fired step = targeting.fire(aimedFault.length());
+                if (step == null || !place(step.faults())) {
+                    return kind.waits(next);
+                }
+                for (int k = 0; k < step.faults().size(); k++) {
+                    actions.get(done++).apply(c, scenario.timing());
+                }
+                next = kind.followUp(next, last(step.faults()));
+            }
+            return false;
+        }
+
+        private static Fault last(List<Fault> faults) {
+            return faults.isEmpty() ? null : faults.get(faults.size() - 1);
         }
 
         /**

@@ -33,6 +33,11 @@ final class Targeting implements SimListener {
         flagged = true;
     }
 
+    /** The armed fault's argument (its moment, or the step it is at). */
+    String armedArg() {
+        return armedArg;
+    }
+
     void disarm() {
         armed = null;
         flagged = false;
