@@ -22,13 +22,25 @@ public final class TransferReadiness implements Invariant {
         RaftLogView target = w.log(e.peer());
         RaftLogView own = leader.log();
         long last = own.lastIndex();
-        boolean holds = target.lastIndex() >= last && target.termAt(last) == own.termAt(last);
+        boolean holds = target.lastIndex() >= last && holdsAt(target, last, own.termAt(last));
         if (!holds) {
             w.report(PROPERTY, "term " + e.term() + " n" + e.peer(), "n" + e.node() + " sends TimeoutNow to n"
                     + e.peer() + " in term " + e.term() + ", but n" + e.peer() + "'s log ends at "
                     + target.lastIndex() + "/" + target.termAt(Math.min(target.lastIndex(), last))
                     + " and lacks the leader's entries up to " + last + "/" + own.termAt(last));
         }
+    }
+
+    /**
+     * Whether {@code log} has an entry of {@code term} at {@code index}. An index its snapshot covered is judged by
+     * the snapshot's last term when it is that index; below it the entry is gone, and the target's snapshot holds
+     * committed entries beyond the leader's whole log: a target that far ahead can win, so it counts as ready.
+     */
+    private static boolean holdsAt(RaftLogView log, long index, long term) {
+        if (index > log.snapshotIndex()) {
+            return log.termAt(index) == term;
+        }
+        return index < log.snapshotIndex() || log.snapshotTerm() == term;
     }
 
     @Override
