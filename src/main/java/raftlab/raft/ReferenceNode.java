@@ -274,7 +274,14 @@ public final class ReferenceNode implements RaftNode {
         if (role == Role.LEADER) {
             leaderTimeout();
         } else if (!config.isVoter(id)) {
-            return out; // a learner, or removed: it never stands for election (its timer rests until it is a voter)
+            if (removedUndecided()) {
+                // Section 4.1: a server not in its own latest configuration still starts elections while that
+                // configuration may not be committed, as it may hold the only copies of it (a joint change whose
+                // C_new reached only the servers it removes: the old voters' majority refuses everyone else as less
+                // up to date). It asks first, whatever the settings, so that it disrupts no one it cannot lead.
+                startPreVote("election timeout; removed by an entry not known to be committed");
+            }
+            return out; // a learner, or removed for good: it never stands (its timer rests until it is a voter)
         } else if (settings.preVote()) {
             startPreVote("election timeout");
         } else {
@@ -1198,6 +1205,7 @@ public final class ReferenceNode implements RaftNode {
             // No leader will send this node entries again, so requests waiting on it would wait forever: their
             // outcome is unknown (a later leader may still commit them). Nor is it anyone's follower now.
             answerPendingUnknown(why);
+            dropLeft(); // tells the others it removed, which hold the entry, that it is committed
             stepDown(state.currentTerm, 0, why);
             leaderId = 0;
         }
@@ -1232,18 +1240,35 @@ public final class ReferenceNode implements RaftNode {
         remap(now);
     }
 
-    /** A leader stops replicating to a node left out of the configuration once it holds the entry that did it. */
+    /**
+     * A leader stops replicating to a node left out of the configuration once it holds the entry that did it and that
+     * entry is committed, with a last AppendEntries that tells it so: a removed node that knows its removal is
+     * committed never stands for election again ({@link #removedUndecided}).
+     */
     private void dropLeft() {
         java.util.List<Integer> keep = new java.util.ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             int peer = members.idAt(i);
-            if (peer == id || config.contains(peer) || progress[i].match() < configIndex) {
+            if (peer == id || config.contains(peer) || progress[i].match() < configIndex || commitIndex < configIndex) {
                 keep.add(peer);
+            } else {
+                sendAppendEntries(i);
             }
         }
         if (keep.size() < members.size()) {
             remap(Quorum.of(keep));
         }
+    }
+
+    /**
+     * Whether this node, which does not vote in its latest configuration, may still be needed to lead: it voted in
+     * the configuration before, and does not know the entry that removed it to be committed.
+     */
+    private boolean removedUndecided() {
+        if (configIndex <= commitIndex || configIndex == 0) {
+            return false;
+        }
+        return Membership.latest(state.log, configIndex - 1, state.snapshot, bootVoters).config().isVoter(id);
     }
 
     /** Makes {@code now} the members, keeping the per-peer state of those that stay. */
