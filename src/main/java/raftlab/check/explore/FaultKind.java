@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import raftlab.raft.Message;
 import raftlab.raft.RaftLogView;
@@ -596,41 +597,7 @@ public enum FaultKind {
      * {@code remove-node 2}, {@code reconfigure 1,3,4}): what a {@link #MEMBERSHIP} fault became. Instant; a change
      * the leader refuses then does nothing, in the run as in the lab. Never drawn by itself (no lanes).
      */
-    CHANGE("change") {
-        @Override
-        void start(Cluster c, String arg) {
-            MembershipFaults.apply(c, arg);
-        }
-
-        @Override
-        void end(Cluster c, String arg, Timing t) {
-        }
-
-        @Override
-        String startCommand(String arg) {
-            return arg;
-        }
-
-        @Override
-        String endCommand(String arg, Timing t) {
-            throw new IllegalStateException("a membership change has nothing to undo");
-        }
-
-        @Override
-        boolean instant() {
-            return true;
-        }
-
-        @Override
-        boolean inDefault() {
-            return false;
-        }
-
-        @Override
-        int lanes(int nodes) {
-            return 0;
-        }
-
+    CHANGE("change", MembershipFaults::apply) {
         @Override
         long length(SimRandom r) {
             return 0;
@@ -743,41 +710,7 @@ public enum FaultKind {
      * handed to that node directly (to nothing if it is down, where the command refuses). Part of what a
      * {@link #STALE_LEADER} fault became; instant. Never drawn by itself (no lanes).
      */
-    REQUEST("request") {
-        @Override
-        void start(Cluster c, String arg) {
-            StaleLeaderFaults.request(c, arg);
-        }
-
-        @Override
-        void end(Cluster c, String arg, Timing t) {
-        }
-
-        @Override
-        String startCommand(String arg) {
-            return arg;
-        }
-
-        @Override
-        String endCommand(String arg, Timing t) {
-            throw new IllegalStateException("a request has nothing to undo");
-        }
-
-        @Override
-        boolean instant() {
-            return true;
-        }
-
-        @Override
-        boolean inDefault() {
-            return false;
-        }
-
-        @Override
-        int lanes(int nodes) {
-            return 0;
-        }
-
+    REQUEST("request", StaleLeaderFaults::request) {
         @Override
         long length(SimRandom r) {
             return 0;
@@ -798,31 +731,65 @@ public enum FaultKind {
     }
 
     FaultKind(String label, boolean perNode) {
+        this(label, perNode, null);
+    }
+
+    /** A step an aimed fault became, recorded as the lab command {@code step} carries out (see {@link #step}). */
+    FaultKind(String label, BiConsumer<Cluster, String> step) {
+        this(label, false, step);
+    }
+
+    FaultKind(String label, boolean perNode, BiConsumer<Cluster, String> step) {
         this.label = label;
         this.perNode = perNode;
+        this.step = step;
+    }
+
+    /**
+     * For a kind that is one step of what an aimed fault became, and nothing else: what its argument, a whole lab
+     * command ({@code reconfigure 1,4,5}, {@code get k1 --to 3}), does to a cluster. Such a step is instant, has
+     * nothing to undo and is never drawn by itself. Null for every other kind.
+     */
+    private final BiConsumer<Cluster, String> step;
+
+    /** Whether this kind is a recorded step of an aimed fault (see {@link #step}). */
+    boolean recordedStep() {
+        return step != null;
     }
 
     // ---------------------------------------------------------------------------------------------- what it does
 
     // An aimed kind (see aimed()) never runs by itself: it becomes a concrete fault during the run, so it keeps these
-    // four as they are here. Every other kind defines all four itself; FaultKindTest checks that none forgets one.
+    // four as they are here. A recorded step (see step) is its own command. Every other kind defines all four itself;
+    // FaultKindTest checks that none forgets one.
 
     /** Starts the fault on the cluster, as {@link #startCommand} does in the lab. */
     void start(Cluster c, String arg) {
-        throw chosenDuringTheRun();
+        if (step == null) {
+            throw chosenDuringTheRun();
+        }
+        step.accept(c, arg);
     }
 
     /** Undoes it, as {@link #endCommand} does in the lab; {@code t} holds the cluster's normal latency. */
     void end(Cluster c, String arg, Timing t) {
-        throw chosenDuringTheRun();
+        if (step == null) {
+            throw chosenDuringTheRun();
+        }
     }
 
     String startCommand(String arg) {
-        throw chosenDuringTheRun();
+        if (step == null) {
+            throw chosenDuringTheRun();
+        }
+        return arg;
     }
 
     String endCommand(String arg, Timing t) {
-        throw chosenDuringTheRun();
+        if (step == null) {
+            throw chosenDuringTheRun();
+        }
+        throw new IllegalStateException("`" + arg + "` has nothing to undo");
     }
 
     /** The node the fault holds down while it lasts, or 0: a node held down cannot crash again until it is back. */
@@ -834,7 +801,7 @@ public enum FaultKind {
 
     /** Whether the fault happens at one moment and has nothing to undo (no end action). */
     boolean instant() {
-        return false;
+        return step != null;
     }
 
     /** Whether the fault's node is chosen while the run goes, rather than written in the schedule. */
@@ -844,12 +811,12 @@ public enum FaultKind {
 
     /** Whether {@code --faults} includes it when not given. */
     boolean inDefault() {
-        return !aimed();
+        return !aimed() && step == null;
     }
 
     /** Timelines of this kind in one schedule: each is a pause, a fault, a pause, and so on. */
     int lanes(int nodes) {
-        return perNode ? nodes : 1;
+        return step != null ? 0 : perNode ? nodes : 1;
     }
 
     /** The pause before a fault (for an aimed fault: before it is armed). */

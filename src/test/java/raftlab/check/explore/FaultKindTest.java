@@ -1,6 +1,7 @@
 package raftlab.check.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -118,7 +119,10 @@ class FaultKindTest {
         }
     }
 
-    /** The four "what it does" methods throw unless a kind defines them; only aimed kinds may leave them so. */
+    /**
+     * The four "what it does" methods throw unless a kind defines them; only aimed kinds may leave them so, and the
+     * recorded steps of aimed faults, whose argument is the lab command itself.
+     */
     @Test
     void everyConcreteKindDefinesWhatItDoes() throws NoSuchMethodException {
         java.util.List<java.lang.reflect.Method> doing = java.util.List.of(
@@ -129,7 +133,8 @@ class FaultKindTest {
         for (FaultKind k : FaultKind.values()) {
             for (java.lang.reflect.Method m : doing) {
                 boolean own = k.getClass() != FaultKind.class && declares(k.getClass(), m);
-                assertEquals(!k.aimed(), own, k.label + (k.aimed() ? " is aimed but defines " : " does not define ")
+                boolean inherits = k.aimed() || k.recordedStep(); // a recorded step is its own command
+                assertEquals(!inherits, own, k.label + (inherits ? " inherits but defines " : " does not define ")
                         + m.getName());
             }
         }
@@ -149,5 +154,27 @@ class FaultKindTest {
         for (FaultKind k : FaultKind.values()) {
             assertEquals(java.util.Set.of(k), FaultKind.parse(k.label));
         }
+    }
+
+    /** A recorded step is its own lab command: it does what the command does, at one moment, and is never drawn. */
+    @Test
+    void aRecordedStepIsTheCommandItRecords() {
+        Lab byCommand = new Lab();
+        Lab byHand = new Lab();
+        byCommand.execute("tick 400");
+        byHand.execute("tick 400");
+        int leader = byHand.cluster().leader();
+        String command = "put k1 v --to " + leader;
+        byCommand.execute(command);
+        FaultKind.REQUEST.start(byHand.cluster(), command);
+        byCommand.execute("tick 50");
+        byHand.execute("tick 50");
+        String after = byHand.execute("status").text();
+        assertEquals(byCommand.execute("status").text(), after);
+        assertTrue(byHand.cluster().node(leader).stateMachine().view().containsKey("k1"), after);
+        assertEquals(command, FaultKind.REQUEST.startCommand(command));
+        assertTrue(FaultKind.REQUEST.instant() && FaultKind.CHANGE.instant());
+        assertEquals(0, FaultKind.CHANGE.lanes(5));
+        assertFalse(FaultKind.parse(FaultKind.defaultLabels()).contains(FaultKind.CHANGE));
     }
 }
