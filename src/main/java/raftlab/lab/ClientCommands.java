@@ -30,7 +30,14 @@ final class ClientCommands {
             }
             raftlab.sim.RetryingClient client = lab.userClient();
             if (client == null) {
-                cluster().submit(target, command);
+                long id = cluster().submit(target, command);
+                if (command.kind() == CommandKind.GET && cluster().outstanding().containsKey(id)) {
+                    String waiting = waiting(target);
+                    if (waiting != null) {
+                        lab.note(0, "client", "client #" + id + " get " + command.key() + " -> n" + target + ": "
+                                + waiting);
+                    }
+                }
                 return;
             }
             int ahead = client.submit(command, target);
@@ -38,6 +45,22 @@ final class ClientCommands {
                 out().line("c0 is waiting for the answer to " + client.current().describe() + " (seq "
                         + client.current().seq() + "); this request waits its turn (" + ahead + " in line)");
             }
+        }
+
+        /**
+         * Why a read sent to {@code node} has no answer yet, so that `get` does not leave the user with no line at
+         * all (a put prints "accepted"); null when a line follows anyway (a read through the log is accepted).
+         */
+        private String waiting(int node) {
+            raftlab.raft.RaftNode n = cluster().node(node);
+            return switch (cluster().config().settings().reads()) {
+                case LOG -> null;
+                case READINDEX, LEASE -> n.role() == raftlab.raft.Role.LEADER
+                        ? "waiting: a round of heartbeats must confirm n" + node + " still leads (read index)"
+                        : n.role() == raftlab.raft.Role.FOLLOWER
+                        ? "waiting: n" + node + " asks its leader for a read index"
+                        : "waiting for an answer";
+            };
         }
     }
 
@@ -69,7 +92,9 @@ final class ClientCommands {
         }
     }
 
-    @Command(name = "get", description = "Read key K, through the log (so the read is linearizable).")
+    @Command(name = "get", description = "Read key K, linearizably, as the cluster's --reads says (default readindex:"
+            + " the leader confirms with a round of heartbeats that it still leads; log: through the log; lease: from"
+            + " the leader's state while its lease holds). To a follower (--to F), it asks the leader for a read index.")
     static final class Get extends KeyCommand {
         @Override
         public void run() {

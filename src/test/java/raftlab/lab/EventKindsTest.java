@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import raftlab.raft.EventKind;
 
-/** `events --kind` knows every kind an event can have, and its help names them all. */
+/** `events --kind` knows every kind an event can have, and its help names them all; client lines say what waits. */
 class EventKindsTest {
 
     private static String run(Lab lab, String command) {
@@ -51,5 +51,21 @@ class EventKindsTest {
         for (String line : configs.split("\n")) {
             assertTrue(!line.contains(" applies index ") && !line.contains(" commits up to "), line);
         }
+    }
+
+    /** A get with no answer yet says why (a put says "accepted"); a read through the log is accepted instead. */
+    @Test
+    void aGetThatWaitsSaysWhatItWaitsFor() {
+        Lab lab = new Lab();
+        run(lab, "cluster 3 --seed 1");
+        run(lab, "run until leader");
+        String get = run(lab, "get x");
+        assertTrue(get.contains("get x -> n") && get.contains("waiting: a round of heartbeats must confirm"), get);
+        assertTrue(run(lab, "tick 20").contains("get x: ok at read index"));
+        Lab log = new Lab();
+        run(log, "cluster 3 --seed 1 --reads log");
+        run(log, "run until leader");
+        String viaLog = run(log, "get x");
+        assertTrue(viaLog.contains("accepted at index") && !viaLog.contains("waiting"), viaLog);
     }
 }
