@@ -44,6 +44,8 @@ public final class GuardedNode implements RaftNode {
      * that joined after it started, and must not be failed for it.
      */
     private final java.util.BitSet known = new java.util.BitSet();
+    /** The configuration {@link #known} last took its members from. */
+    private Configuration lastLearned;
     private final String name;
     /** What the disk holds if every write this node returned was made: its state must agree after each step. */
     private final PersistentState shadow;
@@ -184,10 +186,11 @@ public final class GuardedNode implements RaftNode {
     }
 
     private void learn(Configuration c) {
-        if (c != null) {
+        if (c != null && c != lastLearned) { // a node reports the same configuration object step after step
             for (int m : c.members()) {
                 known.set(m);
             }
+            lastLearned = c;
         }
     }
 

@@ -104,9 +104,7 @@ final class ClientCommands {
 
     @Command(name = "cas", description = "Compare-and-set: if key K holds OLD, set it to NEW (through the log; the "
             + "answer says what K held).")
-    static final class Cas extends ClientCommand {
-        @Parameters(index = "0", paramLabel = "K", description = "the key")
-        String key;
+    static final class Cas extends KeyCommand {
         @Parameters(index = "1", paramLabel = "OLD", description = "the value K must hold")
         String expected;
         @Parameters(index = "2", paramLabel = "NEW", description = "the value to set")
