@@ -14,7 +14,8 @@ import java.util.List;
  */
 public record DiskWrite(long currentTerm, int votedFor, long keepEntries, List<Entry> appended, Snapshot snapshot) {
     public DiskWrite {
-        appended = List.copyOf(appended);
+        // A log's slice is read-only already (and the usual argument): copying it again would only cost.
+        appended = appended instanceof EntryList ? appended : List.copyOf(appended);
     }
 
     /** A write that changes no snapshot. */

@@ -1,7 +1,9 @@
 package raftlab.raft;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything one step of a node does to the world, in one batch (etcd's Ready): the state to persist, the messages
@@ -9,16 +11,28 @@ import java.util.List;
  * returns it; the lab then, in this order, writes {@link #persist()} to the node's disk, reports the events, applies
  * the timer requests, and sends the messages and client replies once the write is durable.
  *
- * <p>A node builds it with the adder methods; the lab reads it with the getters. Lists are created on first use, so
- * a step that does nothing costs almost nothing. The getters hand out the batch's own lists, not read-only wrappers
- * (one allocation fewer per list per step, on the simulation's hottest path): readers must not change them.
+ * <p>A node builds it with the adder methods; the lab reads it with the counted getters ({@link #messageCount()} and
+ * {@link #message(int)}, and so on) or the read-only list views ({@link #messages()}...). A batch is valid until its
+ * node's next step: a node may hand out the same object every step, filled anew ({@link ReferenceNode} does, so that
+ * a step allocates no batch and no lists on the simulation's hottest path), and whoever must keep a batch past that
+ * keeps a {@link #copy()}. A node may as well return a new one each step.
  */
 public final class Effects {
+    private static final Message[] NO_MESSAGES = new Message[0];
+    private static final NodeEvent[] NO_EVENTS = new NodeEvent[0];
+    private static final ClientReply[] NO_REPLIES = new ClientReply[0];
+    private static final TimerRequest[] NO_TIMERS = new TimerRequest[0];
+
     private DiskWrite persist;
-    private List<Message> messages;
-    private List<NodeEvent> events;
-    private List<ClientReply> replies;
-    private List<TimerRequest> timers;
+    // Arrays with counts rather than lists: made on first use, then kept (and grown) while the batch is reused.
+    private Message[] messages = NO_MESSAGES;
+    private int messageCount;
+    private NodeEvent[] events = NO_EVENTS;
+    private int eventCount;
+    private ClientReply[] replies = NO_REPLIES;
+    private int replyCount;
+    private TimerRequest[] timers = NO_TIMERS;
+    private int timerCount;
 
     /** What to write to stable storage before the messages leave (replacing an earlier call in the same step). */
     public Effects persist(DiskWrite w) {
@@ -27,34 +41,34 @@ public final class Effects {
     }
 
     public Effects send(Message m) {
-        if (messages == null) {
-            messages = new ArrayList<>(4);
+        if (messageCount == messages.length) {
+            messages = Arrays.copyOf(messages, Math.max(4, messageCount * 2));
         }
-        messages.add(m);
+        messages[messageCount++] = m;
         return this;
     }
 
     public Effects event(NodeEvent e) {
-        if (events == null) {
-            events = new ArrayList<>(2);
+        if (eventCount == events.length) {
+            events = Arrays.copyOf(events, Math.max(2, eventCount * 2));
         }
-        events.add(e);
+        events[eventCount++] = e;
         return this;
     }
 
     public Effects reply(ClientReply r) {
-        if (replies == null) {
-            replies = new ArrayList<>(2);
+        if (replyCount == replies.length) {
+            replies = Arrays.copyOf(replies, Math.max(2, replyCount * 2));
         }
-        replies.add(r);
+        replies[replyCount++] = r;
         return this;
     }
 
     public Effects timer(TimerRequest t) {
-        if (timers == null) {
-            timers = new ArrayList<>(2);
+        if (timerCount == timers.length) {
+            timers = Arrays.copyOf(timers, Math.max(2, timerCount * 2));
         }
-        timers.add(t);
+        timers[timerCount++] = t;
         return this;
     }
 
@@ -63,25 +77,131 @@ public final class Effects {
         return persist;
     }
 
+    public int messageCount() {
+        return messageCount;
+    }
+
+    /** The {@code i}th message to send, {@code 0 <= i < messageCount()}. */
+    public Message message(int i) {
+        return messages[Objects.checkIndex(i, messageCount)];
+    }
+
+    public int eventCount() {
+        return eventCount;
+    }
+
+    public NodeEvent event(int i) {
+        return events[Objects.checkIndex(i, eventCount)];
+    }
+
+    public int replyCount() {
+        return replyCount;
+    }
+
+    public ClientReply reply(int i) {
+        return replies[Objects.checkIndex(i, replyCount)];
+    }
+
+    public int timerCount() {
+        return timerCount;
+    }
+
+    public TimerRequest timer(int i) {
+        return timers[Objects.checkIndex(i, timerCount)];
+    }
+
+    /** The messages, as a read-only view of this batch (valid as the batch is). */
     public List<Message> messages() {
-        return messages == null ? List.of() : messages;
+        return view(messages, messageCount);
     }
 
     public List<NodeEvent> events() {
-        return events == null ? List.of() : events;
+        return view(events, eventCount);
     }
 
     public List<ClientReply> replies() {
-        return replies == null ? List.of() : replies;
+        return view(replies, replyCount);
     }
 
     /** Timer requests in the order made; a later request for the same timer replaces an earlier one. */
     public List<TimerRequest> timers() {
-        return timers == null ? List.of() : timers;
+        return view(timers, timerCount);
     }
 
     /** Whether there is anything to send or answer (what must wait for the write to be durable). */
     public boolean hasOutput() {
-        return messages != null || replies != null;
+        return messageCount > 0 || replyCount > 0;
+    }
+
+    /** A batch of its own with the same contents: what to keep when this one may be filled again. */
+    public Effects copy() {
+        Effects c = new Effects();
+        c.persist = persist;
+        if (messageCount > 0) {
+            c.messages = Arrays.copyOf(messages, messageCount);
+            c.messageCount = messageCount;
+        }
+        if (eventCount > 0) {
+            c.events = Arrays.copyOf(events, eventCount);
+            c.eventCount = eventCount;
+        }
+        if (replyCount > 0) {
+            c.replies = Arrays.copyOf(replies, replyCount);
+            c.replyCount = replyCount;
+        }
+        if (timerCount > 0) {
+            c.timers = Arrays.copyOf(timers, timerCount);
+            c.timerCount = timerCount;
+        }
+        return c;
+    }
+
+    /**
+     * Empties the batch for the node's next step, keeping its arrays. The slots used are cleared, so that a reused
+     * batch does not keep the last step's messages (a snapshot's chunks, say) alive.
+     */
+    void clear() {
+        persist = null;
+        for (int i = 0; i < messageCount; i++) {
+            messages[i] = null;
+        }
+        messageCount = 0;
+        for (int i = 0; i < eventCount; i++) {
+            events[i] = null;
+        }
+        eventCount = 0;
+        for (int i = 0; i < replyCount; i++) {
+            replies[i] = null;
+        }
+        replyCount = 0;
+        for (int i = 0; i < timerCount; i++) {
+            timers[i] = null;
+        }
+        timerCount = 0;
+    }
+
+    private static <E> List<E> view(E[] items, int count) {
+        return count == 0 ? List.of() : new Prefix<>(items, count);
+    }
+
+    /** The first {@code count} items of an array, read-only. */
+    private static final class Prefix<E> extends AbstractList<E> {
+        private final E[] items;
+        private final int count;
+
+        Prefix(E[] items, int count) {
+            this.items = items;
+            this.count = count;
+        }
+
+        @Override
+        public E get(int index) {
+            return items[Objects.checkIndex(index, count)];
+        }
+
+        @Override
+        public int size() {
+            return count;
+        }
     }
 }

@@ -134,7 +134,16 @@ public final class RaftLog implements RaftLogView {
         if (fromIndex == toIndex) {
             return List.of(entries.get((int) (fromIndex - snapshotIndex) - 1)); // the usual one: no sublist
         }
-        return List.copyOf(entries.subList((int) (fromIndex - snapshotIndex) - 1, (int) (toIndex - snapshotIndex)));
+        int from = (int) (fromIndex - snapshotIndex) - 1;
+        int to = (int) (toIndex - snapshotIndex);
+        if (from < 0 || to > entries.size()) {
+            entries.subList(from, to); // out of range: throws what slicing always threw
+        }
+        Entry[] run = new Entry[to - from];
+        for (int i = 0; i < run.length; i++) {
+            run[i] = entries.get(from + i);
+        }
+        return new EntryList(run); // one array, copied once (List.copyOf of a sublist copied it twice)
     }
 
     /** First index holding {@code term}, searching back from {@code index}; the follower's conflict hint. */

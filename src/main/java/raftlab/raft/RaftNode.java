@@ -27,6 +27,9 @@ package raftlab.raft;
  *     AppendEntries only through the batches above: their messages leave after the write anyway.</li>
  * <li>Timers: a node asks for a timer with {@link TimerRequest#arm} (replacing any pending firing of that timer)
  *     and is stepped by {@link #timeout} when it fires; {@link TimerRequest#cancel} stops it.</li>
+ * <li>Batches: the batch a step returns is read by the lab before it steps the node again, and not after (what must
+ *     wait, the lab copies): a node may fill the same {@link Effects} object every step, as {@link ReferenceNode}
+ *     does, or return a new one each time.</li>
  * <li>The state queries below are read by the safety checkers and the views after every step; they must describe
  *     the node as it is after the last step, and must not change anything.</li>
  * <li>A learner's node runs guarded: a step that throws, does not return, returns a malformed batch or leaves an

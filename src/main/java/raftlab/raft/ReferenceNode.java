@@ -36,8 +36,20 @@ public final class ReferenceNode implements RaftNode {
     private final PersistentState state;
     private final RandomSource random;
     private final StateMachine kv;
-    /** The batch of the step in progress. */
+    /** The batch of the step in progress: {@link #batch} while a step runs, null between steps. */
     private Effects out;
+    /**
+     * The one batch this node fills, step after step: the contract lets the lab read a batch only until the node's
+     * next step, so it need not be a new one (nor need its lists) each time.
+     */
+    private final Effects batch = new Effects();
+    /** Timer requests that never vary, made once: the simulation's timer handling reads them and keeps none. */
+    private final TimerRequest heartbeatArm;
+    private final TimerRequest leaseArm;
+    private final TimerRequest quorumCheckArm;
+    private final TimerRequest flushArm = TimerRequest.arm(TimerKind.FLUSH, 0);
+    /** Election timer armings by delay minus electionMin, made when first drawn (null if the span is too wide). */
+    private final TimerRequest[] electionArms;
     /** The term and vote when the step began: a change must be persisted. */
     private long termBefore;
     private int voteBefore;
@@ -121,6 +133,11 @@ public final class ReferenceNode implements RaftNode {
         matchScratch = new long[members.size()];
         heardFrom = new boolean[members.size()];
         reads = new Reads(id, settings, bugs, kv);
+        heartbeatArm = TimerRequest.arm(TimerKind.HEARTBEAT, settings.heartbeat());
+        leaseArm = TimerRequest.arm(TimerKind.LEASE, settings.electionMin());
+        quorumCheckArm = TimerRequest.arm(TimerKind.ELECTION, settings.electionMax());
+        long span = settings.electionMax() - settings.electionMin() + 1;
+        electionArms = span > 0 && span <= 4096 ? new TimerRequest[(int) span] : null;
         Snapshot snap = state.snapshot;
         if (snap.index() > 0) {
             // A restart from a snapshot: what it covers was applied (and so committed) before the snapshot was taken.
@@ -137,7 +154,8 @@ public final class ReferenceNode implements RaftNode {
     }
 
     private void begin(boolean mayCompact) {
-        out = new Effects();
+        batch.clear();
+        out = batch;
         termBefore = state.currentTerm;
         voteBefore = state.votedFor;
         if (!mayCompact) {
@@ -188,7 +206,7 @@ public final class ReferenceNode implements RaftNode {
         if (settings.reads() == ReadMode.LEASE) {
             bootLease = true;
             leaseHeld = true;
-            out.timer(TimerRequest.arm(TimerKind.LEASE, settings.electionMin()));
+            out.timer(leaseArm);
         }
         return finish();
     }
@@ -310,7 +328,7 @@ public final class ReferenceNode implements RaftNode {
             return;
         }
         java.util.Arrays.fill(heardFrom, false);
-        out.timer(TimerRequest.arm(TimerKind.ELECTION, settings.electionMax()));
+        out.timer(quorumCheckArm);
     }
 
     /** The lease ran out: no leader heard from for the minimum election timeout. */
@@ -324,7 +342,7 @@ public final class ReferenceNode implements RaftNode {
     private void renewLease() {
         if (settings.preVote() || settings.checkQuorum()) {
             leaseHeld = true;
-            out.timer(TimerRequest.arm(TimerKind.LEASE, settings.electionMin()));
+            out.timer(leaseArm);
         }
     }
 
@@ -344,7 +362,7 @@ public final class ReferenceNode implements RaftNode {
         sendingRound = reads.heartbeat(config);
         broadcastAppendEntries();
         sendingRound = 0;
-        out.timer(TimerRequest.arm(TimerKind.HEARTBEAT, settings.heartbeat()));
+        out.timer(heartbeatArm);
         return out;
     }
 
@@ -370,7 +388,20 @@ public final class ReferenceNode implements RaftNode {
 
     private void resetElectionTimer() {
         long span = settings.electionMax() - settings.electionMin() + 1;
-        out.timer(TimerRequest.arm(TimerKind.ELECTION, settings.electionMin() + random.nextInt((int) span)));
+        out.timer(electionArm(random.nextInt((int) span)));
+    }
+
+    /** The request to arm the election timer electionMin + {@code drawn} ms from now: a follower asks for one often. */
+    private TimerRequest electionArm(int drawn) {
+        if (electionArms == null || drawn < 0 || drawn >= electionArms.length) {
+            return TimerRequest.arm(TimerKind.ELECTION, settings.electionMin() + drawn);
+        }
+        TimerRequest t = electionArms[drawn];
+        if (t == null) {
+            t = TimerRequest.arm(TimerKind.ELECTION, settings.electionMin() + drawn);
+            electionArms[drawn] = t;
+        }
+        return t;
     }
 
     // ---------------------------------------------------------------------------------------------- elections
@@ -576,7 +607,7 @@ public final class ReferenceNode implements RaftNode {
         out.event(new NodeEvent(EventKind.TRANSFER, id, role, state.currentTerm, target, 1, 0,
                 "its log matches ours up to index " + progress[f].match() + " of " + last
                         + "; new proposals are refused meanwhile"));
-        out.timer(TimerRequest.arm(TimerKind.ELECTION, settings.electionMax()));
+        out.timer(quorumCheckArm);
         if (bugs.contains(Bug.TRANSFER_TO_LAGGING_NODE) || progress[f].match() == last) {
             sendTimeoutNow();
         } else if (progress[f].next() <= last && !progress[f].paused()) {
@@ -628,7 +659,7 @@ public final class ReferenceNode implements RaftNode {
         out.timer(TimerRequest.cancel(TimerKind.ELECTION));
         if (settings.checkQuorum()) {
             java.util.Arrays.fill(heardFrom, false);
-            out.timer(TimerRequest.arm(TimerKind.ELECTION, settings.electionMax())); // the first quorum check
+            out.timer(quorumCheckArm); // the first quorum check
         }
         out.event(NodeEvent.role(id, Role.LEADER, state.currentTerm, countVotes(), null));
         progress = new Progress[members.size()];
@@ -642,7 +673,7 @@ public final class ReferenceNode implements RaftNode {
         sendingRound = reads.becameLeader(state.currentTerm);
         broadcastAppendEntries();
         sendingRound = 0;
-        out.timer(TimerRequest.arm(TimerKind.HEARTBEAT, settings.heartbeat()));
+        out.timer(heartbeatArm);
         maybeAdvanceCommit();
     }
 
@@ -1124,7 +1155,7 @@ public final class ReferenceNode implements RaftNode {
             if (!flushArmed) {
                 flushArmed = true;
                 flushFrom = index;
-                out.timer(TimerRequest.arm(TimerKind.FLUSH, 0));
+                out.timer(flushArm);
             }
             return finish(); // sent when the instant ends; nothing to commit yet either
         }

@@ -9,7 +9,16 @@ public record TimerRequest(TimerKind timer, boolean arm, long delayMs) {
         return new TimerRequest(timer, true, delayMs);
     }
 
+    /** One cancel per timer kind, made once: they are all alike (and records are compared by value anyway). */
+    private static final TimerRequest[] CANCELS = new TimerRequest[TimerKind.values().length];
+
+    static {
+        for (TimerKind k : TimerKind.values()) {
+            CANCELS[k.ordinal()] = new TimerRequest(k, false, 0);
+        }
+    }
+
     public static TimerRequest cancel(TimerKind timer) {
-        return new TimerRequest(timer, false, 0);
+        return timer == null ? new TimerRequest(null, false, 0) : CANCELS[timer.ordinal()]; // a null one is refused later
     }
 }

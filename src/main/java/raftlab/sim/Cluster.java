@@ -92,6 +92,12 @@ public final class Cluster {
     private final ClientLinks clientLinks;
     private final Listeners listeners = new Listeners();
     private final Stats stats = new Stats();
+    /**
+     * Output of batches whose node is stepped again (told its write is durable) before that output is sent: frames
+     * of messages and replies, the innermost on top; see {@link #keepOutput}.
+     */
+    private Object[] keptOutput = new Object[32];
+    private int keptTop;
 
     private long now;
     private long seq;
@@ -908,17 +914,31 @@ public final class Cluster {
      * in this same step, after the batch's events and timers and before its output (so a one-node leader's commit is
      * reported where it always was); otherwise as an event of its own at the time the write becomes durable, before
      * the output that waited for it.
+     *
+     * <p>A batch is valid only until its node's next step (a node may fill the same one again): output that waits for
+     * the disk is kept as a {@link Effects#copy}, and output that waits only for {@link RaftNode#persisted} in this
+     * same step is kept on {@link #keptOutput}.
      */
     private void apply(int id, Effects fx) {
         DiskWrite w = fx.persist();
         long durableAt = w != null ? disks[id].write(w, now) : disks[id].durableAt(now);
         effectsAndTimers(id, fx);
+        boolean hasOutput = fx.hasOutput();
+        boolean sendNow = durableAt <= now || bugs.contains(Bug.ACK_BEFORE_PERSIST);
+        int keptAt = -1;
+        int keptMessages = 0;
+        int keptReplies = 0;
         Effects heard = null;
         if (w != null) {
             PersistentState disk = disks[id].state();
             long index = disk.log().lastIndex();
             long term = disk.log().termAt(index);
             if (durableAt <= now) {
+                if (hasOutput) {
+                    keptMessages = fx.messageCount();
+                    keptReplies = fx.replyCount();
+                    keptAt = keepOutput(fx); // persisted() is the node's next step: fx may be filled again
+                }
                 heard = nodes[id].persisted(index, term);
                 heard = heardAtOnce(id, heard);
             } else {
@@ -930,14 +950,17 @@ public final class Cluster {
                 }, id, "'s disk write is durable"));
             }
         }
-        if (fx.hasOutput()) {
-            if (durableAt <= now || bugs.contains(Bug.ACK_BEFORE_PERSIST)) {
+        if (hasOutput) {
+            if (keptAt >= 0) {
+                outputKept(keptAt, keptMessages, keptReplies);
+            } else if (sendNow) {
                 output(fx);
             } else {
                 long inc = incarnation[id];
+                Effects waiting = fx.copy();
                 timers.add(new TimerFiring(durableAt, seq++, () -> {
                     if (incarnation[id] == inc) {
-                        output(fx);
+                        output(waiting);
                     }
                 }, id, "'s disk write is durable and its messages leave"));
             }
@@ -945,6 +968,41 @@ public final class Cluster {
         if (heard != null && heard.hasOutput()) {
             output(heard); // durable at once: nothing to wait for
         }
+    }
+
+    /**
+     * Puts the batch's messages, then its replies, on {@link #keptOutput} as one frame; returns where it starts.
+     * Frames are taken off in the reverse order: a nested apply (the answer to persisted() writing again) keeps and
+     * sends its own above its caller's.
+     */
+    private int keepOutput(Effects fx) {
+        int at = keptTop;
+        int messages = fx.messageCount();
+        int replies = fx.replyCount();
+        int end = at + messages + replies;
+        if (end > keptOutput.length) {
+            keptOutput = java.util.Arrays.copyOf(keptOutput, Math.max(end, keptOutput.length * 2));
+        }
+        for (int i = 0; i < messages; i++) {
+            keptOutput[at + i] = fx.message(i);
+        }
+        for (int i = 0; i < replies; i++) {
+            keptOutput[at + messages + i] = fx.reply(i);
+        }
+        keptTop = end;
+        return at;
+    }
+
+    /** Sends the frame kept at {@code at} (as {@link #output} would the batch it came from), then takes it off. */
+    private void outputKept(int at, int messages, int replies) {
+        for (int i = 0; i < messages; i++) {
+            send((Message) keptOutput[at + i]); // the field read each time: a listener's own steps may grow it
+        }
+        for (int i = 0; i < replies; i++) {
+            reply((ClientReply) keptOutput[at + messages + i]);
+        }
+        java.util.Arrays.fill(keptOutput, at, at + messages + replies, null);
+        keptTop = at;
     }
 
     /**
@@ -962,17 +1020,17 @@ public final class Cluster {
     }
 
     private void effectsAndTimers(int id, Effects fx) {
-        List<NodeEvent> events = fx.events();
-        for (int i = 0; i < events.size(); i++) {
-            NodeEvent e = events.get(i);
+        int events = fx.eventCount();
+        for (int i = 0; i < events; i++) {
+            NodeEvent e = fx.event(i);
             for (int li = 0; li < listeners.nodeEvent.length; li++) {
                 SimListener l = listeners.nodeEvent[li];
                 l.nodeEvent(now, e);
             }
         }
-        List<TimerRequest> timerRequests = fx.timers();
-        for (int i = 0; i < timerRequests.size(); i++) {
-            timer(id, timerRequests.get(i));
+        int timerRequests = fx.timerCount();
+        for (int i = 0; i < timerRequests; i++) {
+            timer(id, fx.timer(i));
         }
     }
 
@@ -1042,13 +1100,13 @@ public final class Cluster {
     }
 
     private void output(Effects fx) {
-        List<Message> messages = fx.messages();
-        for (int i = 0; i < messages.size(); i++) {
-            send(messages.get(i));
+        int messages = fx.messageCount();
+        for (int i = 0; i < messages; i++) {
+            send(fx.message(i));
         }
-        List<ClientReply> replies = fx.replies();
-        for (int i = 0; i < replies.size(); i++) {
-            reply(replies.get(i));
+        int replies = fx.replyCount();
+        for (int i = 0; i < replies; i++) {
+            reply(fx.reply(i));
         }
     }
 

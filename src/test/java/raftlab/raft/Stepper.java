@@ -28,7 +28,9 @@ final class Stepper {
         }
         env.absorb(fx);
         if (fx.persist() != null && durableAtOnce) {
+            Effects kept = fx.copy(); // telling the node is its next step: the batch it returned may be filled again
             persist();
+            return kept;
         }
         return fx;
     }
