@@ -22,6 +22,12 @@ public final class Effects {
     private static final NodeEvent[] NO_EVENTS = new NodeEvent[0];
     private static final ClientReply[] NO_REPLIES = new ClientReply[0];
     private static final TimerRequest[] NO_TIMERS = new TimerRequest[0];
+    private static final byte[] NO_BYTES = new byte[0];
+    private static final long[] NO_LONGS = new long[0];
+    private static final Role[] ROLES = Role.values();
+    private static final byte REAL = 0;
+    private static final byte COMMIT = 1;
+    private static final byte APPLY = 2;
 
     private DiskWrite persist;
     // Arrays with counts rather than lists: made on first use, then kept (and grown) while the batch is reused.
@@ -29,6 +35,15 @@ public final class Effects {
     private int messageCount;
     private NodeEvent[] events = NO_EVENTS;
     private int eventCount;
+    /**
+     * Commit and apply events, a loaded node's most frequent, are held as their numbers until read: {@code events[i]}
+     * is then null, {@code eventMade[i]} says which of the two it is, and {@code eventFields[4i..4i+3]} hold the
+     * node and role, the term and the two indexes. Reading one makes it with {@link NodeEvent#commit} or
+     * {@link NodeEvent#apply}, the very event the node would have made; a run with no one listening to events (a
+     * benchmark) makes none. Only {@link ReferenceNode} adds them so.
+     */
+    private byte[] eventMade = NO_BYTES;
+    private long[] eventFields = NO_LONGS;
     private ClientReply[] replies = NO_REPLIES;
     private int replyCount;
     private TimerRequest[] timers = NO_TIMERS;
@@ -52,8 +67,59 @@ public final class Effects {
         if (eventCount == events.length) {
             events = Arrays.copyOf(events, Math.max(2, eventCount * 2));
         }
+        if (eventCount < eventMade.length) {
+            eventMade[eventCount] = REAL;
+        }
         events[eventCount++] = e;
         return this;
+    }
+
+    /** As {@code event(NodeEvent.commit(node, role, term, index))}, the event made only if read. */
+    void commitEvent(int node, Role role, long term, long index) {
+        heldEvent(COMMIT, node, role, term, index, 0);
+    }
+
+    /** As {@code event(NodeEvent.apply(node, role, term, first, last))}, the event made only if read. */
+    void applyEvent(int node, Role role, long term, long first, long last) {
+        heldEvent(APPLY, node, role, term, first, last);
+    }
+
+    private void heldEvent(byte kind, int node, Role role, long term, long a, long b) {
+        if (eventCount == events.length) {
+            events = Arrays.copyOf(events, Math.max(2, eventCount * 2));
+        }
+        if (eventMade.length < events.length) {
+            eventMade = Arrays.copyOf(eventMade, events.length);
+            eventFields = Arrays.copyOf(eventFields, events.length * 4);
+        }
+        int at = eventCount * 4;
+        eventFields[at] = ((long) role.ordinal() << 32) | (node & 0xFFFFFFFFL);
+        eventFields[at + 1] = term;
+        eventFields[at + 2] = a;
+        eventFields[at + 3] = b;
+        eventMade[eventCount] = kind;
+        events[eventCount++] = null;
+    }
+
+    /** Makes the held event at {@code i} (see {@link #eventMade}) and keeps it in its place. */
+    private NodeEvent made(int i) {
+        int at = i * 4;
+        int node = (int) eventFields[at];
+        Role role = ROLES[(int) (eventFields[at] >>> 32)];
+        NodeEvent e = eventMade[i] == COMMIT ? NodeEvent.commit(node, role, eventFields[at + 1], eventFields[at + 2])
+                : NodeEvent.apply(node, role, eventFields[at + 1], eventFields[at + 2], eventFields[at + 3]);
+        events[i] = e;
+        eventMade[i] = REAL;
+        return e;
+    }
+
+    /** Makes every held event: before the events array is handed out or copied. */
+    private void makeAll() {
+        for (int i = 0; i < eventCount && i < eventMade.length; i++) {
+            if (eventMade[i] != REAL) {
+                made(i);
+            }
+        }
     }
 
     public Effects reply(ClientReply r) {
@@ -91,7 +157,8 @@ public final class Effects {
     }
 
     public NodeEvent event(int i) {
-        return events[Objects.checkIndex(i, eventCount)];
+        NodeEvent e = events[Objects.checkIndex(i, eventCount)];
+        return e != null || i >= eventMade.length || eventMade[i] == REAL ? e : made(i);
     }
 
     public int replyCount() {
@@ -116,6 +183,7 @@ public final class Effects {
     }
 
     public List<NodeEvent> events() {
+        makeAll();
         return view(events, eventCount);
     }
 
@@ -142,6 +210,7 @@ public final class Effects {
             c.messageCount = messageCount;
         }
         if (eventCount > 0) {
+            makeAll();
             c.events = Arrays.copyOf(events, eventCount);
             c.eventCount = eventCount;
         }
@@ -168,6 +237,9 @@ public final class Effects {
         messageCount = 0;
         for (int i = 0; i < eventCount; i++) {
             events[i] = null;
+        }
+        for (int i = 0; i < eventCount && i < eventMade.length; i++) {
+            eventMade[i] = REAL;
         }
         eventCount = 0;
         for (int i = 0; i < replyCount; i++) {

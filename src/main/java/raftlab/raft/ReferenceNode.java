@@ -1084,7 +1084,7 @@ public final class ReferenceNode implements RaftNode {
 
     private void setCommitIndex(long index) {
         commitIndex = index;
-        out.event(NodeEvent.commit(id, role, state.currentTerm, index));
+        out.commitEvent(id, role, state.currentTerm, index); // made only if someone reads it
         applyUpTo(commitIndex);
     }
 
@@ -1113,7 +1113,7 @@ public final class ReferenceNode implements RaftNode {
                 }
             }
         }
-        out.event(NodeEvent.apply(id, role, state.currentTerm, first, lastApplied));
+        out.applyEvent(id, role, state.currentTerm, first, lastApplied); // made only if someone reads it
     }
 
     // ---------------------------------------------------------------------------------------------- clients

@@ -1020,7 +1020,8 @@ public final class Cluster {
     }
 
     private void effectsAndTimers(int id, Effects fx) {
-        int events = fx.eventCount();
+        // With no one listening, the events are not read at all: a node's commit and apply events are then never made.
+        int events = listeners.nodeEvent.length == 0 ? 0 : fx.eventCount();
         for (int i = 0; i < events; i++) {
             NodeEvent e = fx.event(i);
             for (int li = 0; li < listeners.nodeEvent.length; li++) {
