@@ -25,7 +25,7 @@ public final class Effects {
     private static final byte[] NO_BYTES = new byte[0];
     private static final long[] NO_LONGS = new long[0];
     private static final Role[] ROLES = Role.values();
-    private static final byte REAL = 0;
+    private static final byte MADE = 0;
     private static final byte COMMIT = 1;
     private static final byte APPLY = 2;
 
@@ -37,12 +37,12 @@ public final class Effects {
     private int eventCount;
     /**
      * Commit and apply events, a loaded node's most frequent, are held as their numbers until read: {@code events[i]}
-     * is then null, {@code eventMade[i]} says which of the two it is, and {@code eventFields[4i..4i+3]} hold the
-     * node and role, the term and the two indexes. Reading one makes it with {@link NodeEvent#commit} or
-     * {@link NodeEvent#apply}, the very event the node would have made; a run with no one listening to events (a
-     * benchmark) makes none. Only {@link ReferenceNode} adds them so.
+     * is then null, {@code heldKind[i]} says which of the two it is (MADE for any other event, or once made), and
+     * {@code eventFields[4i..4i+3]} hold the node and role, the term and the two indexes. Reading one makes it with
+     * {@link NodeEvent#commit} or {@link NodeEvent#apply}, the very event the node would have made; a run with no one
+     * listening to events (a benchmark) makes none. Only {@link ReferenceNode} adds them so.
      */
-    private byte[] eventMade = NO_BYTES;
+    private byte[] heldKind = NO_BYTES;
     private long[] eventFields = NO_LONGS;
     private ClientReply[] replies = NO_REPLIES;
     private int replyCount;
@@ -67,8 +67,8 @@ public final class Effects {
         if (eventCount == events.length) {
             events = Arrays.copyOf(events, Math.max(2, eventCount * 2));
         }
-        if (eventCount < eventMade.length) {
-            eventMade[eventCount] = REAL;
+        if (eventCount < heldKind.length) {
+            heldKind[eventCount] = MADE;
         }
         events[eventCount++] = e;
         return this;
@@ -88,8 +88,8 @@ public final class Effects {
         if (eventCount == events.length) {
             events = Arrays.copyOf(events, Math.max(2, eventCount * 2));
         }
-        if (eventMade.length < events.length) {
-            eventMade = Arrays.copyOf(eventMade, events.length);
+        if (heldKind.length < events.length) {
+            heldKind = Arrays.copyOf(heldKind, events.length);
             eventFields = Arrays.copyOf(eventFields, events.length * 4);
         }
         int at = eventCount * 4;
@@ -97,26 +97,26 @@ public final class Effects {
         eventFields[at + 1] = term;
         eventFields[at + 2] = a;
         eventFields[at + 3] = b;
-        eventMade[eventCount] = kind;
+        heldKind[eventCount] = kind;
         events[eventCount++] = null;
     }
 
-    /** Makes the held event at {@code i} (see {@link #eventMade}) and keeps it in its place. */
+    /** Makes the held event at {@code i} (see {@link #heldKind}) and keeps it in its place: made once. */
     private NodeEvent made(int i) {
         int at = i * 4;
         int node = (int) eventFields[at];
         Role role = ROLES[(int) (eventFields[at] >>> 32)];
-        NodeEvent e = eventMade[i] == COMMIT ? NodeEvent.commit(node, role, eventFields[at + 1], eventFields[at + 2])
+        NodeEvent e = heldKind[i] == COMMIT ? NodeEvent.commit(node, role, eventFields[at + 1], eventFields[at + 2])
                 : NodeEvent.apply(node, role, eventFields[at + 1], eventFields[at + 2], eventFields[at + 3]);
         events[i] = e;
-        eventMade[i] = REAL;
+        heldKind[i] = MADE;
         return e;
     }
 
     /** Makes every held event: before the events array is handed out or copied. */
     private void makeAll() {
-        for (int i = 0; i < eventCount && i < eventMade.length; i++) {
-            if (eventMade[i] != REAL) {
+        for (int i = 0; i < eventCount && i < heldKind.length; i++) {
+            if (heldKind[i] != MADE) {
                 made(i);
             }
         }
@@ -158,7 +158,7 @@ public final class Effects {
 
     public NodeEvent event(int i) {
         NodeEvent e = events[Objects.checkIndex(i, eventCount)];
-        return e != null || i >= eventMade.length || eventMade[i] == REAL ? e : made(i);
+        return e != null || i >= heldKind.length || heldKind[i] == MADE ? e : made(i);
     }
 
     public int replyCount() {
@@ -238,8 +238,8 @@ public final class Effects {
         for (int i = 0; i < eventCount; i++) {
             events[i] = null;
         }
-        for (int i = 0; i < eventCount && i < eventMade.length; i++) {
-            eventMade[i] = REAL;
+        for (int i = 0; i < eventCount && i < heldKind.length; i++) {
+            heldKind[i] = MADE;
         }
         eventCount = 0;
         for (int i = 0; i < replyCount; i++) {

@@ -19,6 +19,7 @@ public record TimerRequest(TimerKind timer, boolean arm, long delayMs) {
     }
 
     public static TimerRequest cancel(TimerKind timer) {
-        return timer == null ? new TimerRequest(null, false, 0) : CANCELS[timer.ordinal()]; // a null one is refused later
+        // A null timer makes a request as before: the guard of a learner's node reports it.
+        return timer == null ? new TimerRequest(null, false, 0) : CANCELS[timer.ordinal()];
     }
 }
