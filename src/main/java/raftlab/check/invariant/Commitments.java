@@ -108,6 +108,14 @@ public final class Commitments implements Invariant {
      * entry is judged against the configuration in force at its index, which the same prefix gives every holder).
      */
     private final Configuration[] durableConfig;
+    /**
+     * Per node: {@link raftlab.sim.Cluster#touches} at its last {@link #countDurable}, and whether every write was
+     * durable then. If both still hold, its durable log is as that count saw it (only a write, which touches the node,
+     * or time bringing a pending write to the disk changes it), and counting again would find nothing.
+     */
+    private final long[] countedTouches;
+    private final boolean[] countedAllDurable;
+    private final boolean verify = Watch.verifying();
     /** The configuration entries of the committed prefix, by index: what a majority means at each committed index. */
     private final java.util.TreeMap<Long, Configuration> committedConfigs = new java.util.TreeMap<>();
 
@@ -118,6 +126,8 @@ public final class Commitments implements Invariant {
         durableFloor = new long[w.capacity() + 1];
         durableAtOnce = w.cluster().config().syncMs() == 0;
         durableConfig = new Configuration[w.capacity() + 1];
+        countedTouches = new long[w.capacity() + 1];
+        countedAllDurable = new boolean[w.capacity() + 1];
         committedConfigs.put(0L, Configuration.of(w.cluster().voters()));
         // Take the present as given: the most advanced node's committed prefix.
         int best = 0;
@@ -186,8 +196,10 @@ public final class Commitments implements Invariant {
         int next = 0; // the next of the nodes that changed since the last look (only those can claim more)
         for (int id = 1; id <= w.size(); id++) {
             boolean changed = next < w.changedCount() && w.changed(next) == id;
-            if (changed || !durableAtOnce || durableSeen[id] <= durableFloor[id] || durableConfig[id] == null) {
-                // Otherwise the disk is the log the watch saw unchanged: countDurable would find nothing new.
+            if ((changed || !durableAtOnce || durableSeen[id] <= durableFloor[id] || durableConfig[id] == null)
+                    && (changed || !durableAsCounted(id))) {
+                // Otherwise the disk is the log the watch saw unchanged, or the durable log is as the last count
+                // saw it: countDurable would find nothing new.
                 countDurable(id);
             }
             if (!changed) {
@@ -207,10 +219,32 @@ public final class Commitments implements Invariant {
     }
 
     /**
+     * Whether node {@code id}'s durable log is as {@link #countDurable} last saw it: every write was durable then, and
+     * the node was not touched since (see {@link #countedTouches}). Proved where {@link Watch#verifying}.
+     */
+    private boolean durableAsCounted(int id) {
+        if (!countedAllDurable[id] || w.cluster().touches(id) != countedTouches[id]) {
+            return false;
+        }
+        if (verify) {
+            RaftLogView log = w.cluster().durableDisk(id).log();
+            long seen = durableSeen[id];
+            if (log.lastIndex() != seen || log.snapshotIndex() != durableFloor[id]
+                    || seen > log.snapshotIndex() && log.get(seen) != durableSeenLast[id]) {
+                throw new IllegalStateException("n" + id + "'s durable log changed during `"
+                        + w.cluster().lastEvent() + "` though the node was not touched and every write was durable");
+            }
+        }
+        return true;
+    }
+
+    /**
      * Counts the entries node {@code id}'s disk made durable since the last look (all of them again, but for the
      * committed prefix, if the durable log was cut back since), each toward its term's majority.
      */
     private void countDurable(int id) {
+        countedTouches[id] = w.cluster().touches(id);
+        countedAllDurable[id] = w.cluster().allDurable(id);
         PersistentState disk = w.cluster().durableDisk(id);
         RaftLogView log = disk.log();
         long seen = durableSeen[id];
