@@ -118,6 +118,9 @@ public final class Commitments implements Invariant {
     private final boolean verify = Watch.verifying();
     /** The configuration entries of the committed prefix, by index: what a majority means at each committed index. */
     private final java.util.TreeMap<Long, Configuration> committedConfigs = new java.util.TreeMap<>();
+    /** The last of {@link #committedConfigs}, which {@link #configAt} is asked for nearly always (the top index). */
+    private long lastConfigIndex;
+    private Configuration lastConfig;
 
     Commitments(Watch w) {
         this.w = w;
@@ -128,7 +131,7 @@ public final class Commitments implements Invariant {
         durableConfig = new Configuration[w.capacity() + 1];
         countedTouches = new long[w.capacity() + 1];
         countedAllDurable = new boolean[w.capacity() + 1];
-        committedConfigs.put(0L, Configuration.of(w.cluster().voters()));
+        putConfig(0, Configuration.of(w.cluster().voters()));
         // Take the present as given: the most advanced node's committed prefix.
         int best = 0;
         for (int id = 1; id <= w.size(); id++) {
@@ -146,7 +149,7 @@ public final class Commitments implements Invariant {
         for (int id = 1; id <= w.size(); id++) {
             raftlab.raft.Snapshot snap = w.cluster().disk(id).snapshot();
             if (snap.index() > 0 && snap.config() != null) {
-                committedConfigs.put(snap.index(), snap.config());
+                putConfig(snap.index(), snap.config());
             }
             while (entries.size() < w.log(id).snapshotIndex()) {
                 entries.add(null);
@@ -167,12 +170,19 @@ public final class Commitments implements Invariant {
 
     /** The configuration in force at committed index {@code index}: the last committed configuration entry up to it. */
     public Configuration configAt(long index) {
-        return committedConfigs.floorEntry(index).getValue();
+        return index >= lastConfigIndex ? lastConfig : committedConfigs.floorEntry(index).getValue();
     }
 
     /** The index of the entry {@link #configAt} comes from (0 for the boot configuration). */
     public long configIndexAt(long index) {
-        return committedConfigs.floorKey(index);
+        return index >= lastConfigIndex ? lastConfigIndex : committedConfigs.floorKey(index);
+    }
+
+    private void putConfig(long index, Configuration config) {
+        committedConfigs.put(index, config);
+        var last = committedConfigs.lastEntry();
+        lastConfigIndex = last.getKey();
+        lastConfig = last.getValue();
     }
 
     /** {@code committed by n1 in term 4}, or {@code stored on a majority (n1, n2, n4) by the leader of term 3}. */
@@ -321,7 +331,7 @@ public final class Commitments implements Invariant {
                 how.add(by);
                 newFrom = Math.min(newFrom, k);
                 if (e != null && e.command().kind() == CommandKind.CONFIG) {
-                    committedConfigs.put(k, Configuration.parse(e.command().value()));
+                    putConfig(k, Configuration.parse(e.command().value()));
                 }
             }
         }
