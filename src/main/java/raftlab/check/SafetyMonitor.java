@@ -153,6 +153,14 @@ public final class SafetyMonitor implements SimListener {
     @Override
     public void afterEvent(Cluster c) {
         watch.look();
+        if (watch.changedCount() == 0 && commitments.afterQuietEvent()) {
+            // Most events change nothing any invariant reads (a heartbeat to a follower that is up to date, a client
+            // acting): then every invariant but durability judges only the nodes that changed, none, and nothing
+            // became committed (leader completeness judges only that). The full round below would do just this.
+            committedEntryDurability.afterEvent(watch);
+            raiseFresh();
+            return;
+        }
         // In the order of the constructor's list; election safety and transfer readiness judge only node events.
         leaderAppendOnly.afterEvent(watch);
         monotonicCommit.afterEvent(watch);
@@ -167,6 +175,11 @@ public final class SafetyMonitor implements SimListener {
         committedEntryDurability.afterEvent(watch);
         termOrigin.afterEvent(watch);
         watch.remember();
+        raiseFresh();
+    }
+
+    /** Throws the breaches found during this event, if any. */
+    private void raiseFresh() {
         if (!fresh.isEmpty()) {
             List<Breach> found = List.copyOf(fresh);
             fresh.clear();

@@ -142,7 +142,7 @@ public final class Commitments implements Invariant {
         }
         if (best != 0) {
             RaftNode n = w.node(best);
-            record(best, Math.min(n.commitIndex(), n.log().lastIndex()), 1, new How(best, 0, n.currentTerm()));
+            record(w.log(best), Math.min(n.commitIndex(), n.log().lastIndex()), 1, best, 0, n.currentTerm());
         }
         // Snapshots already on disk are taken as given too: only committed entries are compacted, so what they
         // cover was committed, even if no live node remembers committing that far (their contents are unknown).
@@ -200,6 +200,25 @@ public final class Commitments implements Invariant {
         return newFrom;
     }
 
+    /**
+     * Stands for {@link #afterEvent} after an event in which the watch saw no node change, if it returns true: with
+     * every write durable at once, each disk is then the log the watch saw unchanged, counted already (counting it
+     * again finds nothing), and no node's commitIndex moved, so nothing becomes committed. With {@code --sync}, time
+     * alone makes writes durable: false, and afterEvent must run.
+     */
+    public boolean afterQuietEvent() {
+        if (!durableAtOnce) {
+            return false;
+        }
+        if (verify) {
+            for (int id = 1; id <= w.size(); id++) {
+                requireAsCounted(id, "the watch saw no node change");
+            }
+        }
+        newFrom = Long.MAX_VALUE;
+        return true;
+    }
+
     @Override
     public void afterEvent(Watch w) {
         newFrom = Long.MAX_VALUE;
@@ -223,7 +242,7 @@ public final class Commitments implements Invariant {
             RaftLogView log = w.log(id);
             long claim = Math.min(n.commitIndex(), log.lastIndex());
             if (claim > w.commitBefore(id)) {
-                record(id, claim, w.commitBefore(id) + 1, new How(id, 0, n.currentTerm()));
+                record(log, claim, w.commitBefore(id) + 1, id, 0, n.currentTerm());
             }
         }
     }
@@ -237,15 +256,20 @@ public final class Commitments implements Invariant {
             return false;
         }
         if (verify) {
-            RaftLogView log = w.cluster().durableDisk(id).log();
-            long seen = durableSeen[id];
-            if (log.lastIndex() != seen || log.snapshotIndex() != durableFloor[id]
-                    || seen > log.snapshotIndex() && log.get(seen) != durableSeenLast[id]) {
-                throw new IllegalStateException("n" + id + "'s durable log changed during `"
-                        + w.cluster().lastEvent() + "` though the node was not touched and every write was durable");
-            }
+            requireAsCounted(id, "the node was not touched and every write was durable");
         }
         return true;
+    }
+
+    /** Throws unless node {@code id}'s durable log ends as the last count saw it, which {@code why} promised. */
+    private void requireAsCounted(int id, String why) {
+        RaftLogView log = w.cluster().durableDisk(id).log();
+        long seen = durableSeen[id];
+        if (log.lastIndex() != seen || log.snapshotIndex() != durableFloor[id]
+                || seen > log.snapshotIndex() && log.get(seen) != durableSeenLast[id]) {
+            throw new IllegalStateException("n" + id + "'s durable log changed during `" + w.cluster().lastEvent()
+                    + "` though " + why);
+        }
     }
 
     /**
@@ -291,20 +315,12 @@ public final class Commitments implements Invariant {
             long mask = st.mask | 1L << id;
             if (Majority.reachedBy(config, mask)) {
                 forget(k, st);
-                record(log, k, from, new How(id, mask, e.term()));
+                record(log, k, from, id, mask, e.term());
             } else {
                 st.mask = mask;
             }
         }
         durableConfig[id] = config;
-    }
-
-    /**
-     * Records that node {@code id}'s log up to {@code upTo} is committed, comparing it with what is known from
-     * index {@code compareFrom} on (the entries below were compared when they were seen).
-     */
-    private void record(int id, long upTo, long compareFrom, How by) {
-        record(w.log(id), upTo, compareFrom, by);
     }
 
     /** The entry at {@code index} of {@code log}; where a snapshot replaced it, the one known committed there, or null. */
@@ -315,18 +331,25 @@ public final class Commitments implements Invariant {
         return index <= entries.size() ? entry(index) : null;
     }
 
-    /** Records that {@code log} up to {@code upTo} is committed (see above). */
-    private void record(RaftLogView log, long upTo, long compareFrom, How by) {
+    /**
+     * Records that {@code log} up to {@code upTo} is committed, comparing it with what is known from index
+     * {@code compareFrom} on (the entries below were compared when they were seen): by {@code node}, and so on, as
+     * {@link How} says. The How is made only if an index is new or differs (most claims repeat what is known).
+     */
+    private void record(RaftLogView log, long upTo, long compareFrom, int node, long mask, long term) {
+        How by = null;
         for (long k = Math.max(1, Math.min(compareFrom, entries.size() + 1)); k <= upTo; k++) {
             Entry e = entryOf(log, k); // where a snapshot replaced it, the entry known there (or null)
             if (k <= entries.size()) {
                 Entry c = entry(k);
                 if (!Describe.same(e, c)) {
+                    by = by != null ? by : new How(node, mask, term);
                     w.report(PROPERTY, "commit " + k, "two different entries are committed at index " + k + ": "
                             + Describe.entry(c, e) + ", " + why(k) + ", and " + Describe.entry(e, c) + ", "
                             + by.describe());
                 }
             } else {
+                by = by != null ? by : new How(node, mask, term);
                 entries.add(e);
                 how.add(by);
                 newFrom = Math.min(newFrom, k);
