@@ -792,8 +792,9 @@ public final class Cluster {
 
     /**
      * A count that moves whenever node {@code id} may have changed in anything but its disk's durable part: it was
-     * stepped, its disk written, or it booted, crashed or lost power. Equal counts mean the node object, its state
-     * and its disk's contents are as they were. (What of a disk is durable also moves with time alone.)
+     * stepped, its disk written, or it booted, crashed or lost power. Equal counts mean the node object and its disk's
+     * contents are as they were, and so is its state if the node changes only when stepped, as the lab's own does
+     * (nodes of another implementation might share state). What of a disk is durable also moves with time alone.
      */
     public long touches(int id) {
         return touches[id];
