@@ -65,6 +65,12 @@ public final class Cluster {
     private final boolean[] flushArmed;
     private final long[] electionDue;
     /**
+     * Per node: how many times something the safety checkers read of it may have changed: it was stepped (its state
+     * and disk change only in a step), booted or stopped (a power loss also cuts back its disk). A checker that
+     * remembers these looks only at the nodes touched since (see {@link #touches}).
+     */
+    private final long[] touches;
+    /**
      * Per node: how fast its clock runs against virtual time (1 = exactly; 0.5 = half as fast, so its timers fire
      * twice as late). Set by {@code skew N RATE}; it outlives crashes, like the hardware it stands for.
      */
@@ -143,6 +149,7 @@ public final class Cluster {
         flushGen = new long[cap];
         flushArmed = new boolean[cap];
         electionDue = new long[cap];
+        touches = new long[cap];
         clockRate = new double[cap];
         java.util.Arrays.fill(clockRate, 1.0);
         electionArmedTime = new long[cap];
@@ -164,6 +171,7 @@ public final class Cluster {
     }
 
     private void boot(int id) {
+        touches[id]++;
         up[id] = true;
         incarnation[id]++;
         SimRandom timerStream = timerRandom[id];
@@ -599,6 +607,7 @@ public final class Cluster {
     }
 
     private void stop(int id, String lostWhy) {
+        touches[id]++;
         up[id] = false;
         incarnation[id]++;
         nodes[id] = null;
@@ -787,6 +796,21 @@ public final class Cluster {
         return disks[id].durable(now);
     }
 
+    /**
+     * A count that moves whenever node {@code id} may have changed in anything but its disk's durable part: it was
+     * stepped, its disk written, or it booted, crashed or lost power. Equal counts mean the node object and its disk's
+     * contents are as they were, and so is its state if the node changes only when stepped, as the lab's own does
+     * (nodes of another implementation might share state). What of a disk is durable also moves with time alone.
+     */
+    public long touches(int id) {
+        return touches[id];
+    }
+
+    /** Whether every write node {@code id}'s disk has taken is durable now (always, with {@code --sync 0}). */
+    public boolean allDurable(int id) {
+        return disks[id].durableAt(now) <= now;
+    }
+
     /** Sets how fast node {@code id}'s clock runs (1: in step with virtual time); its timers armed from now on follow. */
     public void setClockRate(int id, double rate) {
         checkId(id);
@@ -920,6 +944,7 @@ public final class Cluster {
      * same step is kept on {@link #keptOutput}.
      */
     private void apply(int id, Effects fx) {
+        touches[id]++; // the step that made fx may have changed the node; its write changes the disk
         DiskWrite w = fx.persist();
         long durableAt = w != null ? disks[id].write(w, now) : disks[id].durableAt(now);
         effectsAndTimers(id, fx);

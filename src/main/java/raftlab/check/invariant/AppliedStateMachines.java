@@ -140,7 +140,8 @@ public final class AppliedStateMachines implements Invariant {
                     continue; // the reference has a gap (compacted before checking began)
                 }
                 extend(c, id);
-            } else if (applied.get((int) k - 1) != null && !applied.get((int) k - 1).equals(c)) {
+            } else if (applied.get((int) k - 1) != null && applied.get((int) k - 1) != c
+                    && !applied.get((int) k - 1).equals(c)) { // usually one object: entries travel by reference
                 Command first = applied.get((int) k - 1);
                 w.report(PROPERTY, "apply " + k, "n" + appliedBy.get((int) k - 1) + " applied "
                         + Describe.command(first, c) + " at index " + k + " but n" + id + " applied "

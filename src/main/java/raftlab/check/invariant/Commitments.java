@@ -108,8 +108,19 @@ public final class Commitments implements Invariant {
      * entry is judged against the configuration in force at its index, which the same prefix gives every holder).
      */
     private final Configuration[] durableConfig;
+    /**
+     * Per node: {@link raftlab.sim.Cluster#touches} at its last {@link #countDurable}, and whether every write was
+     * durable then. If both still hold, its durable log is as that count saw it (only a write, which touches the node,
+     * or time bringing a pending write to the disk changes it), and counting again would find nothing.
+     */
+    private final long[] countedTouches;
+    private final boolean[] countedAllDurable;
+    private final boolean verify = Watch.verifying();
     /** The configuration entries of the committed prefix, by index: what a majority means at each committed index. */
     private final java.util.TreeMap<Long, Configuration> committedConfigs = new java.util.TreeMap<>();
+    /** The last of {@link #committedConfigs}, which {@link #configAt} is asked for nearly always (the top index). */
+    private long lastConfigIndex;
+    private Configuration lastConfig;
 
     Commitments(Watch w) {
         this.w = w;
@@ -118,7 +129,9 @@ public final class Commitments implements Invariant {
         durableFloor = new long[w.capacity() + 1];
         durableAtOnce = w.cluster().config().syncMs() == 0;
         durableConfig = new Configuration[w.capacity() + 1];
-        committedConfigs.put(0L, Configuration.of(w.cluster().voters()));
+        countedTouches = new long[w.capacity() + 1];
+        countedAllDurable = new boolean[w.capacity() + 1];
+        putConfig(0, Configuration.of(w.cluster().voters()));
         // Take the present as given: the most advanced node's committed prefix.
         int best = 0;
         for (int id = 1; id <= w.size(); id++) {
@@ -129,14 +142,14 @@ public final class Commitments implements Invariant {
         }
         if (best != 0) {
             RaftNode n = w.node(best);
-            record(best, Math.min(n.commitIndex(), n.log().lastIndex()), 1, new How(best, 0, n.currentTerm()));
+            record(w.log(best), Math.min(n.commitIndex(), n.log().lastIndex()), 1, best, 0, n.currentTerm());
         }
         // Snapshots already on disk are taken as given too: only committed entries are compacted, so what they
         // cover was committed, even if no live node remembers committing that far (their contents are unknown).
         for (int id = 1; id <= w.size(); id++) {
             raftlab.raft.Snapshot snap = w.cluster().disk(id).snapshot();
             if (snap.index() > 0 && snap.config() != null) {
-                committedConfigs.put(snap.index(), snap.config());
+                putConfig(snap.index(), snap.config());
             }
             while (entries.size() < w.log(id).snapshotIndex()) {
                 entries.add(null);
@@ -157,12 +170,19 @@ public final class Commitments implements Invariant {
 
     /** The configuration in force at committed index {@code index}: the last committed configuration entry up to it. */
     public Configuration configAt(long index) {
-        return committedConfigs.floorEntry(index).getValue();
+        return index >= lastConfigIndex ? lastConfig : committedConfigs.floorEntry(index).getValue();
     }
 
     /** The index of the entry {@link #configAt} comes from (0 for the boot configuration). */
     public long configIndexAt(long index) {
-        return committedConfigs.floorKey(index);
+        return index >= lastConfigIndex ? lastConfigIndex : committedConfigs.floorKey(index);
+    }
+
+    private void putConfig(long index, Configuration config) {
+        committedConfigs.put(index, config);
+        var last = committedConfigs.lastEntry();
+        lastConfigIndex = last.getKey();
+        lastConfig = last.getValue();
     }
 
     /** {@code committed by n1 in term 4}, or {@code stored on a majority (n1, n2, n4) by the leader of term 3}. */
@@ -180,14 +200,35 @@ public final class Commitments implements Invariant {
         return newFrom;
     }
 
+    /**
+     * Stands for {@link #afterEvent} after an event in which the watch saw no node change, if it returns true: with
+     * every write durable at once, each disk is then the log the watch saw unchanged, counted already (counting it
+     * again finds nothing), and no node's commitIndex moved, so nothing becomes committed. With {@code --sync}, time
+     * alone makes writes durable: false, and afterEvent must run.
+     */
+    public boolean afterQuietEvent() {
+        if (!durableAtOnce) {
+            return false;
+        }
+        if (verify) {
+            for (int id = 1; id <= w.size(); id++) {
+                requireAsCounted(id, "the watch saw no node change");
+            }
+        }
+        newFrom = Long.MAX_VALUE;
+        return true;
+    }
+
     @Override
     public void afterEvent(Watch w) {
         newFrom = Long.MAX_VALUE;
         int next = 0; // the next of the nodes that changed since the last look (only those can claim more)
         for (int id = 1; id <= w.size(); id++) {
             boolean changed = next < w.changedCount() && w.changed(next) == id;
-            if (changed || !durableAtOnce || durableSeen[id] <= durableFloor[id] || durableConfig[id] == null) {
-                // Otherwise the disk is the log the watch saw unchanged: countDurable would find nothing new.
+            if ((changed || !durableAtOnce || durableSeen[id] <= durableFloor[id] || durableConfig[id] == null)
+                    && (changed || !durableAsCounted(id))) {
+                // Otherwise the disk is the log the watch saw unchanged, or the durable log is as the last count
+                // saw it: countDurable would find nothing new.
                 countDurable(id);
             }
             if (!changed) {
@@ -201,8 +242,33 @@ public final class Commitments implements Invariant {
             RaftLogView log = w.log(id);
             long claim = Math.min(n.commitIndex(), log.lastIndex());
             if (claim > w.commitBefore(id)) {
-                record(id, claim, w.commitBefore(id) + 1, new How(id, 0, n.currentTerm()));
+                record(log, claim, w.commitBefore(id) + 1, id, 0, n.currentTerm());
             }
+        }
+    }
+
+    /**
+     * Whether node {@code id}'s durable log is as {@link #countDurable} last saw it: every write was durable then, and
+     * the node was not touched since (see {@link #countedTouches}). Proved where {@link Watch#verifying}.
+     */
+    private boolean durableAsCounted(int id) {
+        if (!countedAllDurable[id] || w.cluster().touches(id) != countedTouches[id]) {
+            return false;
+        }
+        if (verify) {
+            requireAsCounted(id, "the node was not touched and every write was durable");
+        }
+        return true;
+    }
+
+    /** Throws unless node {@code id}'s durable log ends as the last count saw it, which {@code why} promised. */
+    private void requireAsCounted(int id, String why) {
+        RaftLogView log = w.cluster().durableDisk(id).log();
+        long seen = durableSeen[id];
+        if (log.lastIndex() != seen || log.snapshotIndex() != durableFloor[id]
+                || seen > log.snapshotIndex() && log.get(seen) != durableSeenLast[id]) {
+            throw new IllegalStateException("n" + id + "'s durable log changed during `" + w.cluster().lastEvent()
+                    + "` though " + why);
         }
     }
 
@@ -211,6 +277,8 @@ public final class Commitments implements Invariant {
      * committed prefix, if the durable log was cut back since), each toward its term's majority.
      */
     private void countDurable(int id) {
+        countedTouches[id] = w.cluster().touches(id);
+        countedAllDurable[id] = w.cluster().allDurable(id);
         PersistentState disk = w.cluster().durableDisk(id);
         RaftLogView log = disk.log();
         long seen = durableSeen[id];
@@ -247,20 +315,12 @@ public final class Commitments implements Invariant {
             long mask = st.mask | 1L << id;
             if (Majority.reachedBy(config, mask)) {
                 forget(k, st);
-                record(log, k, from, new How(id, mask, e.term()));
+                record(log, k, from, id, mask, e.term());
             } else {
                 st.mask = mask;
             }
         }
         durableConfig[id] = config;
-    }
-
-    /**
-     * Records that node {@code id}'s log up to {@code upTo} is committed, comparing it with what is known from
-     * index {@code compareFrom} on (the entries below were compared when they were seen).
-     */
-    private void record(int id, long upTo, long compareFrom, How by) {
-        record(w.log(id), upTo, compareFrom, by);
     }
 
     /** The entry at {@code index} of {@code log}; where a snapshot replaced it, the one known committed there, or null. */
@@ -271,23 +331,30 @@ public final class Commitments implements Invariant {
         return index <= entries.size() ? entry(index) : null;
     }
 
-    /** Records that {@code log} up to {@code upTo} is committed (see above). */
-    private void record(RaftLogView log, long upTo, long compareFrom, How by) {
+    /**
+     * Records that {@code log} up to {@code upTo} is committed, comparing it with what is known from index
+     * {@code compareFrom} on (the entries below were compared when they were seen): by {@code node}, and so on, as
+     * {@link How} says. The How is made only if an index is new or differs (most claims repeat what is known).
+     */
+    private void record(RaftLogView log, long upTo, long compareFrom, int node, long mask, long term) {
+        How by = null;
         for (long k = Math.max(1, Math.min(compareFrom, entries.size() + 1)); k <= upTo; k++) {
             Entry e = entryOf(log, k); // where a snapshot replaced it, the entry known there (or null)
             if (k <= entries.size()) {
                 Entry c = entry(k);
                 if (!Describe.same(e, c)) {
+                    by = by != null ? by : new How(node, mask, term);
                     w.report(PROPERTY, "commit " + k, "two different entries are committed at index " + k + ": "
                             + Describe.entry(c, e) + ", " + why(k) + ", and " + Describe.entry(e, c) + ", "
                             + by.describe());
                 }
             } else {
+                by = by != null ? by : new How(node, mask, term);
                 entries.add(e);
                 how.add(by);
                 newFrom = Math.min(newFrom, k);
                 if (e != null && e.command().kind() == CommandKind.CONFIG) {
-                    committedConfigs.put(k, Configuration.parse(e.command().value()));
+                    putConfig(k, Configuration.parse(e.command().value()));
                 }
             }
         }

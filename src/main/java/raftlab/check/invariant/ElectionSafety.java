@@ -1,7 +1,5 @@
 package raftlab.check.invariant;
 
-import java.util.HashMap;
-
 import raftlab.raft.EventKind;
 import raftlab.raft.NodeEvent;
 import raftlab.raft.RaftNode;
@@ -12,13 +10,15 @@ public final class ElectionSafety implements Invariant {
     public static final String PROPERTY = "Election Safety";
 
     /** Term -> the node that became leader in it. */
-    private final HashMap<Long, Integer> leaderOfTerm = new HashMap<>();
+    private final TermTable leaderOfTerm = new TermTable();
 
     public ElectionSafety(Watch w) {
         for (int id = 1; id <= w.size(); id++) {
             RaftNode n = w.node(id);
             if (n != null && n.role() == Role.LEADER) {
-                leaderOfTerm.putIfAbsent(n.currentTerm(), id);
+                if (leaderOfTerm.get(n.currentTerm()) == 0) {
+                    leaderOfTerm.put(n.currentTerm(), id);
+                }
             }
         }
     }
@@ -28,8 +28,10 @@ public final class ElectionSafety implements Invariant {
         if (e.kind() != EventKind.ROLE || e.role() != Role.LEADER) {
             return;
         }
-        Integer before = leaderOfTerm.putIfAbsent(e.term(), e.node());
-        if (before != null && before != e.node()) {
+        int before = leaderOfTerm.get(e.term());
+        if (before == 0) {
+            leaderOfTerm.put(e.term(), e.node());
+        } else if (before != e.node()) {
             w.report(PROPERTY, "term " + e.term() + " n" + e.node(), "n" + before + " and n" + e.node()
                     + " both became leader of term " + e.term());
         }

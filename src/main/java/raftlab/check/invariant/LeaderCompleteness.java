@@ -40,12 +40,10 @@ public final class LeaderCompleteness implements Invariant {
     private static void check(Watch w, int id, long leaderTerm, long from, boolean elected) {
         Commitments c = w.commitments();
         RaftLogView log = w.log(id);
-        for (long k = from; k <= c.size(); k++) {
+        // Indexes its snapshot replaced are not judged: SnapshotCommitted judges that the snapshot ends as committed.
+        for (long k = Math.max(from, log.snapshotIndex() + 1); k <= c.size(); k++) {
             if (c.term(k) >= leaderTerm) {
                 continue; // committed in this leader's term or later: not a promise to this leader
-            }
-            if (k <= log.snapshotIndex()) {
-                continue; // replaced by its snapshot: SnapshotCommitted judges that the snapshot ends as committed
             }
             if (k > log.lastIndex() || !Describe.same(log.get(k), c.entry(k))) {
                 String doing = (elected ? "became leader of term " : "leads term ") + leaderTerm;

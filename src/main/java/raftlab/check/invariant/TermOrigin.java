@@ -1,7 +1,5 @@
 package raftlab.check.invariant;
 
-import java.util.HashSet;
-
 import raftlab.raft.EventKind;
 import raftlab.raft.NodeEvent;
 import raftlab.raft.RaftNode;
@@ -17,7 +15,8 @@ public final class TermOrigin implements Invariant {
 
     /** Terms at or below this were reached before checking began: taken as started by someone. */
     private final long floor;
-    private final HashSet<Long> started = new HashSet<>();
+    /** 1 for each term some node started by becoming a candidate. */
+    private final TermTable started = new TermTable();
     /** Per node, the last term judged, so a node is looked at only when its term moves. */
     private final long[] judged;
 
@@ -37,7 +36,7 @@ public final class TermOrigin implements Invariant {
     @Override
     public void nodeEvent(Watch w, NodeEvent e) {
         if (e.kind() == EventKind.ROLE && e.role() == Role.CANDIDATE) {
-            started.add(e.term());
+            started.put(e.term(), 1);
         }
     }
 
@@ -51,7 +50,7 @@ public final class TermOrigin implements Invariant {
             }
             long term = n.currentTerm();
             judged[id] = term;
-            if (term > floor && !started.contains(term)) {
+            if (term > floor && started.get(term) == 0) {
                 w.report(PROPERTY, "term " + term, "n" + id + " is in term " + term
                         + ", which no node started by becoming a candidate");
             }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import raftlab.raft.Entry;
+import raftlab.raft.NodeFactory;
 import raftlab.raft.RaftLogView;
 import raftlab.raft.RaftNode;
 import raftlab.raft.Role;
@@ -14,6 +15,13 @@ import raftlab.sim.Cluster;
  * What the invariants share: the cluster, its majority, and for every node what it looked like at the last look
  * (after the previous event) beside what it looks like now. Logs are compared with a copy of the entries seen last
  * time, so a change is found exactly, whether or not the node reported it. Reports go to a {@link Sink}.
+ *
+ * <p>Only the nodes the cluster says it touched since the last look ({@link Cluster#touches}) are compared: a node
+ * the lab's own code runs changes only when the cluster steps, boots or stops it, and most events touch one node. A
+ * node of any other implementation (a learner's, or one wrapped by a test) might change behind the cluster's back,
+ * through state its nodes share, so once one is seen every node is compared at every look. With {@link #verifying}
+ * on (Java assertions enabled, as in the tests), every node is compared anyway and an untouched one that changed
+ * stops the run: the cluster forgot to say it touched it.
  */
 public final class Watch {
     /** Where breaches go, with a key that says when two reports are the same breach. */
@@ -56,6 +64,12 @@ public final class Watch {
     private int changedCount;
     /** How many nodes there were at the last look: a node that joined since is new to every invariant. */
     private int sizeBefore;
+    /** Per node, {@link Cluster#touches} at the last look that compared it. */
+    private final long[] touchesBefore;
+    /** Whether every node seen so far is the lab's own: then an untouched node is as it was (see the class comment). */
+    private boolean onlyReference = true;
+    /** Whether untouched nodes are compared too, to prove that they did not change (see {@link #verifying}). */
+    private final boolean verify = verifying();
 
     public Watch(Cluster cluster, Sink sink) {
         this.cluster = cluster;
@@ -78,6 +92,7 @@ public final class Watch {
         changed = new int[capacity + 1];
         lengthBefore = new long[capacity + 1];
         endBefore = new Entry[capacity + 1];
+        touchesBefore = new long[capacity + 1];
         // sizeBefore stays 0: at the first look every node is new, so every invariant judges every node once.
         for (int id = 0; id <= capacity; id++) {
             shadow.add(new ArrayList<>());
@@ -87,6 +102,9 @@ public final class Watch {
         for (int id = 1; id <= cluster.size(); id++) {
             RaftNode n = cluster.node(id);
             seen[id] = n;
+            if (n != null && !NodeFactory.isReference(n)) {
+                onlyReference = false;
+            }
             if (n != null) {
                 commitBefore[id] = n.commitIndex();
                 appliedBefore[id] = n.lastApplied();
@@ -107,6 +125,9 @@ public final class Watch {
         RaftNode n = cluster.node(id);
         if (n != seen[id]) {
             seen[id] = n;
+            if (n != null && !NodeFactory.isReference(n)) {
+                onlyReference = false;
+            }
             generation[id]++;
             commitBefore[id] = 0;
             appliedBefore[id] = 0;
@@ -115,13 +136,32 @@ public final class Watch {
     }
 
     /**
-     * Compares every node with the last look; call once per event, before the invariants judge. Also lists the nodes
-     * in which anything an invariant reads changed ({@link #changedCount}, {@link #changed}).
+     * Whether watches made now check that the cluster names every node that changed: each look then compares every
+     * node, not only those touched, and throws if an untouched one changed. On when Java assertions are (as in the
+     * tests); it costs what comparing every node costs.
+     */
+    public static boolean verifying() {
+        return Watch.class.desiredAssertionStatus();
+    }
+
+    /**
+     * Compares every node the cluster touched since the last look with that look; call once per event, before the
+     * invariants judge. Also lists the nodes in which anything an invariant reads changed ({@link #changedCount},
+     * {@link #changed}).
      */
     public void look() {
         int size = cluster.size();
         changedCount = 0;
         for (int id = 1; id <= size; id++) {
+            long touches = cluster.touches(id);
+            if (touches == touchesBefore[id] && id <= sizeBefore && onlyReference) {
+                // As it was at the last look, where changedFrom and lostFrom were left saying "no change".
+                if (verify) {
+                    requireUnchanged(id);
+                }
+                continue;
+            }
+            touchesBefore[id] = touches;
             sync(id);
             RaftLogView log = cluster.disk(id).log();
             long last = log.lastIndex();
@@ -152,6 +192,18 @@ public final class Watch {
             lostFrom[id] = same < old.size() ? same + 1 : Long.MAX_VALUE;
         }
         sizeBefore = size;
+    }
+
+    /** Throws unless node {@code id}, which the cluster did not touch since the last look, is exactly as it was then. */
+    private void requireUnchanged(int id) {
+        RaftLogView log = cluster.disk(id).log();
+        long last = log.lastIndex();
+        long floor = log.snapshotIndex();
+        if (cluster.node(id) != seen[id] || last != lengthBefore[id]
+                || last > floor && log.get(last) != endBefore[id] || !same(id, log, floor)) {
+            throw new IllegalStateException("n" + id + " changed during `" + cluster.lastEvent() + "` but the cluster"
+                    + " did not count it as touched (Cluster.touches): the safety checks would have missed it");
+        }
     }
 
     /** Whether node {@code id}, whose log entries did not change, is as it was at the last look in all else. */
