@@ -38,7 +38,13 @@ public final class Workload {
     private final int keys;
     private final double rate;
     private final Client[] clients;
-    private final HashMap<Long, Client> byRequest = new HashMap<>();
+    /**
+     * The client of each of this workload's attempts, by request id (the cluster hands out ids 1, 2, ... so an array
+     * indexed by id serves, without boxing a key per message); null for ids that are not this workload's.
+     */
+    private Client[] byRequest = new Client[64];
+    /** The key names k1..kK, made when first drawn. */
+    private final String[] keyNames;
     private Client submitting;
     private boolean stopped;
     private boolean draining;
@@ -105,6 +111,7 @@ public final class Workload {
         this.keys = keys;
         this.rate = rate;
         this.clients = new Client[count];
+        this.keyNames = new String[keys + 1];
         history.setWorkload(this);
         for (int i = 0; i < count; i++) {
             Client c = new Client(i + 1, cluster.newClient(),
@@ -170,12 +177,12 @@ public final class Workload {
         if (draining) {
             c.finalWrite = true;
             kind = CommandKind.PUT;
-            key = "k1";
+            key = keyName(1);
         } else {
             int pick = c.random.nextInt(4);
             kind = pick == 0 ? CommandKind.PUT : pick == 1 ? CommandKind.GET : pick == 2 ? CommandKind.APPEND
                     : CommandKind.CAS;
-            key = "k" + (1 + c.random.nextInt(keys));
+            key = keyName(1 + c.random.nextInt(keys));
             if (kind == CommandKind.CAS && !c.seen.containsKey(key)) {
                 kind = CommandKind.GET; // a read-modify-write starts by reading: a cas needs a value to expect
             }
@@ -197,6 +204,20 @@ public final class Workload {
         send(c);
     }
 
+    private String keyName(int k) {
+        String name = keyNames[k];
+        if (name == null) {
+            name = "k" + k;
+            keyNames[k] = name;
+        }
+        return name;
+    }
+
+    /** The client whose attempt {@code requestId} is, or null. */
+    private Client byRequest(long requestId) {
+        return requestId >= 0 && requestId < byRequest.length ? byRequest[(int) requestId] : null;
+    }
+
     /** Sends the operation under way as a new attempt, to the client's current target. */
     private void send(Client c) {
         if (stopped) {
@@ -212,7 +233,7 @@ public final class Workload {
         } finally {
             submitting = null;
         }
-        if (!byRequest.containsKey(rid)) {
+        if (byRequest(rid) == null) {
             bind(c, rid);
         }
         long attempt = rid;
@@ -221,17 +242,24 @@ public final class Workload {
 
     private void bind(Client c, long rid) {
         c.attempt = rid;
-        byRequest.put(rid, c);
+        if (rid >= byRequest.length) {
+            if (rid >= Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("request id " + rid + " is beyond what a workload can track");
+            }
+            byRequest = java.util.Arrays.copyOf(byRequest, (int) Math.min(Integer.MAX_VALUE - 8,
+                    Math.max(rid + 1, 2L * byRequest.length)));
+        }
+        byRequest[(int) rid] = c;
     }
 
     /** Whether the request is one of this workload's attempts, without binding anything (for printers). */
     public boolean owns(long requestId) {
-        return submitting != null || byRequest.containsKey(requestId);
+        return submitting != null || byRequest(requestId) != null;
     }
 
     /** Whether the request is one of this workload's attempts (binding the one being submitted right now). */
     boolean claims(long requestId) {
-        if (byRequest.containsKey(requestId)) {
+        if (byRequest(requestId) != null) {
             return true;
         }
         if (submitting != null) {
@@ -242,7 +270,7 @@ public final class Workload {
     }
 
     void onReply(long time, ClientOp attempt, ClientReply r) {
-        Client c = byRequest.get(attempt.requestId());
+        Client c = byRequest(attempt.requestId());
         if (c == null || !c.busy || attempt.command().seq() != c.seq) {
             return; // an answer to an operation the client is done with
         }
@@ -305,7 +333,7 @@ public final class Workload {
 
     /** A request handed to a node directly was lost with it (not one of this workload's, which travel the network). */
     void onLost(long time, ClientOp attempt) {
-        Client c = byRequest.get(attempt.requestId());
+        Client c = byRequest(attempt.requestId());
         if (c != null && c.attempt == attempt.requestId()) {
             c.target = nextOnItsOwn(c);
             retry(c, time);

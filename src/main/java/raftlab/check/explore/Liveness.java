@@ -32,14 +32,16 @@ public final class Liveness {
         return TIMEOUTS * electionMax;
     }
 
-    /** Repairs everything the schedule may have left broken, as the lab commands of {@link #commands} do. */
-    static void repair(Cluster c, String normalLatency) {
+    /**
+     * Repairs everything the schedule may have left broken, as the lab commands of {@link #commands} do (with
+     * {@code t.latency()} as their normal latency).
+     */
+    static void repair(Cluster c, Timing t) {
         Network net = c.network();
         net.heal();
         net.setLoss(0, 0, 0);
         net.setDupe(0);
-        String[] mm = normalLatency.split("\\.\\.");
-        net.setLatency(Long.parseLong(mm[0]), Long.parseLong(mm[1]));
+        net.setLatency(t.latencyMin(), t.latencyMax()); // as "latency " + t.latency() does
         for (int id = 1; id <= c.size(); id++) {
             if (!c.isUp(id)) {
                 c.restart(id);

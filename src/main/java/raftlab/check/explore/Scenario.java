@@ -13,6 +13,10 @@ import raftlab.raft.Bug;
  */
 public record Scenario(long seed, int nodes, long time, int clients, int keys, double rate, boolean noop, Bug bug,
                        Timing timing, List<Fault> faults) {
+    /** Faults by start time (a stable sort keeps same-time faults in their order). */
+    static final Comparator<Fault> BY_START = Comparator.comparingLong(Fault::at);
+    private static final Comparator<Action> BY_TIME = Comparator.comparingLong(Action::time);
+
     public Scenario {
         faults = List.copyOf(faults);
     }
@@ -53,7 +57,7 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
      */
     public List<Action> actions() {
         List<Fault> sorted = new ArrayList<>(faults);
-        sorted.sort(Comparator.comparingLong(Fault::at));
+        sorted.sort(BY_START);
         long[] downUntil = new long[nodes + 1];
         List<Action> out = new ArrayList<>();
         for (Fault f : sorted) {
@@ -73,7 +77,7 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
             }
         }
         // Stable: same-time actions keep the order above (starts in fault order, each end after its start).
-        out.sort(Comparator.comparingLong(Action::time));
+        out.sort(BY_TIME);
         return out;
     }
 
