@@ -1,6 +1,5 @@
 package raftlab.check;
 
-import java.util.HashMap;
 
 import raftlab.check.linear.OpKind;
 import raftlab.check.linear.Outcome;
@@ -70,10 +69,12 @@ public final class Workload {
         /** This client's own random stream: how one client draws does not change what another does. */
         final SimRandom random;
         /**
-         * The value this client last saw or wrote per key (absent: unknown): what its cas expects, so that some
-         * succeed. Only looked up by key, never iterated.
+         * The value this client last saw or wrote per key, by key number (null: unknown): what its cas expects, so
+         * that some succeed.
          */
-        final HashMap<String, String> seen = new HashMap<>();
+        final String[] seen = new String[keys + 1];
+        /** The key number of the operation under way ({@link #command}'s key). */
+        int key;
         /**
          * Where an operation goes first: a stream of its own, drawn from only when gets skip the log, so that every
          * other draw is as it was. {@link #roamTo}: the node the current operation goes to first, or 0.
@@ -173,23 +174,25 @@ public final class Workload {
             return;
         }
         CommandKind kind;
-        String key;
+        int k;
         if (draining) {
             c.finalWrite = true;
             kind = CommandKind.PUT;
-            key = keyName(1);
+            k = 1;
         } else {
             int pick = c.random.nextInt(4);
             kind = pick == 0 ? CommandKind.PUT : pick == 1 ? CommandKind.GET : pick == 2 ? CommandKind.APPEND
                     : CommandKind.CAS;
-            key = keyName(1 + c.random.nextInt(keys));
-            if (kind == CommandKind.CAS && !c.seen.containsKey(key)) {
+            k = 1 + c.random.nextInt(keys);
+            if (kind == CommandKind.CAS && c.seen[k] == null) {
                 kind = CommandKind.GET; // a read-modify-write starts by reading: a cas needs a value to expect
             }
         }
+        String key = keyName(k);
+        c.key = k;
         c.seq++;
         String value = kind == CommandKind.GET ? null : c.id + "." + c.seq;
-        Command command = kind == CommandKind.CAS ? Command.cas(key, c.seen.get(key), value, 0)
+        Command command = kind == CommandKind.CAS ? Command.cas(key, c.seen[k], value, 0)
                 : new Command(kind, key, value, 0);
         c.command = command.inSession(c.session, c.seq);
         if (cluster.config().settings().reads() != ReadMode.LOG && c.roamRandom.nextInt(2) == 0) {
@@ -311,23 +314,25 @@ public final class Workload {
     /** What the client knows of its key after an answer, for its next cas there. */
     private void remember(Client c, String value) {
         Command cmd = c.command;
+        String[] seen = c.seen;
+        int k = c.key;
         switch (cmd.kind()) {
-            case PUT -> c.seen.put(cmd.key(), cmd.value());
+            case PUT -> seen[k] = cmd.value();
             case GET -> {
                 if (value != null) {
-                    c.seen.put(cmd.key(), value);
+                    seen[k] = value;
                 }
             }
             case CAS -> {
                 if (java.util.Objects.equals(value, cmd.expected())) {
-                    c.seen.put(cmd.key(), cmd.value());
+                    seen[k] = cmd.value();
                 } else if (value != null) {
-                    c.seen.put(cmd.key(), value);
+                    seen[k] = value;
                 } else {
-                    c.seen.remove(cmd.key());
+                    seen[k] = null;
                 }
             }
-            case APPEND, DELETE, NOOP -> c.seen.remove(cmd.key());
+            case APPEND, DELETE, NOOP -> seen[k] = null;
         }
     }
 

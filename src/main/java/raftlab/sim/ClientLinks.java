@@ -1,7 +1,6 @@
 package raftlab.sim;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 
 import raftlab.raft.ClientRequest;
 import raftlab.raft.Message;
@@ -23,9 +22,10 @@ final class ClientLinks {
     private SimRandom[] byPair = new SimRandom[0];
     /**
      * Requests sent over the network whose answer has not reached their client yet, by request id. A request's node
-     * crashing does not remove it: an answer already on its way still arrives.
+     * crashing does not remove it: an answer already on its way still arrives. (A table keyed by the id itself: a
+     * map keyed by a boxed id cost a box per send, reply and answer.)
      */
-    private final LinkedHashMap<Long, ClientOp> waiting = new LinkedHashMap<>();
+    private final RequestTable waiting = new RequestTable();
     /** Session client ids handed out so far (0 is the shell's own client). */
     private int lastClient;
 
@@ -67,15 +67,15 @@ final class ClientLinks {
     }
 
     void sent(ClientOp op) {
-        waiting.put(op.requestId(), op);
+        waiting.put(op);
     }
 
     boolean travels(long requestId) {
-        return waiting.containsKey(requestId);
+        return waiting.get(requestId) != null;
     }
 
     ClientOp get(long requestId) {
-        return waiting.isEmpty() ? null : waiting.get(requestId); // no boxing when no client uses the network
+        return waiting.get(requestId);
     }
 
     /** The request's first final answer reached its client: a later copy of an answer is not news. */
