@@ -974,6 +974,30 @@ public enum FaultKind {
     /** "1,3 2,4,5" as the group number of each node, as {@code partition} builds it. */
     static int[] groups(String arg, int size) {
         int[] group = new int[size + 1];
+        // Read in one pass when it is plain ids, commas and single spaces (as explore writes it: a partition starts
+        // often); anything else goes the way of split and parseInt below, which say what is wrong.
+        int number = 1;
+        int node = 0;
+        int digits = 0;
+        boolean plain = !arg.isEmpty();
+        for (int i = 0; i <= arg.length() && plain; i++) {
+            char ch = i < arg.length() ? arg.charAt(i) : ' ';
+            if (ch >= '0' && ch <= '9' && digits < 9) {
+                node = node * 10 + (ch - '0');
+                digits++;
+            } else if ((ch == ',' || ch == ' ') && digits > 0 && node < group.length) {
+                group[node] = number;
+                number += ch == ' ' ? 1 : 0;
+                node = 0;
+                digits = 0;
+            } else {
+                plain = false;
+            }
+        }
+        if (plain) {
+            return group;
+        }
+        java.util.Arrays.fill(group, 0);
         String[] parts = arg.split(" ");
         for (int g = 0; g < parts.length; g++) {
             for (String id : parts[g].split(",")) {
