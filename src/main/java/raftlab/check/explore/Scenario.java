@@ -86,6 +86,44 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
         return inTimeOrder(out);
     }
 
+    /**
+     * What {@link #actions()} gives once {@code f} is added to the faults, after every fault that starts by its
+     * start, from {@code current}, the actions before (for a run that ends at {@code time}): f's start and end put
+     * where the sort would put them, instead of sorting everything again (the runner does this at every fired fault).
+     * Null for a fault that holds a node down, which may leave out later ones: then only {@link #actions()} can say.
+     */
+    static List<Action> actionsWith(List<Action> current, Fault f, long time) {
+        if (f.kind().aimed() || f.at() >= time || f.length() < 0 || f.kind().heldDown(f.arg()) != 0) {
+            return null;
+        }
+        // The faults starting by f's start come before it in the sorted faults, and so do their actions among
+        // same-time ones (the sort is stable); every other action is later than f's start.
+        long t = f.at();
+        int n = current.size();
+        int startAt = 0;
+        while (startAt < n && current.get(startAt).time() <= t) {
+            startAt++;
+        }
+        boolean withEnd = f.end() < time && !f.kind().instant();
+        int endAt = startAt;
+        if (withEnd) {
+            long e = f.end();
+            while (endAt < n && (current.get(endAt).time() < e
+                    || current.get(endAt).time() == e && current.get(endAt).fault().at() <= t)) {
+                endAt++;
+            }
+        }
+        List<Action> out = new ArrayList<>(n + 2);
+        out.addAll(current.subList(0, startAt));
+        out.add(new Action(t, f, true));
+        out.addAll(current.subList(startAt, endAt));
+        if (withEnd) {
+            out.add(new Action(f.end(), f, false));
+        }
+        out.addAll(current.subList(endAt, n));
+        return out;
+    }
+
     /** Bits of a packed (time, position) key that hold the position. */
     private static final int POSITION_BITS = 21;
 

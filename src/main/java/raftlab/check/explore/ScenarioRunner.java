@@ -240,7 +240,11 @@ public final class ScenarioRunner {
          */
         private boolean place(List<Fault> fired) {
             List<Fault> with = withFired(faults, fired); // stable: after every fault starting by now
-            List<Scenario.Action> next = scenario.withFaults(with).actions();
+            List<Scenario.Action> next = fired.size() == 1
+                    ? Scenario.actionsWith(actions, fired.get(0), scenario.time()) : null;
+            if (next == null) {
+                next = scenario.withFaults(with).actions();
+            }
             for (int k = 0; k < fired.size(); k++) {
                 int at = done + k;
                 if (at >= next.size() || next.get(at).fault() != fired.get(k) || !next.get(at).start()) {

@@ -83,4 +83,59 @@ class ScenarioActionsTest {
                 new Scenario.Action(200, c, true), new Scenario.Action(210, c, false)), s.actions());
         assertEquals(byDefinition(s), s.actions());
     }
+
+    /**
+     * A fault added to a schedule (as the runner places a fired one): {@link Scenario#actionsWith} gives what sorting
+     * again gives, at times that meet the others' starts and ends, with and without an end, and declines a crash.
+     */
+    @Test
+    void anAddedFaultGoesWhereSortingAgainPutsIt() {
+        ExploreOptions o = new ExploreOptions(5, 10_000, FaultKind.parse("partition,crash,loss,reorder,dup,"
+                + "power-loss,compact,skew,transfer"), 3, 3, 10, true, null);
+        Random r = new Random(11);
+        int compared = 0;
+        for (long seed = 1; seed <= 100; seed++) {
+            Scenario s = ScenarioGenerator.generate(seed, o);
+            List<Scenario.Action> current = s.actions();
+            for (int k = 0; k < 30; k++) {
+                long at = r.nextInt(3) == 0 || current.isEmpty() ? r.nextInt(10_100)
+                        : current.get(r.nextInt(current.size())).time();
+                long length = switch (r.nextInt(5)) {
+                    case 0 -> 0;
+                    case 4 -> { // the same start and end as a fault already there: ties on both
+                        Fault twin = s.faults().get(r.nextInt(s.faults().size()));
+                        at = twin.at();
+                        yield twin.length();
+                    }
+                    case 1 -> current.isEmpty() ? 5 : Math.max(0, current.get(r.nextInt(current.size())).time() - at);
+                    default -> r.nextInt(3000);
+                };
+                FaultKind kind = switch (r.nextInt(4)) {
+                    case 0 -> FaultKind.PARTITION;
+                    case 1 -> FaultKind.LOSS;
+                    case 2 -> FaultKind.COMPACT;
+                    default -> FaultKind.CRASH;
+                };
+                String arg = switch (kind) {
+                    case PARTITION -> "1,2 3,4,5";
+                    case LOSS -> "0.3";
+                    default -> "2";
+                };
+                Fault f = new Fault(at, length, kind, arg);
+                List<Fault> with = new ArrayList<>(s.faults());
+                with.add(f);
+                with.sort(Comparator.comparingLong(Fault::at));
+                List<Scenario.Action> expected = s.withFaults(with).actions();
+                List<Scenario.Action> got = Scenario.actionsWith(current, f, s.time());
+                if (kind == FaultKind.CRASH || at >= s.time()) {
+                    // A crash may leave out later faults, and one past the end is no action: left to actions().
+                    assertEquals(null, got, "declined: " + f);
+                    continue;
+                }
+                assertEquals(expected, got, "seed " + seed + " adding " + f);
+                compared++;
+            }
+        }
+        assertTrue(compared > 2000, "compared " + compared);
+    }
 }
