@@ -1,6 +1,5 @@
 package raftlab.check;
 
-import java.util.HashMap;
 
 import raftlab.check.linear.OpKind;
 import raftlab.check.linear.Outcome;
@@ -38,7 +37,13 @@ public final class Workload {
     private final int keys;
     private final double rate;
     private final Client[] clients;
-    private final HashMap<Long, Client> byRequest = new HashMap<>();
+    /**
+     * The client of each of this workload's attempts, by request id (the cluster hands out ids 1, 2, ... so an array
+     * indexed by id serves, without boxing a key per message); null for ids that are not this workload's.
+     */
+    private Client[] byRequest = new Client[64];
+    /** The key names k1..kK, made when first drawn. */
+    private final String[] keyNames;
     private Client submitting;
     private boolean stopped;
     private boolean draining;
@@ -64,10 +69,12 @@ public final class Workload {
         /** This client's own random stream: how one client draws does not change what another does. */
         final SimRandom random;
         /**
-         * The value this client last saw or wrote per key (absent: unknown): what its cas expects, so that some
-         * succeed. Only looked up by key, never iterated.
+         * The value this client last saw or wrote per key, by key number (null: unknown): what its cas expects, so
+         * that some succeed.
          */
-        final HashMap<String, String> seen = new HashMap<>();
+        final String[] seen = new String[keys + 1];
+        /** The key number of the operation under way ({@link #command}'s key). */
+        int key;
         /**
          * Where an operation goes first: a stream of its own, drawn from only when gets skip the log, so that every
          * other draw is as it was. {@link #roamTo}: the node the current operation goes to first, or 0.
@@ -105,6 +112,7 @@ public final class Workload {
         this.keys = keys;
         this.rate = rate;
         this.clients = new Client[count];
+        this.keyNames = new String[keys + 1];
         history.setWorkload(this);
         for (int i = 0; i < count; i++) {
             Client c = new Client(i + 1, cluster.newClient(),
@@ -166,23 +174,25 @@ public final class Workload {
             return;
         }
         CommandKind kind;
-        String key;
+        int k;
         if (draining) {
             c.finalWrite = true;
             kind = CommandKind.PUT;
-            key = "k1";
+            k = 1;
         } else {
             int pick = c.random.nextInt(4);
             kind = pick == 0 ? CommandKind.PUT : pick == 1 ? CommandKind.GET : pick == 2 ? CommandKind.APPEND
                     : CommandKind.CAS;
-            key = "k" + (1 + c.random.nextInt(keys));
-            if (kind == CommandKind.CAS && !c.seen.containsKey(key)) {
+            k = 1 + c.random.nextInt(keys);
+            if (kind == CommandKind.CAS && c.seen[k] == null) {
                 kind = CommandKind.GET; // a read-modify-write starts by reading: a cas needs a value to expect
             }
         }
+        String key = keyName(k);
+        c.key = k;
         c.seq++;
         String value = kind == CommandKind.GET ? null : c.id + "." + c.seq;
-        Command command = kind == CommandKind.CAS ? Command.cas(key, c.seen.get(key), value, 0)
+        Command command = kind == CommandKind.CAS ? Command.cas(key, c.seen[k], value, 0)
                 : new Command(kind, key, value, 0);
         c.command = command.inSession(c.session, c.seq);
         if (cluster.config().settings().reads() != ReadMode.LOG && c.roamRandom.nextInt(2) == 0) {
@@ -195,6 +205,20 @@ public final class Workload {
         c.busy = true;
         c.op = history.invoke(c.id, History.kindOf(kind), key, value, c.command.expected(), cluster.now());
         send(c);
+    }
+
+    private String keyName(int k) {
+        String name = keyNames[k];
+        if (name == null) {
+            name = "k" + k;
+            keyNames[k] = name;
+        }
+        return name;
+    }
+
+    /** The client whose attempt {@code requestId} is, or null. */
+    private Client byRequest(long requestId) {
+        return requestId >= 0 && requestId < byRequest.length ? byRequest[(int) requestId] : null;
     }
 
     /** Sends the operation under way as a new attempt, to the client's current target. */
@@ -212,7 +236,7 @@ public final class Workload {
         } finally {
             submitting = null;
         }
-        if (!byRequest.containsKey(rid)) {
+        if (byRequest(rid) == null) {
             bind(c, rid);
         }
         long attempt = rid;
@@ -221,17 +245,24 @@ public final class Workload {
 
     private void bind(Client c, long rid) {
         c.attempt = rid;
-        byRequest.put(rid, c);
+        if (rid >= byRequest.length) {
+            if (rid >= Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("request id " + rid + " is beyond what a workload can track");
+            }
+            byRequest = java.util.Arrays.copyOf(byRequest, (int) Math.min(Integer.MAX_VALUE - 8,
+                    Math.max(rid + 1, 2L * byRequest.length)));
+        }
+        byRequest[(int) rid] = c;
     }
 
     /** Whether the request is one of this workload's attempts, without binding anything (for printers). */
     public boolean owns(long requestId) {
-        return submitting != null || byRequest.containsKey(requestId);
+        return submitting != null || byRequest(requestId) != null;
     }
 
     /** Whether the request is one of this workload's attempts (binding the one being submitted right now). */
     boolean claims(long requestId) {
-        if (byRequest.containsKey(requestId)) {
+        if (byRequest(requestId) != null) {
             return true;
         }
         if (submitting != null) {
@@ -242,7 +273,7 @@ public final class Workload {
     }
 
     void onReply(long time, ClientOp attempt, ClientReply r) {
-        Client c = byRequest.get(attempt.requestId());
+        Client c = byRequest(attempt.requestId());
         if (c == null || !c.busy || attempt.command().seq() != c.seq) {
             return; // an answer to an operation the client is done with
         }
@@ -283,29 +314,31 @@ public final class Workload {
     /** What the client knows of its key after an answer, for its next cas there. */
     private void remember(Client c, String value) {
         Command cmd = c.command;
+        String[] seen = c.seen;
+        int k = c.key;
         switch (cmd.kind()) {
-            case PUT -> c.seen.put(cmd.key(), cmd.value());
+            case PUT -> seen[k] = cmd.value();
             case GET -> {
                 if (value != null) {
-                    c.seen.put(cmd.key(), value);
+                    seen[k] = value;
                 }
             }
             case CAS -> {
                 if (java.util.Objects.equals(value, cmd.expected())) {
-                    c.seen.put(cmd.key(), cmd.value());
+                    seen[k] = cmd.value();
                 } else if (value != null) {
-                    c.seen.put(cmd.key(), value);
+                    seen[k] = value;
                 } else {
-                    c.seen.remove(cmd.key());
+                    seen[k] = null;
                 }
             }
-            case APPEND, DELETE, NOOP -> c.seen.remove(cmd.key());
+            case APPEND, DELETE, NOOP -> seen[k] = null;
         }
     }
 
     /** A request handed to a node directly was lost with it (not one of this workload's, which travel the network). */
     void onLost(long time, ClientOp attempt) {
-        Client c = byRequest.get(attempt.requestId());
+        Client c = byRequest(attempt.requestId());
         if (c != null && c.attempt == attempt.requestId()) {
             c.target = nextOnItsOwn(c);
             retry(c, time);

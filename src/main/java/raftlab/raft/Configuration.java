@@ -96,6 +96,9 @@ public final class Configuration {
 
     /** Every id in it (voters of both sides, learners), ascending: the nodes a leader replicates to. */
     public int[] members() {
+        if (outgoing == null && learners.length == 0) {
+            return incoming.ids(); // the usual case, already ascending and distinct (and a copy): no set to build
+        }
         TreeSet<Integer> all = new TreeSet<>();
         for (int v : incoming.ids()) {
             all.add(v);

@@ -1,7 +1,6 @@
 package raftlab.sim;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 
 import raftlab.raft.ClientRequest;
 import raftlab.raft.Message;
@@ -17,10 +16,16 @@ final class ClientLinks {
     /** Per (from, to) endpoint pair: the link's stream, made on first use (each is a pure function of the pair). */
     private final HashMap<Long, SimRandom> streams = new HashMap<>();
     /**
-     * Requests sent over the network whose answer has not reached their client yet, by request id. A request's node
-     * crashing does not remove it: an answer already on its way still arrives.
+     * The same streams for the usual pairs, a client and a node, without boxing a key per message: at
+     * {@code (client * (CAPACITY + 1) + node) * 2}, plus 1 for the node-to-client direction; grown as clients come.
      */
-    private final LinkedHashMap<Long, ClientOp> waiting = new LinkedHashMap<>();
+    private SimRandom[] byPair = new SimRandom[0];
+    /**
+     * Requests sent over the network whose answer has not reached their client yet, by request id. A request's node
+     * crashing does not remove it: an answer already on its way still arrives. (A table keyed by the id itself: a
+     * map keyed by a boxed id cost a box per send, reply and answer.)
+     */
+    private final RequestTable waiting = new RequestTable();
     /** Session client ids handed out so far (0 is the shell's own client). */
     private int lastClient;
 
@@ -29,20 +34,48 @@ final class ClientLinks {
     }
 
     SimRandom stream(Message m) {
-        long key = (long) m.from() << 32 ^ (m.to() & 0xffffffffL);
-        return streams.computeIfAbsent(key, k -> SimRandom.stream(seed, SimRandom.CLIENT_LINK, m.from(), m.to()));
+        return stream(m.from(), m.to());
+    }
+
+    /** The stream of the link from endpoint {@code from} to endpoint {@code to}. */
+    SimRandom stream(int from, int to) {
+        int client;
+        int node;
+        int direction;
+        if (from < 0 && to > 0 && to <= Cluster.CAPACITY) {
+            client = ClientRequest.clientOf(from);
+            node = to;
+            direction = 0;
+        } else if (to < 0 && from > 0 && from <= Cluster.CAPACITY) {
+            client = ClientRequest.clientOf(to);
+            node = from;
+            direction = 1;
+        } else {
+            long key = (long) from << 32 ^ (to & 0xffffffffL);
+            return streams.computeIfAbsent(key, k -> SimRandom.stream(seed, SimRandom.CLIENT_LINK, from, to));
+        }
+        int i = (client * (Cluster.CAPACITY + 1) + node) * 2 + direction;
+        if (i >= byPair.length) {
+            byPair = java.util.Arrays.copyOf(byPair, Math.max(i + 1, byPair.length * 2));
+        }
+        SimRandom r = byPair[i];
+        if (r == null) {
+            r = SimRandom.stream(seed, SimRandom.CLIENT_LINK, from, to);
+            byPair[i] = r;
+        }
+        return r;
     }
 
     void sent(ClientOp op) {
-        waiting.put(op.requestId(), op);
+        waiting.put(op);
     }
 
     boolean travels(long requestId) {
-        return waiting.containsKey(requestId);
+        return waiting.get(requestId) != null;
     }
 
     ClientOp get(long requestId) {
-        return waiting.isEmpty() ? null : waiting.get(requestId); // no boxing when no client uses the network
+        return waiting.get(requestId);
     }
 
     /** The request's first final answer reached its client: a later copy of an answer is not news. */

@@ -179,7 +179,7 @@ public enum FaultKind {
 
         @Override
         void end(Cluster c, String arg, Timing t) {
-            setLatency(c, t.latency());
+            c.network().setLatency(t.latencyMin(), t.latencyMax()); // what setLatency(c, t.latency()) sets
         }
 
         @Override
@@ -961,13 +961,43 @@ public enum FaultKind {
     }
 
     private static void setLatency(Cluster c, String range) {
-        String[] mm = range.split("\\.\\.");
-        c.network().setLatency(Long.parseLong(mm[0]), Long.parseLong(mm[1]));
+        // As split("\\.\\.") would read it, without compiling a regular expression at every reorder.
+        int dots = range.indexOf("..");
+        if (dots < 0) {
+            throw new IllegalArgumentException("not a latency range: " + range);
+        }
+        int more = range.indexOf("..", dots + 2);
+        c.network().setLatency(Long.parseLong(range.substring(0, dots)),
+                Long.parseLong(range.substring(dots + 2, more < 0 ? range.length() : more)));
     }
 
     /** "1,3 2,4,5" as the group number of each node, as {@code partition} builds it. */
     static int[] groups(String arg, int size) {
         int[] group = new int[size + 1];
+        // Read in one pass when it is plain ids, commas and single spaces (as explore writes it: a partition starts
+        // often); anything else goes the way of split and parseInt below, which say what is wrong.
+        int number = 1;
+        int node = 0;
+        int digits = 0;
+        boolean plain = !arg.isEmpty();
+        for (int i = 0; i <= arg.length() && plain; i++) {
+            char ch = i < arg.length() ? arg.charAt(i) : ' ';
+            if (ch >= '0' && ch <= '9' && digits < 9) {
+                node = node * 10 + (ch - '0');
+                digits++;
+            } else if ((ch == ',' || ch == ' ') && digits > 0 && node < group.length) {
+                group[node] = number;
+                number += ch == ' ' ? 1 : 0;
+                node = 0;
+                digits = 0;
+            } else {
+                plain = false;
+            }
+        }
+        if (plain) {
+            return group;
+        }
+        java.util.Arrays.fill(group, 0);
         String[] parts = arg.split(" ");
         for (int g = 0; g < parts.length; g++) {
             for (String id : parts[g].split(",")) {

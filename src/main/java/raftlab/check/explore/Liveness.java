@@ -32,14 +32,16 @@ public final class Liveness {
         return TIMEOUTS * electionMax;
     }
 
-    /** Repairs everything the schedule may have left broken, as the lab commands of {@link #commands} do. */
-    static void repair(Cluster c, String normalLatency) {
+    /**
+     * Repairs everything the schedule may have left broken, as the lab commands of {@link #commands} do (with
+     * {@code t.latency()} as their normal latency).
+     */
+    static void repair(Cluster c, Timing t) {
         Network net = c.network();
         net.heal();
         net.setLoss(0, 0, 0);
         net.setDupe(0);
-        String[] mm = normalLatency.split("\\.\\.");
-        net.setLatency(Long.parseLong(mm[0]), Long.parseLong(mm[1]));
+        net.setLatency(t.latencyMin(), t.latencyMax()); // as "latency " + t.latency() does
         for (int id = 1; id <= c.size(); id++) {
             if (!c.isUp(id)) {
                 c.restart(id);
@@ -74,20 +76,30 @@ public final class Liveness {
      */
     static String settle(Cluster c, Workload w, long bound, boolean noop) {
         long deadline = c.now() + bound;
-        String wrong = unsettled(c, w, noop);
-        while (wrong != null && c.now() < deadline) {
+        // Between steps only whether it settled matters: what is wrong is put in words once, at the bound.
+        boolean settled = unsettled(c, w, noop, false) == null;
+        while (!settled && c.now() < deadline) {
             c.tick(Math.min(STEP, deadline - c.now()));
-            wrong = unsettled(c, w, noop);
+            settled = unsettled(c, w, noop, false) == null;
         }
+        String wrong = settled ? null : unsettled(c, w, noop, true);
         return wrong == null ? null : "after the faults ended, the cluster did not settle within " + bound + "ms ("
                 + TIMEOUTS + " election timeouts): " + wrong;
     }
 
     /** What keeps the cluster from being settled now, or null if it is. */
     static String unsettled(Cluster c, Workload w, boolean noop) {
+        return unsettled(c, w, noop, true);
+    }
+
+    /** Stands for what is wrong when it is not asked for in words. */
+    private static final String UNSETTLED = "unsettled";
+
+    /** As {@link #unsettled(Cluster, Workload, boolean)}; {@code say}: false to get {@link #UNSETTLED} instead. */
+    private static String unsettled(Cluster c, Workload w, boolean noop, boolean say) {
         List<Integer> leaders = c.leaders();
         if (leaders.size() != 1) {
-            return leaders.isEmpty() ? "no leader" : "more than one node leads: " + leaders;
+            return !say ? UNSETTLED : leaders.isEmpty() ? "no leader" : "more than one node leads: " + leaders;
         }
         int leader = leaders.get(0);
         RaftNode l = c.node(leader);
@@ -95,19 +107,21 @@ public final class Liveness {
         for (int id = 1; id <= c.size(); id++) {
             RaftNode n = c.node(id);
             if (n == null) {
-                return "n" + id + " is down";
+                return say ? "n" + id + " is down" : UNSETTLED;
             }
             if (config != null && !config.contains(id)) {
                 continue; // removed, or joined by a change that was lost: the leader owes it nothing
             }
             if (id != leader && (n.role() != Role.FOLLOWER || n.currentTerm() != l.currentTerm()
                     || n.leaderId() != leader)) {
-                return "n" + id + " does not follow n" + leader + ", leader of term " + l.currentTerm();
+                return say ? "n" + id + " does not follow n" + leader + ", leader of term " + l.currentTerm()
+                        : UNSETTLED;
             }
         }
         int waiting = w == null ? 0 : w.waiting();
         if (waiting > 0) {
-            return waiting + " client" + (waiting == 1 ? " is" : "s are") + " still waiting for an answer";
+            return say ? waiting + " client" + (waiting == 1 ? " is" : "s are") + " still waiting for an answer"
+                    : UNSETTLED;
         }
         SortedMap<String, String> state = l.stateMachine().view();
         long commit = l.commitIndex();
@@ -121,8 +135,8 @@ public final class Liveness {
                 continue; // ahead by entries this leader holds but may not commit without a write of its own
             }
             if (applied != commit || !n.stateMachine().view().equals(state)) {
-                return "n" + id + " has applied up to index " + applied + ", but n" + leader + " has committed up to "
-                        + commit + (applied == commit ? " and their state machines differ" : "");
+                return !say ? UNSETTLED : "n" + id + " has applied up to index " + applied + ", but n" + leader
+                        + " has committed up to " + commit + (applied == commit ? " and their state machines differ" : "");
             }
         }
         return null;

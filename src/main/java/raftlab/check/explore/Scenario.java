@@ -13,6 +13,10 @@ import raftlab.raft.Bug;
  */
 public record Scenario(long seed, int nodes, long time, int clients, int keys, double rate, boolean noop, Bug bug,
                        Timing timing, List<Fault> faults) {
+    /** Faults by start time (a stable sort keeps same-time faults in their order). */
+    static final Comparator<Fault> BY_START = Comparator.comparingLong(Fault::at);
+    private static final Comparator<Action> BY_TIME = Comparator.comparingLong(Action::time);
+
     public Scenario {
         faults = List.copyOf(faults);
     }
@@ -52,10 +56,16 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
      * not actions: {@link ScenarioRunner} turns the ones that fire into concrete faults.
      */
     public List<Action> actions() {
-        List<Fault> sorted = new ArrayList<>(faults);
-        sorted.sort(Comparator.comparingLong(Fault::at));
+        List<Fault> sorted = faults; // usually in start order already (the runner asks for this at every fired fault)
+        for (int i = 1; i < faults.size(); i++) {
+            if (faults.get(i - 1).at() > faults.get(i).at()) {
+                sorted = new ArrayList<>(faults);
+                sorted.sort(BY_START);
+                break;
+            }
+        }
         long[] downUntil = new long[nodes + 1];
-        List<Action> out = new ArrayList<>();
+        List<Action> out = new ArrayList<>(2 * faults.size());
         for (Fault f : sorted) {
             if (f.at() >= time || f.kind().aimed()) {
                 continue;
@@ -73,8 +83,80 @@ public record Scenario(long seed, int nodes, long time, int clients, int keys, d
             }
         }
         // Stable: same-time actions keep the order above (starts in fault order, each end after its start).
-        out.sort(Comparator.comparingLong(Action::time));
+        return inTimeOrder(out);
+    }
+
+    /**
+     * What {@link #actions()} gives once {@code f} is added to the faults, after every fault that starts by its
+     * start, from {@code current}, the actions before (for a run that ends at {@code time}): f's start and end put
+     * where the sort would put them, instead of sorting everything again (the runner does this at every fired fault).
+     * Null for a fault that holds a node down, which may leave out later ones: then only {@link #actions()} can say.
+     */
+    static List<Action> actionsWith(List<Action> current, Fault f, long time) {
+        if (f.kind().aimed() || f.at() >= time || f.length() < 0 || f.kind().heldDown(f.arg()) != 0) {
+            return null;
+        }
+        // The faults starting by f's start come before it in the sorted faults, and so do their actions among
+        // same-time ones (the sort is stable); every other action is later than f's start.
+        long t = f.at();
+        int n = current.size();
+        int startAt = 0;
+        while (startAt < n && current.get(startAt).time() <= t) {
+            startAt++;
+        }
+        boolean withEnd = f.end() < time && !f.kind().instant();
+        int endAt = startAt;
+        if (withEnd) {
+            long e = f.end();
+            while (endAt < n && (current.get(endAt).time() < e
+                    || current.get(endAt).time() == e && current.get(endAt).fault().at() <= t)) {
+                endAt++;
+            }
+        }
+        List<Action> out = new ArrayList<>(n + 2);
+        out.addAll(current.subList(0, startAt));
+        out.add(new Action(t, f, true));
+        out.addAll(current.subList(startAt, endAt));
+        if (withEnd) {
+            out.add(new Action(f.end(), f, false));
+        }
+        out.addAll(current.subList(endAt, n));
         return out;
+    }
+
+    /** Bits of a packed (time, position) key that hold the position. */
+    private static final int POSITION_BITS = 21;
+
+    /**
+     * {@code out} stably sorted by time, as {@code out.sort(BY_TIME)} sorts it: by (time, position) keys packed into
+     * longs, which sort without a comparator call per comparison.
+     */
+    private static List<Action> inTimeOrder(List<Action> out) {
+        int n = out.size();
+        if (n >= 1 << POSITION_BITS) {
+            out.sort(BY_TIME);
+            return out;
+        }
+        long[] keys = new long[n];
+        boolean ordered = true;
+        for (int i = 0; i < n; i++) {
+            long t = out.get(i).time();
+            if (t < 0 || t >= 1L << (63 - POSITION_BITS)) {
+                out.sort(BY_TIME);
+                return out;
+            }
+            keys[i] = t << POSITION_BITS | i;
+            ordered &= i == 0 || keys[i - 1] < keys[i];
+        }
+        if (ordered) {
+            return out;
+        }
+        java.util.Arrays.sort(keys);
+        List<Action> in = new ArrayList<>(n);
+        for (long k : keys) {
+            in.add(out.get((int) (k & ((1 << POSITION_BITS) - 1))));
+        }
+        return in;
     }
 
     /** The lab commands that replay this run: make the cluster, switch the bug, start clients, then the faults. */

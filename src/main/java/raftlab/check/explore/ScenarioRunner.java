@@ -1,7 +1,6 @@
 package raftlab.check.explore;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -94,7 +93,7 @@ public final class ScenarioRunner {
         try {
             Workload clients = s.clients() > 0 ? new Workload(c, history, s.clients(), s.keys(), s.rate(), 0) : null;
             course.run();
-            Liveness.repair(c, t.latency());
+            Liveness.repair(c, t);
             afterRepair.accept(c);
             if (clients != null) {
                 clients.drain();
@@ -134,7 +133,7 @@ public final class ScenarioRunner {
             for (Fault f : s.faults()) {
                 (f.kind().aimed() ? aimed : faults).add(f);
             }
-            aimed.sort(Comparator.comparingLong(Fault::at));
+            aimed.sort(Scenario.BY_START);
             actions = s.withFaults(faults).actions();
             targeting = aimed.isEmpty() ? null : new Targeting(c);
             if (targeting != null) {
@@ -240,10 +239,12 @@ public final class ScenarioRunner {
          * placed). None at all (a step that only marks the time) is placed trivially.
          */
         private boolean place(List<Fault> fired) {
-            List<Fault> with = new ArrayList<>(faults);
-            with.addAll(fired);
-            with.sort(Comparator.comparingLong(Fault::at)); // stable: after every fault starting by now
-            List<Scenario.Action> next = scenario.withFaults(with).actions();
+            List<Fault> with = withFired(faults, fired); // stable: after every fault starting by now
+            List<Scenario.Action> next = fired.size() == 1
+                    ? Scenario.actionsWith(actions, fired.get(0), scenario.time()) : null;
+            if (next == null) {
+                next = scenario.withFaults(with).actions();
+            }
             for (int k = 0; k < fired.size(); k++) {
                 int at = done + k;
                 if (at >= next.size() || next.get(at).fault() != fired.get(k) || !next.get(at).start()) {
@@ -253,6 +254,45 @@ public final class ScenarioRunner {
             faults.clear();
             faults.addAll(with);
             actions = next;
+            return true;
+        }
+
+        /**
+         * {@code faults} and then {@code fired}, stably sorted by start: a merge when {@code faults} is sorted already
+         * (as it is once one fault was placed), which is what the stable sort of the two lists together gives.
+         */
+        private static List<Fault> withFired(List<Fault> faults, List<Fault> fired) {
+            List<Fault> more = fired;
+            if (!sorted(fired)) {
+                more = new ArrayList<>(fired);
+                more.sort(Scenario.BY_START);
+            }
+            List<Fault> with = new ArrayList<>(faults.size() + fired.size());
+            if (!sorted(faults)) {
+                with.addAll(faults);
+                with.addAll(fired);
+                with.sort(Scenario.BY_START);
+                return with;
+            }
+            int i = 0;
+            for (Fault f : more) {
+                while (i < faults.size() && faults.get(i).at() <= f.at()) {
+                    with.add(faults.get(i++)); // ties: the earlier list first, as the stable sort keeps them
+                }
+                with.add(f);
+            }
+            while (i < faults.size()) {
+                with.add(faults.get(i++));
+            }
+            return with;
+        }
+
+        private static boolean sorted(List<Fault> faults) {
+            for (int i = 1; i < faults.size(); i++) {
+                if (faults.get(i - 1).at() > faults.get(i).at()) {
+                    return false;
+                }
+            }
             return true;
         }
 

@@ -164,6 +164,18 @@ final class KeySearch {
         return bytes >= (1L << 20) ? (bytes >> 20) + " MB" : (bytes >> 10) + " KB";
     }
 
+    /** Time, then calls before returns, then position in the input (one comparator: no boxed key per comparison). */
+    private static final Comparator<Entry> EVENT_ORDER = (a, b) -> {
+        int byTime = Long.compare(a.time, b.time);
+        if (byTime != 0) {
+            return byTime;
+        }
+        if (a.call != b.call) {
+            return a.call ? -1 : 1;
+        }
+        return Integer.compare(a.op, b.op);
+    };
+
     static SearchResult search(List<Operation> history, List<Operation> ghostWrites, long budgetBytes, long maxSteps) {
         List<Operation> ops = new ArrayList<>(history.size() + ghostWrites.size());
         for (Operation op : history) {
@@ -216,9 +228,7 @@ final class KeySearch {
         }
         // Time order; at equal times calls first (touching intervals are concurrent); then by
         // position in the input so the walk order, and hence the work done, is deterministic.
-        events.sort(Comparator.<Entry>comparingLong(e -> e.time)
-                .thenComparing(e -> !e.call)
-                .thenComparingInt(e -> e.op));
+        events.sort(EVENT_ORDER);
         Entry head = new Entry(-1, true, Long.MIN_VALUE);
         Entry last = head;
         for (Entry e : events) {

@@ -177,4 +177,20 @@ class FaultKindTest {
         assertEquals(0, FaultKind.CHANGE.lanes(5));
         assertFalse(FaultKind.parse(FaultKind.defaultLabels()).contains(FaultKind.CHANGE));
     }
+
+    /**
+     * A partition's groups: read in one pass when plain, and anything else read as before (split and parseInt),
+     * failing the same way.
+     */
+    @Test
+    void partitionGroupsAreReadAsTheCommandWritesThem() {
+        assertEquals("[0, 1, 2, 1, 2, 2]", java.util.Arrays.toString(FaultKind.groups("1,3 2,4,5", 5)));
+        assertEquals("[0, 2, 1, 1, 1, 1]", java.util.Arrays.toString(FaultKind.groups("2,3,4,5 1", 5)));
+        assertEquals("[0, 1, 2, 0]", java.util.Arrays.toString(FaultKind.groups("1 2 ", 3))); // split drops the end
+        assertEquals("[0, 1, 2, 0]", java.util.Arrays.toString(FaultKind.groups("01 2", 3)));
+        assertThrows(NumberFormatException.class, () -> FaultKind.groups("1  2", 3));
+        assertThrows(NumberFormatException.class, () -> FaultKind.groups("1,,2", 3));
+        assertThrows(NumberFormatException.class, () -> FaultKind.groups("1,x", 3));
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> FaultKind.groups("1 4", 3));
+    }
 }
