@@ -93,6 +93,12 @@ public final class KvStore implements StateMachine {
         return sorted();
     }
 
+    /** Read from the hash map: {@link #view()} would sort the whole state again after every change. */
+    @Override
+    public String get(String key) {
+        return map.get(key);
+    }
+
     @Override
     public SortedMap<String, String> snapshot() {
         return sorted(); // immutable, and never changed afterwards: a change makes a new one

@@ -335,6 +335,6 @@ final class Reads {
         // The state read may be newer than the read index: entries applied since were committed meanwhile, and a read
         // may see any write that completes before it answers. Said, so that a value from a later index is no surprise.
         String applied = v.lastApplied() > index ? ", state at applied index " + v.lastApplied() : "";
-        out.reply(ClientReply.read(p.requestId, index, kv.view().get(p.key), how + applied));
+        out.reply(ClientReply.read(p.requestId, index, kv.get(p.key), how + applied));
     }
 }

@@ -17,6 +17,14 @@ public interface StateMachine {
     /** The current state, read-only and sorted (so printing it is deterministic). */
     SortedMap<String, String> view();
 
+    /**
+     * The value of {@code key} now (null if absent): what a read answers. The default reads {@link #view()}; a store
+     * that sorts its view on demand answers from its own map instead, so a read between two writes sorts nothing.
+     */
+    default String get(String key) {
+        return view().get(key);
+    }
+
     /** An immutable copy of the current state. */
     SortedMap<String, String> snapshot();
 
