@@ -1,0 +1,69 @@
+import java.io.File;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.Arrays;
+
+/**
+ * Compares two builds of the lab in one JVM, so that both see the same machine at the same moments: each jar gets a
+ * class loader of its own, and their benchmark runs alternate (A B, then B A, ...). Used where the machine's noise
+ * (other tenants) is larger than the difference being measured. Not part of the lab; run it as a source file:
+ *
+ * <pre>
+ *   java -XX:+UseSerialGC tools/AbBench.java A.jar B.jar committed NODES BATCH RUNS   (e.g. committed 5 true 30)
+ *   java -XX:+UseSerialGC tools/AbBench.java A.jar B.jar deliveries RUNS              (20 virtual s per run)
+ * </pre>
+ *
+ * Prints, per jar, the median, quartiles and best of the runs. Reads the wall clock: a benchmark, not a test.
+ */
+public final class AbBench {
+    public static void main(String[] args) throws Exception {
+        String[] jars = {args[0], args[1]};
+        boolean committed = args[2].equals("committed");
+        int runs = Integer.parseInt(args[committed ? 5 : 3]);
+        Method[] run = new Method[2];
+        Object[] settings = new Object[2];
+        for (int j = 0; j < 2; j++) {
+            URLClassLoader cl = new URLClassLoader(new URL[] {new File(jars[j]).toURI().toURL()},
+                    ClassLoader.getPlatformClassLoader());
+            if (committed) {
+                Class<?> st = cl.loadClass("raftlab.raft.Settings");
+                Object def = st.getField("DEFAULT").get(null);
+                settings[j] = st.getMethod("withBatch", boolean.class).invoke(def, Boolean.parseBoolean(args[4]));
+                run[j] = cl.loadClass("raftlab.bench.ThroughputBench").getDeclaredMethod("run", int.class, long.class,
+                        st);
+            } else {
+                run[j] = cl.loadClass("raftlab.bench.Bench").getDeclaredMethod("runOnce", long.class, boolean.class);
+            }
+            run[j].setAccessible(true);
+        }
+        int nodes = committed ? Integer.parseInt(args[3]) : 5;
+        double[][] rates = new double[2][runs];
+        for (int i = -4; i < runs; i++) { // four warm-up rounds for the JIT
+            for (int k = 0; k < 2; k++) {
+                int j = (i & 1) == 0 ? k : 1 - k;
+                double rate;
+                if (committed) {
+                    Object r = run[j].invoke(null, nodes, 50_000L, settings[j]);
+                    Method ops = r.getClass().getDeclaredMethod("opsPerSecond");
+                    ops.setAccessible(true);
+                    rate = (double) ops.invoke(r);
+                } else {
+                    long t0 = System.nanoTime();
+                    long delivered = (long) run[j].invoke(null, 20L, false);
+                    rate = delivered / ((System.nanoTime() - t0) / 1e9);
+                }
+                if (i >= 0) {
+                    rates[j][i] = rate;
+                }
+            }
+        }
+        String what = committed ? "committed ops/s, " + nodes + " nodes, batch " + args[4] : "deliveries/s, 5 nodes";
+        for (int j = 0; j < 2; j++) {
+            double[] s = rates[j].clone();
+            Arrays.sort(s);
+            System.out.printf("%s %s: median %,.0f, quartiles %,.0f to %,.0f, best %,.0f (%d runs)%n", jars[j], what,
+                    s[runs / 2], s[runs / 4], s[3 * runs / 4], s[runs - 1], runs);
+        }
+    }
+}
