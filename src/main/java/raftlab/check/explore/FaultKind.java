@@ -479,11 +479,6 @@ public enum FaultKind {
         }
 
         @Override
-        boolean inDefault() {
-            return false;
-        }
-
-        @Override
         long gap(SimRandom r) {
             // Often close together: two changes must sometimes meet while the first is uncommitted.
             return r.nextInt(2) == 0 ? r.between(1, 30) : r.between(100, 1200);
@@ -534,11 +529,6 @@ public enum FaultKind {
         @Override
         public boolean aimed() {
             return true;
-        }
-
-        @Override
-        boolean inDefault() {
-            return false;
         }
 
         @Override
@@ -620,11 +610,6 @@ public enum FaultKind {
         @Override
         public boolean aimed() {
             return true;
-        }
-
-        @Override
-        boolean inDefault() {
-            return false;
         }
 
         @Override
