@@ -10,9 +10,8 @@ import org.junit.jupiter.api.Timeout;
 
 import raftlab.check.explore.ExploreOptions;
 import raftlab.check.explore.FaultKind;
+import raftlab.check.explore.FirstFailure;
 import raftlab.check.explore.RunResult;
-import raftlab.check.explore.ScenarioGenerator;
-import raftlab.check.explore.ScenarioRunner;
 import raftlab.lab.Lab;
 import raftlab.raft.Bug;
 
@@ -57,16 +56,6 @@ class BugsTest {
         assertTrue(out.contains("SAFETY BREACH: Applied <= Committed"), out);
     }
 
-    private static RunResult firstFailure(Bug bug, ExploreOptions o, int seeds) {
-        for (long s = 1; s <= seeds; s++) {
-            RunResult r = ScenarioRunner.run(ScenarioGenerator.generate(s, o));
-            if (r.failed()) {
-                return r;
-            }
-        }
-        return null;
-    }
-
     private static ExploreOptions all(long time, Bug bug) {
         return new ExploreOptions(5, time,
                 FaultKind.parse("partition,crash,loss,reorder,dup,isolate-leader,reboot-voter"), 3, 3, 10, true, bug);
@@ -74,25 +63,25 @@ class BugsTest {
 
     @Test
     void naiveSeedBreaksLogMatching() {
-        RunResult r = firstFailure(Bug.NAIVE_SEED, all(3000, Bug.NAIVE_SEED), 10);
+        RunResult r = FirstFailure.among(10, all(3000, Bug.NAIVE_SEED));
         assertEquals(SafetyMonitor.LOG_MATCHING, r.property(), r.line());
     }
 
     @Test
     void noUpToDateCheckElectsALeaderWithoutCommittedEntries() {
-        RunResult r = firstFailure(Bug.NO_UP_TO_DATE_CHECK, all(10_000, Bug.NO_UP_TO_DATE_CHECK), 20);
+        RunResult r = FirstFailure.among(20, all(10_000, Bug.NO_UP_TO_DATE_CHECK));
         assertEquals(SafetyMonitor.LEADER_COMPLETENESS, r.property(), r.line());
     }
 
     @Test
     void truncateOnStaleAppendLosesACommittedEntry() {
-        RunResult r = firstFailure(Bug.TRUNCATE_ON_STALE_APPEND, all(3000, Bug.TRUNCATE_ON_STALE_APPEND), 5);
+        RunResult r = FirstFailure.among(5, all(3000, Bug.TRUNCATE_ON_STALE_APPEND));
         assertTrue(r != null && Set.of(SafetyMonitor.DURABLE_COMMIT, SafetyMonitor.LEADER_COMPLETENESS,
                 SafetyMonitor.STATE_MACHINE_SAFETY).contains(r.property()), r == null ? "none" : r.line());
     }
 
     @Test
     void theSameSchedulesAreSafeWithNoBug() {
-        assertEquals(null, firstFailure(null, all(3000, null), 3));
+        assertEquals(null, FirstFailure.among(3, all(3000, null)));
     }
 }

@@ -33,17 +33,6 @@ class AimedFaultsTest {
                 noop, bug, false);
     }
 
-    /** The first failing run among seeds 1..last, or null. */
-    static RunResult firstFailure(long last, ExploreOptions o) {
-        for (long seed = 1; seed <= last; seed++) {
-            RunResult r = ScenarioRunner.run(ScenarioGenerator.generate(seed, o));
-            if (r.failed()) {
-                return r;
-            }
-        }
-        return null;
-    }
-
     @Test
     void theOtherLanesAreTheSameWithOrWithoutAimedFaults() {
         ExploreOptions without = new ExploreOptions(5, 10_000, FaultKind.parse("partition,crash,loss,reorder,dup"), 3,
@@ -97,7 +86,7 @@ class AimedFaultsTest {
 
     @Test
     void commitOldTermIsFoundWhenLeadersAreIsolated() {
-        RunResult r = firstFailure(30, withAimed("isolate-leader", 1, Bug.COMMIT_OLD_TERM, false));
+        RunResult r = FirstFailure.among(30, withAimed("isolate-leader", 1, Bug.COMMIT_OLD_TERM, false));
         assertNotNull(r, "commit-old-term not found in seeds 1..30");
         assertEquals("Leader Completeness", r.property(), r.line());
         // The lab, given the recorded commands, reaches the same breach.
@@ -111,7 +100,7 @@ class AimedFaultsTest {
 
     @Test
     void forgetVoteIsFoundWhenVotersReboot() {
-        RunResult r = firstFailure(60, withAimed("reboot-voter", 3, Bug.FORGET_VOTE, true));
+        RunResult r = FirstFailure.among(60, withAimed("reboot-voter", 3, Bug.FORGET_VOTE, true));
         assertNotNull(r, "forget-vote not found in seeds 1..60");
         assertEquals("Election Safety", r.property(), r.line());
         assertEquals(r.line(), ScenarioRunner.run(r.scenario()).line());

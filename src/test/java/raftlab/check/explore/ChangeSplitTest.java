@@ -24,19 +24,8 @@ class ChangeSplitTest {
         return new ExploreOptions(5, 10_000, FaultKind.parse("change-split"), 3, 3, 10, true, bug, false);
     }
 
-    /** The first run among seeds 1..last that fails, or null; asserts every failure there is a safety breach. */
-    private static RunResult firstFailure(long last, ExploreOptions o) {
-        for (long seed = 1; seed <= last; seed++) {
-            RunResult r = ScenarioRunner.run(ScenarioGenerator.generate(seed, o));
-            if (r.failed()) {
-                return r;
-            }
-        }
-        return null;
-    }
-
     private static void caught(Bug bug, long seeds, List<String> properties) {
-        RunResult r = firstFailure(seeds, options(bug));
+        RunResult r = FirstFailure.among(seeds, options(bug));
         assertNotNull(r, bug.label + " not caught in seeds 1.." + seeds);
         assertNotNull(r.breach(), r.toString());
         assertTrue(properties.contains(r.breach().property()), r.breach().toString());
@@ -90,6 +79,6 @@ class ChangeSplitTest {
     @Test
     void withoutABugTheSplitsAreHarmless() {
         // Raft's own rules: the leader's side cannot commit what the other side does not hold.
-        assertNull(firstFailure(30, options(null)));
+        assertNull(FirstFailure.among(30, options(null)));
     }
 }

@@ -45,7 +45,7 @@ class ExplorerTest {
 
     @Test
     void shrinkingKeepsTheFailureAndMakesTheScheduleSmaller() {
-        RunResult failing = AimedFaultsTest.firstFailure(20, options(10_000, Bug.NO_UP_TO_DATE_CHECK));
+        RunResult failing = FirstFailure.among(20, options(10_000, Bug.NO_UP_TO_DATE_CHECK));
         assertTrue(failing != null && failing.failed(), "no failure in seeds 1..20");
         RunResult shrunk = ScenarioShrinker.shrink(failing);
         assertTrue(shrunk.failed());

@@ -25,13 +25,7 @@ class PowerLossExploreTest {
     }
 
     private static RunResult firstFailure(Bug bug, int seeds) {
-        for (long s = 1; s <= seeds; s++) {
-            RunResult r = ScenarioRunner.run(ScenarioGenerator.generate(s, options(bug)));
-            if (r.failed()) {
-                return r;
-            }
-        }
-        return null;
+        return FirstFailure.among(seeds, options(bug));
     }
 
     @Test

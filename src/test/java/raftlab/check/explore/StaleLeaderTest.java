@@ -29,17 +29,6 @@ class StaleLeaderTest {
                 .withElections(false, true).withReads(ReadMode.LEASE);
     }
 
-    /** The first failing run among seeds 1..last, or null. */
-    static RunResult firstFailure(long last, ExploreOptions o) {
-        for (long seed = 1; seed <= last; seed++) {
-            RunResult r = ScenarioRunner.run(ScenarioGenerator.generate(seed, o));
-            if (r.failed()) {
-                return r;
-            }
-        }
-        return null;
-    }
-
     /** The lab, given the run's recorded commands, finds the same history not linearizable. */
     static void replaysInTheLab(RunResult r) {
         Lab lab = new Lab();
@@ -53,7 +42,7 @@ class StaleLeaderTest {
 
     @Test
     void leaseIgnoresSkewIsFoundWhenASlowLeaderIsLeftBehind() {
-        RunResult r = firstFailure(30, lease(Bug.LEASE_IGNORES_SKEW, 3, 10));
+        RunResult r = FirstFailure.among(30, lease(Bug.LEASE_IGNORES_SKEW, 3, 10));
         assertNotNull(r, "lease-ignores-skew not found in seeds 1..30");
         assertEquals(RunResult.LINEARIZABILITY, r.property(), r.line());
         List<String> commands = r.scenario().commands();
@@ -68,7 +57,7 @@ class StaleLeaderTest {
 
     @Test
     void voteDespiteLeaderIsFoundWhenACutFollowerStands() {
-        RunResult r = firstFailure(30, lease(Bug.VOTE_DESPITE_LEADER, 1, 2));
+        RunResult r = FirstFailure.among(30, lease(Bug.VOTE_DESPITE_LEADER, 1, 2));
         assertNotNull(r, "vote-despite-leader not found in seeds 1..30");
         assertEquals(RunResult.LINEARIZABILITY, r.property(), r.line());
         assertTrue(r.scenario().commands().stream().anyMatch(c -> c.matches("cut \\d+ \\d+")),
