@@ -12,6 +12,7 @@ import java.util.Arrays;
  * <pre>
  *   java -XX:+UseSerialGC tools/AbBench.java A.jar B.jar committed NODES BATCH RUNS   (e.g. committed 5 true 30)
  *   java -XX:+UseSerialGC tools/AbBench.java A.jar B.jar deliveries RUNS              (20 virtual s per run)
+ *   java -XX:+UseSerialGC tools/AbBench.java A.jar B.jar explore RUNS                 (250 schedules per run)
  * </pre>
  *
  * Prints, per jar, the median, quartiles and best of the runs. Reads the wall clock: a benchmark, not a test.
@@ -20,6 +21,7 @@ public final class AbBench {
     public static void main(String[] args) throws Exception {
         String[] jars = {args[0], args[1]};
         boolean committed = args[2].equals("committed");
+        boolean explore = args[2].equals("explore");
         int runs = Integer.parseInt(args[committed ? 5 : 3]);
         Method[] run = new Method[2];
         Object[] settings = new Object[2];
@@ -32,6 +34,17 @@ public final class AbBench {
                 settings[j] = st.getMethod("withBatch", boolean.class).invoke(def, Boolean.parseBoolean(args[4]));
                 run[j] = cl.loadClass("raftlab.bench.ThroughputBench").getDeclaredMethod("run", int.class, long.class,
                         st);
+            } else if (explore) {
+                // The bench's explore configuration: 5 nodes, 10 virtual s, all faults, 3 clients, checks on.
+                Class<?> fk = cl.loadClass("raftlab.check.explore.FaultKind");
+                Object faults = fk.getMethod("parse", String.class)
+                        .invoke(null, "partition,crash,loss,reorder,dup,isolate-leader,reboot-voter");
+                Class<?> eo = cl.loadClass("raftlab.check.explore.ExploreOptions");
+                Class<?> bug = cl.loadClass("raftlab.raft.Bug");
+                settings[j] = eo.getConstructor(int.class, long.class, java.util.Set.class, int.class, int.class,
+                        double.class, boolean.class, bug).newInstance(5, 10_000L, faults, 3, 3, 10.0, true, null);
+                run[j] = cl.loadClass("raftlab.check.explore.Explorer").getMethod("explore", long.class, long.class,
+                        eo, int.class, java.util.function.LongConsumer.class);
             } else {
                 run[j] = cl.loadClass("raftlab.bench.Bench").getDeclaredMethod("runOnce", long.class, boolean.class);
             }
@@ -39,7 +52,8 @@ public final class AbBench {
         }
         int nodes = committed ? Integer.parseInt(args[3]) : 5;
         double[][] rates = new double[2][runs];
-        for (int i = -4; i < runs; i++) { // four warm-up rounds for the JIT
+        int warmUp = explore ? 12 : 4; // explore reaches far more code: its rate rises for thousands of schedules
+        for (int i = -warmUp; i < runs; i++) { // warm-up rounds for the JIT
             for (int k = 0; k < 2; k++) {
                 int j = (i & 1) == 0 ? k : 1 - k;
                 double rate;
@@ -48,6 +62,11 @@ public final class AbBench {
                     Method ops = r.getClass().getDeclaredMethod("opsPerSecond");
                     ops.setAccessible(true);
                     rate = (double) ops.invoke(r);
+                } else if (explore) {
+                    long first = 1_000_001 + 250L * (i + warmUp); // both jars run the same seeds
+                    long t0 = System.nanoTime();
+                    run[j].invoke(null, first, first + 249, settings[j], 1, null);
+                    rate = 250 / ((System.nanoTime() - t0) / 1e9);
                 } else {
                     long t0 = System.nanoTime();
                     long delivered = (long) run[j].invoke(null, 20L, false);
@@ -58,7 +77,8 @@ public final class AbBench {
                 }
             }
         }
-        String what = committed ? "committed ops/s, " + nodes + " nodes, batch " + args[4] : "deliveries/s, 5 nodes";
+        String what = committed ? "committed ops/s, " + nodes + " nodes, batch " + args[4]
+                : explore ? "explore schedules/s, 1 thread" : "deliveries/s, 5 nodes";
         for (int j = 0; j < 2; j++) {
             double[] s = rates[j].clone();
             Arrays.sort(s);

@@ -68,8 +68,12 @@ final class Reads {
     private long leaderTerm = -1;
     /** The last round sent in this term (0: none). */
     private long round;
-    /** By node id: the highest round it echoed in this term. */
-    private final TreeMap<Integer, Long> acked = new TreeMap<>();
+    /**
+     * By node id: the highest round it echoed in this term (0: none). An array, grown when a higher id answers: it is
+     * read for every voter whenever the leader settles its reads: the lookups in a TreeMap of boxed ids and rounds were
+     * 2.7% of a steady explore's profile samples.
+     */
+    private long[] acked = new long[8];
     /** The leader's clock: heartbeat timer firings since it became leader. */
     private long ticks;
     /** By round: the tick it left in (rounds below the confirmed one are forgotten). */
@@ -159,8 +163,11 @@ final class Reads {
     /** An answer of this leader's term from a voter, echoing read round {@code r} (0 if none). */
     void acknowledged(int from, long r) {
         // Only rounds of this term reach here (the node checks the answer's term), and each was sent by this leader.
-        if (r > 0 && r <= round && r > acked.getOrDefault(from, 0L)) {
-            acked.put(from, r);
+        if (r > 0 && r <= round && r > ackedBy(from)) {
+            if (from >= acked.length) {
+                acked = java.util.Arrays.copyOf(acked, Math.max(from + 1, acked.length * 2));
+            }
+            acked[from] = r;
         }
     }
 
@@ -169,7 +176,7 @@ final class Reads {
         leaderTerm = term;
         round = 0;
         ticks = 0;
-        acked.clear();
+        java.util.Arrays.fill(acked, 0);
         roundTick.clear();
         transferred = false;
         return settings.reads() == ReadMode.LEASE ? newRound() : 0;
@@ -274,7 +281,11 @@ final class Reads {
 
     /** The highest round a majority of voters (this leader included) has answered. */
     private long confirmedRound(Configuration voters) {
-        return voters.committedIndex(node -> node == id ? round : acked.getOrDefault(node, 0L));
+        return voters.committedIndex(node -> node == id ? round : ackedBy(node));
+    }
+
+    private long ackedBy(int node) {
+        return node < acked.length ? acked[node] : 0;
     }
 
     private long newRound() {
