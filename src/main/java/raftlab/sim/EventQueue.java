@@ -230,14 +230,10 @@ final class EventQueue<T extends Scheduled> implements Iterable<T> {
                 if (pt < t || pt == t && seqs[parent] < s) {
                     break;
                 }
-                items[k] = items[parent];
-                times[k] = pt;
-                seqs[k] = seqs[parent];
+                move(parent, k);
                 k = parent;
             }
-            items[k] = e;
-            times[k] = t;
-            seqs[k] = s;
+            place(k, e, t, s);
         }
 
         private void siftDown(int k, Scheduled e, long t, long s) {
@@ -253,11 +249,19 @@ final class EventQueue<T extends Scheduled> implements Iterable<T> {
                 if (t < ct || t == ct && s < seqs[child]) {
                     break;
                 }
-                items[k] = items[child];
-                times[k] = ct;
-                seqs[k] = seqs[child];
+                move(child, k);
                 k = child;
             }
+            place(k, e, t, s);
+        }
+
+        private void move(int from, int to) {
+            items[to] = items[from];
+            times[to] = times[from];
+            seqs[to] = seqs[from];
+        }
+
+        private void place(int k, Scheduled e, long t, long s) {
             items[k] = e;
             times[k] = t;
             seqs[k] = s;
