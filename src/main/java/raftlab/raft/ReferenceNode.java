@@ -230,19 +230,24 @@ public final class ReferenceNode implements RaftNode {
         if (m instanceof RequestVote rv && ignoredUnderLease(rv)) {
             return finish();
         }
-        if (m.term() > state.currentTerm && movesTerm(m)) {
+        // The kind once, then the record's own fields: m.term() and m.from() here were calls through the interface.
+        MessageType kind = m.kind();
+        long term = MessageFields.term(m, kind);
+        int from = MessageFields.from(m, kind);
+        if (term > state.currentTerm && movesTerm(m, kind)) {
             leaderId = 0;
-            stepDown(m.term(), m.from(), "saw term " + m.term() + " from n" + m.from());
+            stepDown(term, from, "saw term " + term + " from n" + from);
         }
-        int member = role == Role.LEADER && m.term() == state.currentTerm ? members.indexOf(m.from()) : -1;
+        int member = role == Role.LEADER && term == state.currentTerm ? members.indexOf(from) : -1;
         if (member >= 0) {
             heardFrom[member] = true; // for CheckQuorum: this voter is still in touch
-            if (m instanceof AppendEntriesReply r) {
-                reads.acknowledged(m.from(), r.read()); // it still followed us when this read round reached it
+            if (kind == MessageType.APPEND_ENTRIES_REPLY) {
+                // it still followed us when this read round reached it
+                reads.acknowledged(from, ((AppendEntriesReply) m).read());
             }
         }
         // A switch expression, so that a new message type is a compile error here until it is handled.
-        Effects handled = switch (m.kind()) {
+        Effects handled = switch (kind) {
             case APPEND_ENTRIES -> onAppendEntries((AppendEntries) m);
             case APPEND_ENTRIES_REPLY -> onAppendEntriesReply((AppendEntriesReply) m);
             case REQUEST_VOTE -> onRequestVote((RequestVote) m);
@@ -475,8 +480,8 @@ public final class ReferenceNode implements RaftNode {
      * Whether a message may move this node's term. A PreVote never does (it only asks), nor does a promised pre-vote
      * (it carries the term asked about, not the voter's); a refused one carries the voter's real term, which counts.
      */
-    private boolean movesTerm(Message m) {
-        return switch (m.kind()) {
+    private boolean movesTerm(Message m, MessageType kind) {
+        return switch (kind) {
             case APPEND_ENTRIES, APPEND_ENTRIES_REPLY, REQUEST_VOTE, REQUEST_VOTE_REPLY, TIMEOUT_NOW, INSTALL_SNAPSHOT,
                     INSTALL_SNAPSHOT_REPLY, READ_INDEX, READ_INDEX_REPLY -> true;
             case PRE_VOTE -> bugs.contains(Bug.PREVOTE_BUMPS_TERM);

@@ -16,6 +16,7 @@ import raftlab.raft.DiskWrite;
 import raftlab.raft.Effects;
 import raftlab.raft.KvStore;
 import raftlab.raft.Message;
+import raftlab.raft.MessageFields;
 import raftlab.raft.MessageType;
 import raftlab.raft.NodeEvent;
 import raftlab.raft.NodeFactory;
@@ -403,17 +404,17 @@ public final class Cluster {
     private void deliverNow(InFlight m) {
         m.done = true;
         Message message = m.message;
-        int to = message.to();
+        int to = m.to;
         if (ClientRequest.isClient(to)) {
             deliverToClient(m);
             return;
         }
-        String why = !up[to] ? "n" + to + " is down" : network.linkDown(message.from(), to);
+        String why = !up[to] ? "n" + to + " is down" : network.linkDown(m.from, to);
         if (why != null) {
             drop(m, why);
             return;
         }
-        stats.count(message.kind(), Stats.DELIVERED, to);
+        stats.count(m.kind, Stats.DELIVERED, to);
         for (int li = 0; li < listeners.delivered.length; li++) {
             SimListener l = listeners.delivered[li];
             l.delivered(now, m);
@@ -424,7 +425,7 @@ public final class Cluster {
 
     /** A node's answer reaches its client: the first final answer to a request is its result; copies are not news. */
     private void deliverToClient(InFlight m) {
-        stats.delivered(m.message);
+        stats.count(m.kind, Stats.DELIVERED, m.to);
         for (int li = 0; li < listeners.delivered.length; li++) {
             listeners.delivered[li].delivered(now, m);
         }
@@ -440,7 +441,7 @@ public final class Cluster {
 
     private void drop(InFlight m, String why) {
         m.done = true;
-        stats.dropped(m.message);
+        stats.count(m.kind, Stats.DROPPED, m.to);
         for (int li = 0; li < listeners.dropped.length; li++) {
             SimListener l = listeners.dropped[li];
             l.dropped(now, m, why);
@@ -494,10 +495,9 @@ public final class Cluster {
     /** Puts a second copy of the message on the wire, with a new id and its own latency. Returns the copy. */
     public InFlight duplicate(InFlight m) {
         requireInFlight(m);
-        InFlight copy = new InFlight(nextMessageId++, m.message, now, now + network.latency(m.message, link(m.message)),
-                seq++);
+        InFlight copy = new InFlight(nextMessageId++, m, now, now + network.latency(m.kind, link(m.message)), seq++);
         wire.add(copy);
-        stats.duplicated(m.message);
+        stats.count(m.kind, Stats.DUPLICATED, m.from);
         for (int li = 0; li < listeners.sent.length; li++) {
             SimListener l = listeners.sent[li];
             l.sent(now, copy);
@@ -509,7 +509,7 @@ public final class Cluster {
     public void delay(InFlight m, long ms) {
         requireInFlight(m);
         wire.remove(m);
-        InFlight later = new InFlight(m.id, m.message, m.sentAt, Math.max(now, m.time) + ms, seq++);
+        InFlight later = new InFlight(m.id, m, m.sentAt, Math.max(now, m.time) + ms, seq++);
         wire.add(later);
         m.done = true;
     }
@@ -1137,14 +1137,14 @@ public final class Cluster {
     }
 
     private void send(Message m) {
-        // The message's ends and kind are read once: each read is an interface call on one of many record types.
-        int from = m.from();
-        int to = m.to();
+        // One interface call for the kind, then the record's own fields (see MessageFields); the wire entry keeps them.
         MessageType kind = m.kind();
+        int from = MessageFields.from(m, kind);
+        int to = MessageFields.to(m, kind);
         stats.count(kind, Stats.SENT, from);
         SimRandom random = from < 0 || to < 0 ? clientLinks.stream(m) : linkRandom[from][to];
         String lost = network.lossAtSend(from, to, random);
-        InFlight f = new InFlight(nextMessageId++, m, now, now + network.latency(kind, random), seq++);
+        InFlight f = new InFlight(nextMessageId++, m, from, to, kind, now, now + network.latency(kind, random), seq++);
         for (int li = 0; li < listeners.sent.length; li++) {
             SimListener l = listeners.sent[li];
             l.sent(now, f);

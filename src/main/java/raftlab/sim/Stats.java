@@ -3,7 +3,6 @@ package raftlab.sim;
 import java.util.Map;
 import java.util.TreeMap;
 
-import raftlab.raft.Message;
 import raftlab.raft.MessageType;
 
 /**
@@ -21,10 +20,6 @@ public final class Stats {
     /** Counts per node id, indexed by id (null for a node not seen yet); grown when a higher id shows up. */
     private long[][] byNode = new long[8][];
     private final long[] total = new long[4];
-
-    private void count(Message m, int what, int node) {
-        count(m.kind(), what, node);
-    }
 
     /** Counts one message of {@code kind}: {@code what} happened to it at {@code node} (below 0: a client). */
     void count(MessageType kind, int what, int node) {
@@ -47,22 +42,6 @@ public final class Stats {
             byNode[node] = n;
         }
         n[what]++;
-    }
-
-    void sent(Message m) {
-        count(m, SENT, m.from());
-    }
-
-    void delivered(Message m) {
-        count(m, DELIVERED, m.to());
-    }
-
-    void dropped(Message m) {
-        count(m, DROPPED, m.to());
-    }
-
-    void duplicated(Message m) {
-        count(m, DUPLICATED, m.from());
     }
 
     public long sent() {
