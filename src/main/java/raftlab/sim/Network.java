@@ -1,6 +1,5 @@
 package raftlab.sim;
 
-import raftlab.raft.Message;
 import raftlab.raft.MessageType;
 
 /**
@@ -155,12 +154,10 @@ public final class Network {
     /** Per link, the reason a cut link gives, made when first needed. */
     private String[][] cutWhy;
 
-    /** Why the message is lost at send time, or null if it goes on the wire. Draws randomness only when needed. */
-    String lossAtSend(Message m, SimRandom random) {
-        return lossAtSend(m.from(), m.to(), random);
-    }
-
-    /** As {@link #lossAtSend(Message, SimRandom)}, for a message from {@code from} to {@code to}. */
+    /**
+     * Why a message from {@code from} to {@code to} is lost at send time, or null if it goes on the wire. Draws
+     * randomness only when needed.
+     */
     String lossAtSend(int from, int to, SimRandom random) {
         double p = lossFor(from, to);
         if (p > 0 && random.nextDouble() < p) {
@@ -176,12 +173,7 @@ public final class Network {
         return null;
     }
 
-    /** How long the message takes. */
-    long latency(Message m, SimRandom random) {
-        return latency(m.kind(), random);
-    }
-
-    /** As {@link #latency(Message, SimRandom)}, for a message of this kind. */
+    /** How long a message of this kind takes. */
     long latency(MessageType kind, SimRandom random) {
         long d = latencyMin == latencyMax ? latencyMin : random.between(latencyMin, latencyMax);
         if (unreliable) {
@@ -199,12 +191,7 @@ public final class Network {
         return dupe > 0 && random.nextDouble() < dupe;
     }
 
-    /** Why a message due now cannot be delivered over its link, or null. */
-    String linkDown(Message m) {
-        return linkDown(m.from(), m.to());
-    }
-
-    /** As {@link #linkDown(Message)}, for the link from {@code from} to {@code to}. */
+    /** Why a message due now cannot be delivered over the link from {@code from} to {@code to}, or null. */
     String linkDown(int from, int to) {
         if (from < 0 || to < 0) {
             return null; // clients stand outside the partitions: they can reach any node that is up
