@@ -9,6 +9,12 @@ import java.util.List;
  */
 public record AppendEntries(int from, int to, long term, long prevLogIndex, long prevLogTerm, List<Entry> entries,
                             long leaderCommit, long read) implements Message {
+    public AppendEntries {
+        // Read-only, and of one list class whoever made it (see EntryList): a node's list of its own is copied. A
+        // null list stays null, for the lab to name the learner's mistake (GuardedNode) rather than fail here.
+        entries = entries == null ? null : EntryList.of(entries);
+    }
+
     /** Figure 2's fields: no read round. */
     public AppendEntries(int from, int to, long term, long prevLogIndex, long prevLogTerm, List<Entry> entries,
                          long leaderCommit) {

@@ -15,7 +15,7 @@ import java.util.List;
 public record DiskWrite(long currentTerm, int votedFor, long keepEntries, List<Entry> appended, Snapshot snapshot) {
     public DiskWrite {
         // A log's slice is read-only already (and the usual argument): copying it again would only cost.
-        appended = appended instanceof EntryList ? appended : List.copyOf(appended);
+        appended = EntryList.of(appended);
     }
 
     /** A write that changes no snapshot. */

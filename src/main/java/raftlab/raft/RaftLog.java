@@ -129,10 +129,10 @@ public final class RaftLog implements RaftLogView {
     @Override
     public List<Entry> slice(long fromIndex, long toIndex) {
         if (fromIndex > toIndex) {
-            return List.of();
+            return EntryList.EMPTY;
         }
         if (fromIndex == toIndex) {
-            return List.of(entries.get((int) (fromIndex - snapshotIndex) - 1)); // the usual one: no sublist
+            return EntryList.of(entries.get((int) (fromIndex - snapshotIndex) - 1)); // the usual one: no sublist
         }
         int from = (int) (fromIndex - snapshotIndex) - 1;
         int to = (int) (toIndex - snapshotIndex);

@@ -187,7 +187,7 @@ public final class ReferenceNode implements RaftNode {
             long last = state.log.lastIndex();
             // Entries at or below the snapshot are not the log's to write: the snapshot stands for them.
             long keep = Math.max(Math.min(from - 1, last), state.log.snapshotIndex());
-            List<Entry> appended = keep >= last ? List.of() : state.log.slice(keep + 1, last);
+            List<Entry> appended = keep >= last ? EntryList.EMPTY : state.log.slice(keep + 1, last);
             out.persist(new DiskWrite(state.currentTerm, state.votedFor, keep, appended, snap));
         }
         Effects done = out;
@@ -231,7 +231,7 @@ public final class ReferenceNode implements RaftNode {
             return finish();
         }
         // The kind once, then the record's own fields: m.term() and m.from() here were calls through the interface.
-        MessageType kind = m.kind();
+        MessageType kind = MessageFields.kind(m);
         long term = MessageFields.term(m, kind);
         int from = MessageFields.from(m, kind);
         if (term > state.currentTerm && movesTerm(m, kind)) {
@@ -886,7 +886,7 @@ public final class ReferenceNode implements RaftNode {
         if (p.state() == ProgressState.REPLICATE && p.paused()) {
             // A full window: a heartbeat that claims only what the follower is known to hold.
             long prev = Math.max(p.match(), log.snapshotIndex());
-            out.send(new AppendEntries(id, members.idAt(f), state.currentTerm, prev, log.termAt(prev), List.of(),
+            out.send(new AppendEntries(id, members.idAt(f), state.currentTerm, prev, log.termAt(prev), EntryList.EMPTY,
                     commitIndex, sendingRound));
             return;
         }

@@ -1138,7 +1138,7 @@ public final class Cluster {
 
     private void send(Message m) {
         // One interface call for the kind, then the record's own fields (see MessageFields); the wire entry keeps them.
-        MessageType kind = m.kind();
+        MessageType kind = MessageFields.kind(m);
         int from = MessageFields.from(m, kind);
         int to = MessageFields.to(m, kind);
         stats.count(kind, Stats.SENT, from);

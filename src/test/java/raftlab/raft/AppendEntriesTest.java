@@ -21,6 +21,21 @@ class AppendEntriesTest {
     }
 
     @Test
+    void theMessageKeepsItsOwnReadOnlyCopyOfTheEntries() {
+        java.util.List<Entry> mine = entries(1, 1, 1); // an ArrayList
+        AppendEntries m = new AppendEntries(1, 2, 1, 0, 0, mine, 0);
+        mine.add(new Entry(1, Command.NOOP));
+        assertEquals(2, m.entries().size(), "a later change to the sender's list does not reach the message");
+        assertEquals(entries(1, 1, 1), m.entries());
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                () -> m.entries().add(new Entry(1, Command.NOOP)));
+        assertSame(m.entries(), new AppendEntries(1, 3, 1, 0, 0, m.entries(), 0).entries(),
+                "a read-only list of the lab's own is kept as it is");
+        org.junit.jupiter.api.Assertions.assertNull(new AppendEntries(1, 2, 1, 0, 0, null, 0).entries(),
+                "null stays null, for the lab to name a learner's mistake");
+    }
+
+    @Test
     void appendsAfterAMatchingPrefix() {
         TestNode t = TestNode.of(2, 3).term(2).log(1, 2);
         AppendEntriesReply r = send(t, ae(1, 2, 2, 2, 2, entries(3, 2, 2), 0));

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-/** MessageFields reads the same sender, receiver and term as the message's own accessors, for every kind. */
+/** MessageFields reads the same kind, sender, receiver and term as the message's own accessors, for every kind. */
 class MessageFieldsTest {
     @Test
     void agreesWithTheAccessorsForEveryKind() {
@@ -30,6 +30,7 @@ class MessageFieldsTest {
         for (Message m : one) {
             MessageType k = m.kind();
             seen.add(k);
+            assertEquals(k, MessageFields.kind(m), k.label);
             assertEquals(m.from(), MessageFields.from(m, k), k.label);
             assertEquals(m.to(), MessageFields.to(m, k), k.label);
             assertEquals(m.term(), MessageFields.term(m, k), k.label);
