@@ -15,7 +15,8 @@ import java.util.Arrays;
  *   java -XX:+UseSerialGC tools/AbBench.java A.jar B.jar explore RUNS                 (250 schedules per run)
  * </pre>
  *
- * Prints, per jar, the median, quartiles and best of the runs. Reads the wall clock: a benchmark, not a test.
+ * Prints, per jar, the median, quartiles and best of the runs, and the median of the rounds' ratios (B over A).
+ * Reads the wall clock: a benchmark, not a test.
  */
 public final class AbBench {
     public static void main(String[] args) throws Exception {
@@ -79,6 +80,15 @@ public final class AbBench {
         }
         String what = committed ? "committed ops/s, " + nodes + " nodes, batch " + args[4]
                 : explore ? "explore schedules/s, 1 thread" : "deliveries/s, 5 nodes";
+        // Rounds run the two jars back to back, so a round's ratio cancels what the machine did meanwhile: the
+        // median ratio is steadier than the two medians when the machine's speed drifts (it does here, by 2x).
+        double[] ratio = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            ratio[i] = rates[1][i] / rates[0][i];
+        }
+        Arrays.sort(ratio);
+        System.out.printf("%s / %s, per round: median %.3f, quartiles %.3f to %.3f%n", jars[1], jars[0],
+                ratio[runs / 2], ratio[runs / 4], ratio[3 * runs / 4]);
         for (int j = 0; j < 2; j++) {
             double[] s = rates[j].clone();
             Arrays.sort(s);
