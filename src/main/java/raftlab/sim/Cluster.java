@@ -226,10 +226,13 @@ public final class Cluster {
 
     /** The next event to process: the earlier of the next timer and (unless held) the next message. */
     private Scheduled peekNext() {
-        dropDoneMessages();
-        dropStaleTimers();
-        TimerFiring t = timers.peek();
-        InFlight m = hold ? null : wire.peek();
+        // Each drop returns its queue's head: a queue's peek compares the heads of its calendar and its heap, and the
+        // loop used to ask each queue twice per event (with poll's own peek, five peeks an event).
+        InFlight m = dropDoneMessages();
+        TimerFiring t = dropStaleTimers();
+        if (hold) {
+            m = null;
+        }
         if (t == null) {
             return m;
         }
@@ -242,11 +245,12 @@ public final class Cluster {
     /**
      * Pops node timer firings that were superseded (re-armed or cancelled, or their node stopped): they would do
      * nothing. A superseded election firing gives way to its node's current arming, queued now with its own time.
+     * Returns the timer now first, or null.
      */
-    private void dropStaleTimers() {
+    private TimerFiring dropStaleTimers() {
         TimerFiring t;
         while ((t = timers.peek()) != null && t.action == null && !current(t)) {
-            timers.poll();
+            timers.removeHead(t);
             if (t.kind == TimerKind.ELECTION && electionQueued[t.node] == t) {
                 electionQueued[t.node] = null;
                 int n = t.node;
@@ -258,6 +262,7 @@ public final class Cluster {
                 }
             }
         }
+        return t;
     }
 
     private boolean current(TimerFiring t) {
@@ -269,10 +274,13 @@ public final class Cluster {
         };
     }
 
-    private void dropDoneMessages() {
-        while (!wire.isEmpty() && wire.peek().done) {
-            wire.poll();
+    /** Pops messages delivered or dropped by hand (they stay queued until then); returns the one now first, or null. */
+    private InFlight dropDoneMessages() {
+        InFlight m;
+        while ((m = wire.peek()) != null && m.done) {
+            wire.removeHead(m);
         }
+        return m;
     }
 
     /**
@@ -307,12 +315,13 @@ public final class Cluster {
         now = Math.max(now, s.time);
         cause = s;
         try {
-            if (s instanceof InFlight) {
-                wire.poll();
-                deliverNow((InFlight) s);
+            if (s instanceof InFlight m) {
+                wire.removeHead(m);
+                deliverNow(m);
             } else {
-                timers.poll();
-                fire((TimerFiring) s);
+                TimerFiring t = (TimerFiring) s;
+                timers.removeHead(t);
+                fire(t);
             }
         } catch (NodeFailure f) {
             throw stopped(f);
@@ -322,12 +331,11 @@ public final class Cluster {
 
     /** Fires the earliest timer if it is a flush due by now (the end of this instant); returns whether it did. */
     private boolean fireDueFlush() {
-        dropStaleTimers();
-        TimerFiring t = timers.peek();
+        TimerFiring t = dropStaleTimers();
         if (t == null || t.action != null || t.kind != TimerKind.FLUSH || t.time > now) {
             return false;
         }
-        timers.poll();
+        timers.removeHead(t);
         cause = t;
         try {
             fire(t);

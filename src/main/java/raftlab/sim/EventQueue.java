@@ -98,12 +98,17 @@ final class EventQueue<T extends Scheduled> implements Iterable<T> {
         return (T) (o.time < r.time || o.time == r.time && o.seq < r.seq ? o : r);
     }
 
-    @SuppressWarnings("unchecked")
     T poll() {
-        Scheduled first = peek();
-        if (first == null) {
-            return null;
+        T first = peek();
+        if (first != null) {
+            removeHead(first);
         }
+        return first;
+    }
+
+    /** Removes {@code first}, which {@link #peek} just returned (nothing was added or removed since). */
+    void removeHead(T first) {
+        assert first == peek() : "not the head";
         int b = (int) ringMin & MASK;
         if (ringSize > 0 && bucket[b][head[b]] == first) {
             bucket[b][head[b]++] = null;
@@ -119,7 +124,6 @@ final class EventQueue<T extends Scheduled> implements Iterable<T> {
         if (first.time > windowStart) {
             windowStart = first.time; // every event left is due then or later
         }
-        return (T) first;
     }
 
     /** After the bucket at ringMin emptied: the next non-empty bucket within the window, if any is left. */
