@@ -15,9 +15,25 @@ import java.util.function.IntToLongFunction;
  */
 public final class Quorum {
     private final int[] voters;
+    /**
+     * Position by id ({@code -1} for none), when every id is below {@link #TABLE_LIMIT}; null otherwise. A leader
+     * looks a voter's position up on every message it receives: the binary search was 2% of the deliveries benchmark.
+     */
+    private final byte[] positionById;
+    private static final int TABLE_LIMIT = 128;
 
     private Quorum(int[] sortedDistinct) {
         this.voters = sortedDistinct;
+        int max = sortedDistinct[sortedDistinct.length - 1];
+        if (max < TABLE_LIMIT) {
+            positionById = new byte[max + 1];
+            Arrays.fill(positionById, (byte) -1);
+            for (int i = 0; i < sortedDistinct.length; i++) {
+                positionById[sortedDistinct[i]] = (byte) i;
+            }
+        } else {
+            positionById = null;
+        }
     }
 
     public static Quorum of(int... ids) {
@@ -49,6 +65,9 @@ public final class Quorum {
 
     /** The position of {@code id} in {@link #ids()}, or -1 if it is not a voter. */
     public int indexOf(int id) {
+        if (positionById != null) {
+            return id >= 0 && id < positionById.length ? positionById[id] : -1;
+        }
         int i = Arrays.binarySearch(voters, id);
         return i >= 0 ? i : -1;
     }

@@ -1074,8 +1074,14 @@ public final class ReferenceNode implements RaftNode {
         long n;
         if (!config.joint() && members.size() == config.voters().size()) {
             // Every member votes (the usual case): count in place, allocating nothing on a leader's hot path.
+            int past = 0;
             for (int i = 0; i < progress.length; i++) {
-                matchScratch[i] = progress[i].match();
+                long match = progress[i].match();
+                matchScratch[i] = match;
+                past += match > commitIndex ? 1 : 0;
+            }
+            if (past < members.majority()) {
+                return; // no majority holds anything past commitIndex (most acknowledgements): nothing to sort
             }
             n = members.committedIndexInPlace(matchScratch);
         } else {
