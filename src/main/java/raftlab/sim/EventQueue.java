@@ -30,6 +30,11 @@ final class EventQueue<T extends Scheduled> implements Iterable<T> {
     private final Scheduled[][] bucket = new Scheduled[SPAN][];
     private final int[] head = new int[SPAN];
     private final int[] tail = new int[SPAN];
+    /**
+     * Per bucket, the seq of its last event, or higher (a remove can leave it above): an add compares with it, not
+     * with the last event itself, an object that may be long out of the cache.
+     */
+    private final long[] lastSeq = new long[SPAN];
     private int ringSize;
     private long windowStart;
     /** The time of the ring's earliest events; meaningful while {@link #ringSize} > 0. */
@@ -62,11 +67,16 @@ final class EventQueue<T extends Scheduled> implements Iterable<T> {
         }
         // Nearly always the latest seq of its time (seq grows as events are made): append. Otherwise slide it in.
         int i = end;
-        while (i > head[b] && items[i - 1].seq > e.seq) {
-            items[i] = items[i - 1];
-            i--;
+        if (i > head[b] && lastSeq[b] > e.seq) {
+            while (i > head[b] && items[i - 1].seq > e.seq) {
+                items[i] = items[i - 1];
+                i--;
+            }
         }
         items[i] = e;
+        if (i == end) {
+            lastSeq[b] = e.seq;
+        }
         tail[b] = end + 1;
         if (ringSize == 0 || t < ringMin) {
             ringMin = t;
