@@ -14,6 +14,7 @@ import raftlab.raft.Settings;
 import raftlab.sim.Cluster;
 import raftlab.sim.ClusterConfig;
 import raftlab.sim.NodeFailure;
+import raftlab.sim.OverBudget;
 
 /**
  * Runs a scenario with the safety monitor on and checks the client history at the end. It makes exactly the calls
@@ -28,13 +29,6 @@ public final class ScenarioRunner {
     public static final long MAX_EVENTS = 300_000;
 
     private ScenarioRunner() {
-    }
-
-    /** Thrown by the event counter to stop a run that went over {@link #MAX_EVENTS}. */
-    private static final class OverBudget extends RuntimeException {
-        OverBudget() {
-            super("over the event budget", null, false, false);
-        }
     }
 
     /**
@@ -80,8 +74,7 @@ public final class ScenarioRunner {
         Settings settings = t.settings(s.noop());
         Cluster c = new Cluster(new ClusterConfig(s.nodes(), s.seed(), settings, t.latencyMin(), t.latencyMax(),
                 t.syncMs()), factory);
-        EventCounter counter = new EventCounter(maxEvents);
-        c.addListener(counter);
+        c.limitEvents(maxEvents);
         History history = new History();
         c.addListener(history);
         c.addListener(new SafetyMonitor(c));
@@ -100,12 +93,12 @@ public final class ScenarioRunner {
             }
             stuck = Liveness.settle(c, clients, Liveness.bound(settings.electionMax()), s.noop());
         } catch (SafetyBreach b) {
-            return new RunResult(course.concrete(), b.breach(), null, null, counter.events);
+            return new RunResult(course.concrete(), b.breach(), null, null, c.events());
         } catch (OverBudget e) {
-            return new RunResult(course.concrete(), null, null, null, counter.events);
+            return new RunResult(course.concrete(), null, null, null, c.events());
         }
         return new RunResult(course.concrete(), null, LinearizabilityChecker.check(history.operations()), stuck,
-                counter.events);
+                c.events());
     }
 
     /**
@@ -315,23 +308,6 @@ public final class ScenarioRunner {
                 }
             }
             c.tick(target - c.now());
-        }
-    }
-
-    /** Counts processed events, for the speed figures. */
-    private static final class EventCounter implements raftlab.sim.SimListener {
-        final long budget;
-        long events;
-
-        EventCounter(long budget) {
-            this.budget = budget;
-        }
-
-        @Override
-        public void afterEvent(Cluster cluster) {
-            if (++events >= budget) {
-                throw new OverBudget();
-            }
         }
     }
 }
