@@ -14,6 +14,9 @@ public final class RaftLog implements RaftLogView {
     private long snapshotIndex;
     private long snapshotTerm;
 
+    /** The last one-entry slice handed out, or null: handed out again for the same entry. */
+    private EntryList lastSingle;
+
     /** The lowest index appended or removed since {@link #takeChangedFrom}, or Long.MAX_VALUE if none. */
     private long changedFrom = Long.MAX_VALUE;
 
@@ -132,7 +135,13 @@ public final class RaftLog implements RaftLogView {
             return EntryList.EMPTY;
         }
         if (fromIndex == toIndex) {
-            return EntryList.of(entries.get((int) (fromIndex - snapshotIndex) - 1)); // the usual one: no sublist
+            // The usual one. A leader slices its newest entry for its disk and then for each follower: the same entry
+            // object (a replaced entry is another object) gets the same read-only list.
+            Entry e = entries.get((int) (fromIndex - snapshotIndex) - 1);
+            if (lastSingle == null || lastSingle.get(0) != e) {
+                lastSingle = EntryList.of(e);
+            }
+            return lastSingle;
         }
         int from = (int) (fromIndex - snapshotIndex) - 1;
         int to = (int) (toIndex - snapshotIndex);
