@@ -76,8 +76,14 @@ final class Reads {
     private long[] acked = new long[8];
     /** The leader's clock: heartbeat timer firings since it became leader. */
     private long ticks;
-    /** By round: the tick it left in (rounds below the confirmed one are forgotten). */
-    private final TreeMap<Long, Long> roundTick = new TreeMap<>();
+    /**
+     * By round: the tick it left in, for the rounds from {@link #firstKept} to {@link #round} (rounds below the
+     * confirmed one are forgotten), at {@code round & (length - 1)}. Rounds are numbered one after another and are
+     * forgotten oldest first, so a ring of longs does what a TreeMap of boxed rounds did at every heartbeat (2% of a
+     * steady explore's profile samples).
+     */
+    private long[] roundTicks = new long[16];
+    private long firstKept = 1;
     /** A leadership transfer began in this term: no lease reads for the rest of it (see {@link #transferStarted}). */
     private boolean transferred;
     private final List<Pending> leaderReads = new ArrayList<>();
@@ -177,7 +183,7 @@ final class Reads {
         round = 0;
         ticks = 0;
         java.util.Arrays.fill(acked, 0);
-        roundTick.clear();
+        firstKept = 1;
         transferred = false;
         return settings.reads() == ReadMode.LEASE ? newRound() : 0;
     }
@@ -274,8 +280,8 @@ final class Reads {
                 answer(p, p.index, "read index " + p.index + " (" + p.how + ")", v, out);
             }
         }
-        if (confirmed > 0) {
-            roundTick.headMap(confirmed).clear();
+        if (confirmed > firstKept) {
+            firstKept = confirmed;
         }
     }
 
@@ -290,7 +296,14 @@ final class Reads {
 
     private long newRound() {
         round++;
-        roundTick.put(round, ticks);
+        if (round - firstKept >= roundTicks.length) {
+            long[] bigger = new long[roundTicks.length * 2];
+            for (long r = firstKept; r < round; r++) {
+                bigger[(int) (r & (bigger.length - 1))] = roundTicks[(int) (r & (roundTicks.length - 1))];
+            }
+            roundTicks = bigger;
+        }
+        roundTicks[(int) (round & (roundTicks.length - 1))] = ticks;
         return round;
     }
 
@@ -304,10 +317,10 @@ final class Reads {
         if (confirmed == 0) {
             return false;
         }
-        Long sentTick = roundTick.get(confirmed);
-        if (sentTick == null) {
-            return false;
+        if (confirmed < firstKept || confirmed > round) {
+            return false; // forgotten (the voters changed since), or never sent
         }
+        long sentTick = roundTicks[(int) (confirmed & (roundTicks.length - 1))];
         double lease = bugs.contains(Bug.LEASE_IGNORES_SKEW) ? settings.electionMin()
                 : settings.electionMin() / settings.maxDrift();
         return (ticks - sentTick + 1) * settings.heartbeat() <= lease;
