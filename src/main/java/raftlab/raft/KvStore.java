@@ -23,8 +23,13 @@ public final class KvStore implements StateMachine {
     private final StringTable map = new StringTable();
     /** {@link #map} sorted, or null if it changed since it was last sorted. */
     private SortedMap<String, String> sorted;
-    /** {@link #fingerprint(Map)} of {@link #map}, kept up to date by every change. */
+    /**
+     * {@link #fingerprint(Map)} of {@link #map}, kept up to date by every change once someone asked for it ({@link
+     * #fingerprinted}); until then not kept at all. Only the safety monitor asks, after every apply; without it (a
+     * benchmark, a plain run) the two mixes per change were about 2% of the deliveries benchmark's samples.
+     */
     private long fingerprint;
+    private boolean fingerprinted;
     /** The last operation applied per client; only looked up by id here, sorted when handed out. */
     private final HashMap<Integer, ClientSession> sessions = new HashMap<>();
     /** The bugs switched on in the lab (a live view: {@code bug no-dedup on} takes effect at the next apply). */
@@ -119,7 +124,7 @@ public final class KvStore implements StateMachine {
         map.clear();
         map.putAll(image);
         sorted = null;
-        fingerprint = map.sum(KvStore::pair); // fingerprint(Map) of the same contents (a sum: order does not matter)
+        fingerprinted = false; // made again from the new contents when next asked for
         sessions.clear();
         sessions.putAll(table);
     }
@@ -129,6 +134,10 @@ public final class KvStore implements StateMachine {
      * commands apply: the safety monitor compares states after every apply without copying or walking them.
      */
     public long fingerprint() {
+        if (!fingerprinted) {
+            fingerprint = map.sum(KvStore::pair); // fingerprint(Map) of the same contents (a sum: order does not matter)
+            fingerprinted = true;
+        }
         return fingerprint;
     }
 
@@ -146,6 +155,9 @@ public final class KvStore implements StateMachine {
 
     private void changed(String key, String old, String now) {
         sorted = null;
+        if (!fingerprinted) {
+            return;
+        }
         if (old != null) {
             fingerprint -= pair(key, old);
         }

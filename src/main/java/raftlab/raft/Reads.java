@@ -87,6 +87,8 @@ final class Reads {
     /** A leadership transfer began in this term: no lease reads for the rest of it (see {@link #transferStarted}). */
     private boolean transferred;
     private final List<Pending> leaderReads = new ArrayList<>();
+    /** False only when no read is in progress: set by every add below, cleared by {@link #busy} once all are empty. */
+    private boolean mayBeBusy;
 
     // Follower side, for the term in followerTerm.
     private long followerTerm = -1;
@@ -111,7 +113,11 @@ final class Reads {
 
     /** Whether any read is in progress (so {@link #settle} has something to do). */
     boolean busy() {
-        return !leaderReads.isEmpty() || !asked.isEmpty() || !followerReads.isEmpty();
+        if (!mayBeBusy) {
+            return false; // the usual answer, without reading the three collections (every step asks)
+        }
+        mayBeBusy = !leaderReads.isEmpty() || !asked.isEmpty() || !followerReads.isEmpty();
+        return mayBeBusy;
     }
 
     /** A client's get: returns the round to broadcast now, or 0. */
@@ -132,6 +138,7 @@ final class Reads {
         // an old index (explore found that one).
         long read = c.requestId();
         asked.put(read, new Pending(c.requestId(), c.key(), 0, 0, 0));
+        mayBeBusy = true;
         out.send(new ReadIndex(id, v.leaderId(), v.term(), read));
         return 0;
     }
@@ -164,6 +171,7 @@ final class Reads {
         p.index = m.index();
         p.how = "read index " + m.index() + " from leader n" + m.from();
         followerReads.add(p);
+        mayBeBusy = true;
     }
 
     /** An answer of this leader's term from a voter, echoing read round {@code r} (0 if none). */
@@ -241,10 +249,12 @@ final class Reads {
             p.index = v.commitIndex();
             p.how = "lease";
             leaderReads.add(p);
+            mayBeBusy = true;
             return 0; // answered by settle() at the end of this step, once applied that far
         }
         Pending q = new Pending(p.requestId, p.key, p.peer, p.peerRead, newRound());
         leaderReads.add(q);
+        mayBeBusy = true;
         return q.round;
     }
 
