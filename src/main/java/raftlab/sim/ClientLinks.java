@@ -3,7 +3,6 @@ package raftlab.sim;
 import java.util.HashMap;
 
 import raftlab.raft.ClientRequest;
-import raftlab.raft.Message;
 
 /**
  * The clients' side of the virtual network: which requests travel it (as {@link ClientRequest}s, answered by
@@ -31,10 +30,6 @@ final class ClientLinks {
 
     ClientLinks(long seed) {
         this.seed = seed;
-    }
-
-    SimRandom stream(Message m) {
-        return stream(m.from(), m.to());
     }
 
     /** The stream of the link from endpoint {@code from} to endpoint {@code to}. */

@@ -48,6 +48,10 @@ public final class Cluster {
      * of nodes as bit masks). Per-node arrays are made this big once, so that a node can join without resizing them.
      */
     public static final int CAPACITY = 16;
+    /**
+     * By node id, why a message to the node is dropped while it is down: made once for the whole JVM. Made per
+     * message, the string concatenation was 1% to 2% of a steady explore (crash faults leave nodes down for seconds).
+     */
     private static final String[] DOWN_WHY = new String[CAPACITY + 1];
 
     static {
@@ -445,7 +449,7 @@ public final class Cluster {
             deliverToClient(m);
             return;
         }
-        String why = !up[to] ? downWhy(to) : network.linkDown(m.from, to);
+        String why = !up[to] ? DOWN_WHY[to] : network.linkDown(m.from, to);
         if (why != null) {
             drop(m, why);
             return;
@@ -457,14 +461,6 @@ public final class Cluster {
         }
         // A client's request is a proposal: the node never sees it as a message.
         apply(to, message instanceof ClientRequest r ? nodes[to].propose(r.command()) : nodes[to].receive(message));
-    }
-
-    /**
-     * Why a message to the down node {@code id} is dropped: made once per id for the whole JVM. Made per message, the
-     * string concatenation was 1% to 2% of a steady explore (crash faults leave nodes down for seconds).
-     */
-    private static String downWhy(int id) {
-        return DOWN_WHY[id];
     }
 
     /** A node's answer reaches its client: the first final answer to a request is its result; copies are not news. */
@@ -539,7 +535,7 @@ public final class Cluster {
     /** Puts a second copy of the message on the wire, with a new id and its own latency. Returns the copy. */
     public InFlight duplicate(InFlight m) {
         requireInFlight(m);
-        InFlight copy = new InFlight(nextMessageId++, m, now, now + network.latency(m.kind, link(m.message)), seq++);
+        InFlight copy = new InFlight(nextMessageId++, m, now, now + network.latency(m.kind, link(m.from, m.to)), seq++);
         wire.add(copy);
         stats.count(m.kind, Stats.DUPLICATED, m.from);
         for (int li = 0; li < listeners.sent.length; li++) {
@@ -950,12 +946,9 @@ public final class Cluster {
         return stats;
     }
 
-    /** The random stream of the link the message travels. */
-    private SimRandom link(Message m) {
-        if (ClientRequest.isClientLink(m)) {
-            return clientLinks.stream(m);
-        }
-        return linkRandom[m.from()][m.to()];
+    /** The random stream of the link from endpoint {@code from} to endpoint {@code to} (a client's is below 0). */
+    private SimRandom link(int from, int to) {
+        return from < 0 || to < 0 ? clientLinks.stream(from, to) : linkRandom[from][to];
     }
 
     private void checkId(int id) {
@@ -1186,7 +1179,7 @@ public final class Cluster {
         int from = MessageFields.from(m, kind);
         int to = MessageFields.to(m, kind);
         stats.count(kind, Stats.SENT, from);
-        SimRandom random = from < 0 || to < 0 ? clientLinks.stream(m) : linkRandom[from][to];
+        SimRandom random = link(from, to);
         String lost = network.lossAtSend(from, to, random);
         InFlight f = new InFlight(nextMessageId++, m, from, to, kind, now, now + network.latency(kind, random), seq++);
         for (int li = 0; li < listeners.sent.length; li++) {
